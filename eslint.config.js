@@ -1,0 +1,48 @@
+const lwcRecommendedTs = require('@salesforce/eslint-config-lwc/recommended-ts');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
+
+const LWC_TS = ['force-app/**/lwc/**/*.ts'];
+const NODE_TS = ['scripts/**/*.ts', 'workbench/**/*.ts', 'force-app/test/**/*.ts', 'types/**/*.ts', '*.ts'];
+
+module.exports = [
+    {
+        ignores: [
+            'node_modules/**',
+            'coverage/**',
+            'reports/**',
+            '.sf/**',
+            '.sfdx/**',
+            // Compiled output of the TypeScript components.
+            'force-app/**/lwc/**/*.js',
+            'workbench/.build/**',
+            'workbench/.artifacts/**'
+        ]
+    },
+    // Components and service modules: the LWC rules Salesforce recommends, with the TypeScript parser.
+    ...lwcRecommendedTs.map((config) => ({ ...config, files: LWC_TS })),
+    {
+        files: LWC_TS,
+        rules: {
+            // `c/*`, `@salesforce/*` and `lightning/*` resolve on the platform, not in node_modules;
+            // tsc resolves them through tsconfig paths and types/.
+            'import/no-unresolved': 'off',
+            // TypeScript types are erased: tsc reports unused names (noUnusedLocals).
+            'no-unused-vars': 'off'
+        }
+    },
+    {
+        files: ['force-app/**/lwc/**/__tests__/**/*.ts'],
+        rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' }
+    },
+    // Tooling, workbench and Jest mocks: plain TypeScript on Node.
+    ...tseslint.configs.recommended.map((config) => ({ ...config, files: NODE_TS })),
+    {
+        files: NODE_TS,
+        languageOptions: { globals: { ...globals.node } }
+    },
+    {
+        files: ['*.js'],
+        languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
+    }
+];

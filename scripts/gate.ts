@@ -1,0 +1,134 @@
+/**
+ * `npm test`: the one command that says the project is healthy. Runs every check in turn (each
+ * prints its own findings), keeps going after a failure so one run shows everything, then prints a
+ * summary and, as its last line, the plain total of every runner: `N passed, N failed[, N skipped]`.
+ * Test runners (Jest, the browser tests) count their tests; every other check counts as one.
+ * Exits non-zero on any finding.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from './lib/project.ts';
+
+interface Counts {
+    passed: number;
+    failed: number;
+    skipped: number;
+}
+
+interface Step {
+    name: string;
+    command: string[];
+    env?: Record<string, string>;
+    /** For test runners: read the per-test counts the run left behind. */
+    counts?: () => Counts | null;
+}
+
+const REPORTS = path.join(ROOT, 'reports');
+const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', name);
+const tsx = (script: string, ...args: string[]): string[] => [bin('tsx'), script, ...args];
+
+function jestCounts(): Counts | null {
+    const file = path.join(REPORTS, 'jest.json');
+    if (!existsSync(file)) return null;
+    const result = JSON.parse(readFileSync(file, 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numPendingTests: number;
+        numTodoTests: number;
+        success: boolean;
+        numRuntimeErrorTestSuites: number;
+    };
+    // A suite that fails to load runs no test: count it as a failure, or a broken file could pass.
+    return {
+        passed: result.numPassedTests,
+        failed: result.numFailedTests + result.numRuntimeErrorTestSuites,
+        skipped: result.numPendingTests + result.numTodoTests
+    };
+}
+
+const convertOut = path.join(tmpdir(), `webex-convert-${process.pid}`);
+
+const STEPS: Step[] = [
+    { name: 'build (TypeScript components → .js in place)', command: ['npm', 'run', '--silent', 'build'] },
+    { name: 'tsconfig paths in sync', command: tsx('scripts/sync-tsconfig-paths.ts', '--check') },
+    { name: 'type-check (tsc --noEmit, strict)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
+    { name: 'lint (ESLint)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
+    {
+        name: 'format (Prettier, Apex and XML included)',
+        command: [bin('prettier'), '--check', '--log-level', 'warn', '.']
+    },
+    {
+        name: 'unit tests (Jest + coverage + sa11y)',
+        command: [
+            bin('jest'),
+            '--coverage',
+            '--ci',
+            '--silent',
+            '--json',
+            '--outputFile',
+            path.join(REPORTS, 'jest.json')
+        ],
+        counts: jestCounts
+    },
+    { name: 'Apex semantics + SOQL/permission-set schema (apex-ls)', command: tsx('scripts/checks/apex-schema.ts') },
+    { name: 'Apex rules (PMD Recommended, Security, AppExchange)', command: tsx('scripts/checks/pmd.ts') },
+    {
+        name: 'references (Apex contract, labels, permission sets, tests)',
+        command: tsx('scripts/checks/references.ts')
+    },
+    { name: 'metadata XML (well-formed, Metadata API types)', command: tsx('scripts/checks/metadata-xml.ts') },
+    { name: 'LWC platform compile', command: tsx('scripts/checks/lwc-compile.ts') },
+    {
+        name: 'metadata convert (sf project convert source)',
+        command: [bin('sf'), 'project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', convertOut],
+        env: { SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true' }
+    }
+];
+
+function main(): void {
+    rmSync(REPORTS, { recursive: true, force: true });
+    mkdirSync(REPORTS, { recursive: true });
+    const only = process.argv.slice(2);
+    const rows: Array<{ name: string; ok: boolean; seconds: number; counts: Counts }> = [];
+    const started = Date.now();
+    for (const step of STEPS.filter((s) => !only.length || only.some((o) => s.name.includes(o)))) {
+        console.log(`\n▶ ${step.name}`);
+        const t0 = Date.now();
+        const run = spawnSync(step.command[0], step.command.slice(1), {
+            cwd: ROOT,
+            stdio: 'inherit',
+            env: { ...process.env, ...step.env }
+        });
+        const ok = run.status === 0;
+        const measured = step.counts?.();
+        const counts = measured ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+        // A test runner that exits non-zero with every test green still failed (coverage, a crash).
+        if (!ok && counts.failed === 0) counts.failed = 1;
+        rows.push({ name: step.name, ok, seconds: (Date.now() - t0) / 1000, counts });
+    }
+    rmSync(convertOut, { recursive: true, force: true });
+
+    console.log('\n── gate summary ──');
+    for (const row of rows) {
+        const detail =
+            row.counts.passed + row.counts.failed + row.counts.skipped > 1
+                ? ` (${row.counts.passed} passed, ${row.counts.failed} failed${row.counts.skipped ? `, ${row.counts.skipped} skipped` : ''})`
+                : '';
+        console.log(`${row.ok ? 'PASS' : 'FAIL'}  ${row.name}${detail}  ${row.seconds.toFixed(1)}s`);
+    }
+    const total = rows.reduce(
+        (sum, row) => ({
+            passed: sum.passed + row.counts.passed,
+            failed: sum.failed + row.counts.failed,
+            skipped: sum.skipped + row.counts.skipped
+        }),
+        { passed: 0, failed: 0, skipped: 0 }
+    );
+    console.log(`gate wall time: ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    if (rows.some((row) => !row.ok)) process.exitCode = 1;
+    console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+}
+
+main();
