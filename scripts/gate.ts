@@ -80,10 +80,16 @@ const STEPS: Step[] = [
     },
     { name: 'metadata XML (well-formed, Metadata API types)', command: tsx('scripts/checks/metadata-xml.ts') },
     { name: 'LWC platform compile', command: tsx('scripts/checks/lwc-compile.ts') },
+    { name: 'gate self-test (planted mistakes are caught)', command: tsx('scripts/checks/gate-self-test.ts') },
     {
         name: 'metadata convert (sf project convert source)',
         command: [bin('sf'), 'project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', convertOut],
-        env: { SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true' }
+        env: {
+            SF_DISABLE_TELEMETRY: 'true',
+            SF_AUTOUPDATE_DISABLE: 'true',
+            SFDX_AUTOUPDATE_DISABLE: 'true',
+            SF_SKIP_NEW_VERSION_CHECK: 'true'
+        }
     }
 ];
 

@@ -10,9 +10,7 @@ import { LWC_DIR, report, type Finding } from '../lib/project.ts';
 
 const require = createRequire(import.meta.url);
 const { compile } = require('@lwc/sfdc-lwc-compiler') as {
-    compile: (
-        input: unknown
-    ) => Promise<{
+    compile: (input: unknown) => Promise<{
         success: boolean;
         diagnostics: Array<{
             level: number;

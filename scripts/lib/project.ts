@@ -2,7 +2,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The project checked: this checkout, or the copy the gate's self-test plants faults in. */
+export const ROOT = process.env.WEBEX_GATE_ROOT
+    ? path.resolve(process.env.WEBEX_GATE_ROOT)
+    : path.resolve(import.meta.dirname, '..', '..');
 export const DEFAULT_DIR = path.join(ROOT, 'force-app', 'main', 'default');
 export const LWC_DIR = path.join(DEFAULT_DIR, 'lwc');
 
