@@ -42,7 +42,7 @@ module.exports = [
         languageOptions: { globals: { ...globals.node } }
     },
     {
-        files: ['*.js'],
+        files: ['*.cjs'],
         languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
     }
 ];

@@ -1,0 +1,68 @@
+/** Response helpers shaped like Webex's own answers. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+
+export interface RequestContext {
+    req: IncomingMessage;
+    res: ServerResponse;
+    method: string;
+    url: URL;
+    /** Path parameters captured by the route pattern. */
+    params: Record<string, string>;
+    body: unknown;
+    rawBody: string;
+}
+
+export function sendJson(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {}
+): void {
+    res.writeHead(status, {
+        'content-type': 'application/json;charset=UTF-8',
+        trackingid: `EMU_${randomUUID()}`,
+        ...headers
+    });
+    res.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+/** Webex's error body: `message`, `errors[].description` and a `trackingId` support can look up. */
+export function sendError(
+    res: ServerResponse,
+    status: number,
+    message: string,
+    headers: Record<string, string> = {}
+): void {
+    sendJson(res, status, { message, errors: [{ description: message }], trackingId: `EMU_${randomUUID()}` }, headers);
+}
+
+export function sendNoContent(res: ServerResponse): void {
+    res.writeHead(204, { trackingid: `EMU_${randomUUID()}` });
+    res.end();
+}
+
+/**
+ * One page of `items` with an RFC 5988 `Link: <…>; rel="next"` header when more remain, as Webex
+ * paginates: `max` (capped at `limit`) per page, and an opaque cursor for the next one.
+ */
+export function sendPage<T>(ctx: RequestContext, items: T[], defaultMax: number, limit: number): void {
+    const max = Math.min(Math.max(Number(ctx.url.searchParams.get('max') ?? defaultMax) || defaultMax, 1), limit);
+    const start = Number(ctx.url.searchParams.get('cursor') ?? 0) || 0;
+    const page = items.slice(start, start + max);
+    const headers: Record<string, string> = {};
+    if (start + max < items.length) {
+        const next = new URL(ctx.url.toString());
+        next.searchParams.set('max', String(max));
+        next.searchParams.set('cursor', String(start + max));
+        headers.link = `<${next.toString()}>; rel="next"`;
+    }
+    sendJson(ctx.res, 200, { items: page }, headers);
+}
+
+/** Reads the body as text (kept raw: webhook signatures are computed over raw bytes). */
+export async function readBody(req: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,126 @@
+/**
+ * The Webex emulator: an HTTP server that answers the subset of the Webex REST API the package uses,
+ * shaped as the public OpenAPI contract describes (../../../shared/specs/webex-openapi), plus a
+ * control API under /_emulator. Test infrastructure only: the package never depends on it.
+ *
+ * Run alone with `tsx workbench/webex-emulator/server.ts` (port 4444, WEBEX_EMULATOR_PORT overrides).
+ */
+import { createServer, type Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { readBody, sendError, type RequestContext } from './http.ts';
+import { controlRoutes } from './routes/control.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { matchPattern, type Route } from './routes/route.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { EmulatorState } from './state.ts';
+
+const ROUTES: Route[] = [...controlRoutes, ...peopleRoutes, ...webhookRoutes];
+
+const CORS = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': '*',
+    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    'access-control-expose-headers': '*'
+};
+
+export interface WebexEmulator {
+    url: string;
+    state: EmulatorState;
+    server: Server;
+    close: () => Promise<void>;
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+    if (!raw) return undefined;
+    if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+    return JSON.parse(raw) as unknown;
+}
+
+/** Starts an emulator; port 0 picks a free one (tests). */
+export async function startWebexEmulator(
+    port = Number(process.env.WEBEX_EMULATOR_PORT ?? 4444),
+    host = '127.0.0.1'
+): Promise<WebexEmulator> {
+    const state = new EmulatorState();
+    const server = createServer(async (req, res) => {
+        for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+        if (req.method === 'OPTIONS') {
+            res.writeHead(204);
+            return res.end();
+        }
+        const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const rawBody = await readBody(req);
+        let body: unknown;
+        try {
+            body = parseBody(rawBody, req.headers['content-type']);
+        } catch {
+            return sendError(res, 400, 'The request body is not valid JSON.');
+        }
+        const isControl = url.pathname.startsWith('/_emulator');
+        const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+        if (!isControl) {
+            state.requests.push({
+                method,
+                path: url.pathname,
+                query: Object.fromEntries(url.searchParams),
+                body,
+                authorized: token ? `${token.slice(0, 6)}…` : null,
+                at: new Date().toISOString()
+            });
+            const fault = state.takeFault(method, url.pathname);
+            if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+            if (fault?.status) {
+                const headers: Record<string, string> =
+                    fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+                return sendError(
+                    res,
+                    fault.status,
+                    fault.status === 429 ? 'Too many requests, retry later.' : 'Injected failure.',
+                    headers
+                );
+            }
+        }
+        let allowedMethod = false;
+        for (const route of ROUTES) {
+            const params = matchPattern(route.pattern, url.pathname);
+            if (!params) continue;
+            if (route.method !== method) {
+                allowedMethod = true;
+                continue;
+            }
+            const user = token ? state.userForToken(token) : undefined;
+            if (route.auth && !user)
+                return sendError(
+                    res,
+                    401,
+                    'The request requires a valid access token set in the Authorization request header.'
+                );
+            const ctx: RequestContext = { req, res, method, url, params, body, rawBody };
+            try {
+                return await route.handle(ctx, state, user);
+            } catch (error) {
+                return sendError(res, 500, `Emulator error: ${(error as Error).message}`);
+            }
+        }
+        return sendError(
+            res,
+            allowedMethod ? 405 : 404,
+            allowedMethod ? 'Method not allowed.' : 'The requested resource could not be found.'
+        );
+    });
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    return {
+        url: `http://${host}:${actualPort}`,
+        state,
+        server,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+    const emulator = await startWebexEmulator();
+    console.log(`Webex emulator on ${emulator.url} (control API: ${emulator.url}/_emulator/users)`);
+}
