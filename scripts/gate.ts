@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT } from './lib/project.ts';
+import { ROOT, findFiles } from './lib/project.ts';
 
 interface Counts {
     passed: number;
@@ -24,6 +24,8 @@ interface Step {
     /** For test runners: read the per-test counts the run left behind. */
     counts?: () => Counts | null;
 }
+
+const NODE_TESTS_REPORT = path.join(ROOT, 'reports', 'node-tests.tap');
 
 const REPORTS = path.join(ROOT, 'reports');
 const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', name);
@@ -46,6 +48,15 @@ function jestCounts(): Counts | null {
         failed: result.numFailedTests + result.numRuntimeErrorTestSuites,
         skipped: result.numPendingTests + result.numTodoTests
     };
+}
+
+/** Counts from the TAP summary node's test runner writes (`# pass N`, `# fail N`, `# skipped N`). */
+function nodeTestCounts(): Counts | null {
+    if (!existsSync(NODE_TESTS_REPORT)) return null;
+    const tap = readFileSync(NODE_TESTS_REPORT, 'utf8');
+    const read = (name: string): number => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+    if (!/^# pass \d+$/m.test(tap)) return null;
+    return { passed: read('pass'), failed: read('fail') + read('cancelled'), skipped: read('skipped') + read('todo') };
 }
 
 const convertOut = path.join(tmpdir(), `webex-convert-${process.pid}`);
@@ -81,6 +92,23 @@ const STEPS: Step[] = [
     { name: 'metadata XML (well-formed, Metadata API types)', command: tsx('scripts/checks/metadata-xml.ts') },
     { name: 'LWC platform compile', command: tsx('scripts/checks/lwc-compile.ts') },
     { name: 'gate self-test (planted mistakes are caught)', command: tsx('scripts/checks/gate-self-test.ts') },
+    {
+        name: 'workbench tests (emulator contract + end-to-end in Chromium)',
+        command: [
+            process.execPath,
+            '--import',
+            'tsx',
+            '--test',
+            '--test-concurrency=1',
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=tap',
+            `--test-reporter-destination=${NODE_TESTS_REPORT}`,
+            ...findFiles(path.join(ROOT, 'workbench'), /\.test\.ts$/)
+        ],
+        env: { WORKBENCH_SKIP_BUILD: '0' },
+        counts: nodeTestCounts
+    },
     {
         name: 'metadata convert (sf project convert source)',
         command: [bin('sf'), 'project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', convertOut],

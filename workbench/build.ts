@@ -1,0 +1,138 @@
+/**
+ * Builds the workbench page: the package's components as `npm run build` compiles them, the shell,
+ * the real base components (lightning-base-components) and, in place of the platform, modules that
+ * reach the emulated org. Output: workbench/.build/app.js.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import lwc from '@lwc/rollup-plugin';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import { rollup, type Plugin } from 'rollup';
+import { loadLabels } from './org/labels.ts';
+import { IMPLEMENTED_APEX } from './org/apex-registry.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WB = import.meta.dirname;
+export const BUILD = path.join(WB, '.build');
+const SHELL_OUT = path.join(BUILD, 'shell');
+const VIRTUAL = path.join(BUILD, 'virtual');
+const LWC_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'lwc');
+
+function run(command: string, args: string[]): void {
+    const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+function copyTemplates(from: string, to: string): void {
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+        const source = path.join(from, entry.name);
+        if (entry.isDirectory()) copyTemplates(source, path.join(to, entry.name));
+        else if (/\.(html|css)$/.test(entry.name)) {
+            mkdirSync(to, { recursive: true });
+            cpSync(source, path.join(to, entry.name));
+        }
+    }
+}
+
+/** Every `@salesforce/...` module the package's components import. */
+function platformImports(): Set<string> {
+    const found = new Set<string>();
+    const walk = (dir: string): void => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory() && entry.name !== '__tests__') walk(full);
+            else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+                for (const match of readFileSync(full, 'utf8').matchAll(/from\s+['"](@salesforce\/[^'"]+)['"]/g))
+                    found.add(match[1]);
+            }
+        }
+    };
+    walk(LWC_DIR);
+    return found;
+}
+
+/** Writes a module for each platform import; the org has to implement every Apex method imported. */
+function platformModules(): Array<{ name: string; path: string }> {
+    rmSync(VIRTUAL, { recursive: true, force: true });
+    mkdirSync(VIRTUAL, { recursive: true });
+    const modules: Array<{ name: string; path: string }> = [];
+    const apexClient = path.join(SHELL_OUT, 'stubs', 'apex-client.js');
+    const labelsModule = path.join(SHELL_OUT, 'stubs', 'labels.js');
+    const missing: string[] = [];
+    for (const name of platformImports()) {
+        const file = path.join(VIRTUAL, `${name.replace(/[^\w.]/g, '_')}.js`);
+        let source: string;
+        if (name.startsWith('@salesforce/apex/')) {
+            const [className, method] = name.slice('@salesforce/apex/'.length).split('.');
+            if (!IMPLEMENTED_APEX.includes(`${className}.${method}`)) missing.push(name);
+            source = `import { callApex } from ${JSON.stringify(apexClient)};\nexport default function apex(params) { return callApex(${JSON.stringify(className)}, ${JSON.stringify(method)}, params); }\n`;
+        } else if (name.startsWith('@salesforce/label/c.')) {
+            source = `import { labels } from ${JSON.stringify(labelsModule)};\nexport default labels[${JSON.stringify(name.slice('@salesforce/label/c.'.length))}];\n`;
+        } else if (name === '@salesforce/i18n/lang' || name === '@salesforce/i18n/locale') {
+            source = `import { language } from ${JSON.stringify(labelsModule)};\nexport default language === 'fr' ? 'fr' : 'en-US';\n`;
+        } else if (name.startsWith('@salesforce/customPermission/')) {
+            source = 'export default true;\n';
+        } else {
+            throw new Error(`The workbench has no stand-in for ${name}: add one in workbench/build.ts`);
+        }
+        writeFileSync(file, source);
+        modules.push({ name, path: file });
+    }
+    if (missing.length)
+        throw new Error(`The emulated org implements none of: ${missing.join(', ')} (workbench/org/apex-registry.ts)`);
+    return modules;
+}
+
+function componentModules(): Array<{ name: string; path: string }> {
+    return readdirSync(LWC_DIR)
+        .filter((name) => existsSync(path.join(LWC_DIR, name, `${name}.js`)))
+        .map((name) => ({ name: `c/${name}`, path: path.join(LWC_DIR, name, `${name}.js`) }));
+}
+
+/** Builds workbench/.build/app.js; returns its path. */
+export async function buildWorkbench(): Promise<string> {
+    const started = Date.now();
+    run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/sync-tsconfig-paths.ts']);
+    run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
+    rmSync(SHELL_OUT, { recursive: true, force: true });
+    run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(WB, 'tsconfig.shell.json')]);
+    copyTemplates(path.join(WB, 'shell'), SHELL_OUT);
+    const labels = loadLabels();
+    const modules = [
+        { dir: path.join(SHELL_OUT, 'modules') },
+        { name: 'lightning/platformShowToastEvent', path: path.join(SHELL_OUT, 'stubs', 'platformShowToastEvent.js') },
+        ...platformModules(),
+        ...componentModules(),
+        { npm: 'lightning-base-components' }
+    ];
+    const bundle = await rollup({
+        input: path.join(SHELL_OUT, 'main.js'),
+        plugins: [
+            replace({
+                preventAssignment: true,
+                values: {
+                    'process.env.NODE_ENV': JSON.stringify('production'),
+                    'import.meta.env.SSR': 'false',
+                    __WB_LABELS__: JSON.stringify(labels)
+                }
+            }),
+            lwc({ rootDir: path.join(SHELL_OUT, 'modules'), enableDynamicComponents: true, modules }) as Plugin,
+            nodeResolve()
+        ],
+        onwarn(warning, warn) {
+            if (warning.code !== 'CIRCULAR_DEPENDENCY' && warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+        }
+    });
+    const output = path.join(BUILD, 'app.js');
+    await bundle.write({ file: output, format: 'esm', inlineDynamicImports: true });
+    await bundle.close();
+    console.log(`workbench built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    return output;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+    await buildWorkbench();
+}

@@ -1,0 +1,76 @@
+/**
+ * Browser harness for the end-to-end stories: the workbench on free ports, Debian's Chromium driven
+ * by playwright-core (never a downloaded browser), a screenshot kept in workbench/.artifacts when a
+ * story fails.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../server.ts';
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, '..', '.artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps calling home, which this network refuses.
+const FLAGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
+
+export interface Harness {
+    workbench: Workbench;
+    browser: Browser;
+    page: Page;
+    /** Page errors and console errors seen during the story (an uncaught exception fails it). */
+    pageErrors: string[];
+}
+
+/** Starts the workbench (already built by the gate's build step unless WORKBENCH_BUILD=1) and a browser. */
+export async function openHarness(): Promise<Harness> {
+    const workbench = await startWorkbench({
+        port: 0,
+        emulatorPort: 0,
+        build: process.env.WORKBENCH_SKIP_BUILD !== '1'
+    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return { workbench, browser, page, pageErrors };
+}
+
+export async function closeHarness(harness: Harness | undefined): Promise<void> {
+    if (!harness) return;
+    await harness.browser.close();
+    await harness.workbench.close();
+}
+
+/** A fresh story: emulated org and Webex emulator back to their seeds, a new page load. */
+export async function resetStory(harness: Harness, hash: string, lang: 'en' | 'fr' = 'en'): Promise<void> {
+    harness.workbench.org.reset();
+    harness.workbench.emulator.state.reset();
+    harness.pageErrors.length = 0;
+    await harness.page.goto(`${harness.workbench.url}/?lang=${lang}${hash}`);
+}
+
+/** Keeps a screenshot of the page under workbench/.artifacts/<name>.png (on failure, or to look at). */
+export async function screenshot(harness: Harness, name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, '-')}.png`);
+    await harness.page.screenshot({ path: file, fullPage: true });
+    return file;
+}
+
+/** Runs a story body; on failure keeps a screenshot named after it, then rethrows. */
+export async function story(harness: Harness, name: string, body: () => Promise<void>): Promise<void> {
+    try {
+        await body();
+    } catch (error) {
+        await screenshot(harness, `FAILED-${name}`).catch(() => undefined);
+        throw error;
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Every Apex method the components import, as the emulated org implements it, keyed as the import
+ * names it (`WebexAdminController.saveAccessToken`). The workbench build refuses a component import
+ * that has no entry here.
+ */
+import { createWebexAdminController } from './apex/WebexAdminController.ts';
+import type { EmulatedOrg } from './org-state.ts';
+
+export type ApexMethod = (params: never) => Promise<unknown>;
+
+export function createApexRegistry(org: EmulatedOrg): Record<string, ApexMethod> {
+    const registry: Record<string, ApexMethod> = {};
+    const controllers: Record<string, Record<string, ApexMethod>> = {
+        WebexAdminController: { ...createWebexAdminController(org) }
+    };
+    for (const [className, methods] of Object.entries(controllers)) {
+        for (const [method, fn] of Object.entries(methods)) registry[`${className}.${method}`] = fn;
+    }
+    return registry;
+}
+
+/** The names the registry implements, without an org (for the build's check). */
+export const IMPLEMENTED_APEX = Object.keys(createApexRegistry({} as EmulatedOrg));

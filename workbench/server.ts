@@ -1,0 +1,93 @@
+/**
+ * `npm start`: builds the workbench and serves it on http://localhost:3333 (PORT overrides), with the
+ * Webex emulator on http://localhost:4444 (WEBEX_EMULATOR_PORT overrides) and the emulated org.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILD, buildWorkbench } from './build.ts';
+import { EmulatedOrg } from './org/org-state.ts';
+import { createOrgHandler } from './org/server.ts';
+import { startWebexEmulator, type WebexEmulator } from './webex-emulator/server.ts';
+
+const WB = import.meta.dirname;
+const SLDS = path.resolve(WB, '..', 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff'
+};
+
+export interface Workbench {
+    url: string;
+    org: EmulatedOrg;
+    emulator: WebexEmulator;
+    close: () => Promise<void>;
+}
+
+function serveFile(file: string, res: import('node:http').ServerResponse): void {
+    res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store'
+    });
+    createReadStream(file).pipe(res);
+}
+
+/** Starts the emulator and the page server (built beforehand unless `build` is false). Port 0 picks free ports. */
+export async function startWorkbench(
+    options: { port?: number; emulatorPort?: number; build?: boolean } = {}
+): Promise<Workbench> {
+    if (options.build !== false) await buildWorkbench();
+    const emulator = await startWebexEmulator(options.emulatorPort ?? Number(process.env.WEBEX_EMULATOR_PORT ?? 4444));
+    const org = new EmulatedOrg(emulator.url);
+    const handleOrg = createOrgHandler(org);
+    const server: Server = createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        handleOrg(req, res, url)
+            .then((handled) => {
+                if (handled) return;
+                if (url.pathname === '/' || url.pathname === '/index.html')
+                    return serveFile(path.join(WB, 'index.html'), res);
+                if (url.pathname === '/app.js') return serveFile(path.join(BUILD, 'app.js'), res);
+                if (url.pathname.startsWith('/assets/')) {
+                    const file = path.join(
+                        SLDS,
+                        path.normalize(url.pathname.slice('/assets/'.length)).replace(/^(\.\.[/\\])+/, '')
+                    );
+                    if (file.startsWith(SLDS) && existsSync(file) && statSync(file).isFile())
+                        return serveFile(file, res);
+                }
+                res.writeHead(404, { 'content-type': 'text/plain' });
+                res.end('Not found');
+            })
+            .catch((error: unknown) => {
+                res.writeHead(500, { 'content-type': 'text/plain' });
+                res.end(String(error));
+            });
+    });
+    const port = options.port ?? Number(process.env.PORT ?? 3333);
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const address = server.address();
+    const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+    return {
+        url,
+        org,
+        emulator,
+        close: async () => {
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+            await emulator.close();
+        }
+    };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+    const workbench = await startWorkbench();
+    console.log(`Workbench:      ${workbench.url}/#/n/Webex_Admin`);
+    console.log(`Webex emulator: ${workbench.emulator.url} (users: ${workbench.emulator.url}/_emulator/users)`);
+    console.log('Stop with Ctrl+C.');
+}
