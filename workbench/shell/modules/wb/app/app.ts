@@ -105,7 +105,7 @@ export default class App extends LightningElement {
         const key = this.toastKey;
         this.toasts = [...this.toasts, { ...init, key }];
         if (init.mode !== 'sticky') {
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- toasts close themselves, as in Lightning Experience
+            // Toasts close themselves, as in Lightning Experience.
             setTimeout(() => {
                 this.toasts = this.toasts.filter((toast) => toast.key !== key);
             }, TOAST_SECONDS * 1000);
