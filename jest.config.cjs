@@ -5,7 +5,12 @@ const LWC = '<rootDir>/force-app/main/default/lwc';
 module.exports = {
     ...jestConfig,
     moduleNameMapper: {
-        '^lightning/platformShowToastEvent$': '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent.ts'
+        // The TypeScript sources, never the compiled .js the build leaves beside them: tests and
+        // coverage must see the code as written.
+        '^c/(\\w+)$': `${LWC}/$1/$1.ts`,
+        '^lightning/platformShowToastEvent$': '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent.ts',
+        // A lightning-input that shows its label, fires `change` on typing and shows field-level errors.
+        '^lightning/input$': '<rootDir>/force-app/test/jest-mocks/lightning/input/input.ts'
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.ts'],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/workbench/', '<rootDir>/scripts/'],

@@ -19,7 +19,7 @@ export function expectedPaths(root: string = ROOT): Record<string, string[]> {
     if (!existsSync(lwcRoot)) return paths;
     for (const name of readdirSync(lwcRoot).sort()) {
         const entry = path.join(lwcRoot, name, `${name}.ts`);
-        if (existsSync(entry)) paths[`c/${name}`] = [`${LWC_DIR}/${name}/${name}.ts`];
+        if (existsSync(entry)) paths[`c/${name}`] = [`./${LWC_DIR}/${name}/${name}.ts`];
     }
     return paths;
 }

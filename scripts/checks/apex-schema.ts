@@ -6,7 +6,7 @@
  * Apex (standard objects of API 65 and the project's own metadata); its findings are mapped back.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseApexFiles } from '../lib/apex-source.ts';
@@ -93,6 +93,8 @@ function main(): void {
             filter: (src) => !/[\\/](lwc|__tests__|jest-mocks)([\\/]|$)/.test(src)
         });
         const classesDir = path.join(work, 'force-app/main/default/classes');
+        // A project without Apex yet has no classes folder to hold the synthetic class.
+        mkdirSync(classesDir, { recursive: true });
         const { source, origin } = syntheticClass(refs);
         writeFileSync(path.join(classesDir, `${SYNTHETIC}.cls`), source);
         writeFileSync(

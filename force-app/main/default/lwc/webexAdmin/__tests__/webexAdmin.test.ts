@@ -1,0 +1,102 @@
+import { createElement } from 'lwc';
+import WebexAdmin, { SECTIONS } from 'c/webexAdmin';
+import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getIntegrationStatus';
+import statusNoToken from './data/statusNoToken.json';
+
+// The hosted sections load their status from Apex when they connect.
+jest.mock('@salesforce/apex/WebexAdminController.getIntegrationStatus', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexAdminController.saveAccessToken', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexAdminController.registerWebhooks', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexAdminController.reactivateWebhook', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+type Host = HTMLElement & { shadowRoot: ShadowRoot };
+
+function flushPromises(): Promise<void> {
+    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function mount(): Promise<Host> {
+    jest.mocked(getIntegrationStatus).mockResolvedValue(statusNoToken);
+    const element = createElement('c-webex-admin', { is: WebexAdmin }) as Host;
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+describe('c-webex-admin', () => {
+    const scrollIntoView = jest.fn();
+
+    beforeAll(() => {
+        // jsdom does not lay pages out, so it has no scrollIntoView.
+        Element.prototype.scrollIntoView = scrollIntoView;
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('titles the page and describes it', async () => {
+        const element = await mount();
+        expect(element.shadowRoot.querySelector('h1')?.textContent?.trim()).toBe('c.WebexAdmin_Title');
+        expect(element.shadowRoot.querySelector('.slds-page-header__name-meta')?.textContent).toBe(
+            'c.WebexAdmin_Subtitle'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('lists every section under a labelled navigation, the first one current', async () => {
+        const element = await mount();
+        const nav = element.shadowRoot.querySelector('nav');
+        const title = element.shadowRoot.querySelector('nav h2');
+        expect(nav?.getAttribute('aria-labelledby')).toBe(title?.id);
+        expect(title?.id).toBeTruthy();
+        expect(title?.textContent).toBe('c.WebexAdmin_SectionsNav');
+        const links = [...element.shadowRoot.querySelectorAll('nav button')];
+        expect(links.map((link) => link.textContent?.trim())).toEqual(SECTIONS.map((section) => section.label));
+        expect(links.map((link) => link.getAttribute('aria-current'))).toEqual(['location']);
+        expect(links[0].closest('li')?.classList.contains('slds-is-active')).toBe(true);
+    });
+
+    it('hosts each section it lists, Webex Integration Settings first', async () => {
+        const element = await mount();
+        for (const section of SECTIONS) {
+            expect(element.shadowRoot.querySelector(`[data-section="${section.name}"]`)).not.toBeNull();
+        }
+        const first = element.shadowRoot.querySelector(`[data-section="${SECTIONS[0].name}"]`);
+        expect(first?.querySelector('c-webex-admin-integration-settings')).not.toBeNull();
+        expect(getIntegrationStatus).toHaveBeenCalledTimes(1);
+    });
+
+    it('jumps to a section from the list and moves keyboard focus there', async () => {
+        const element = await mount();
+        const link = element.shadowRoot.querySelector('nav button') as HTMLButtonElement;
+        expect(link.type).toBe('button');
+        link.click();
+        await flushPromises();
+        const target = element.shadowRoot.querySelector('[data-section="integration"]') as HTMLElement;
+        expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
+        expect(scrollIntoView.mock.contexts[0]).toBe(target);
+        expect(element.shadowRoot.activeElement).toBe(target);
+        expect(link.getAttribute('aria-current')).toBe('location');
+    });
+
+    it('ignores a jump to a section that is not on the page', async () => {
+        const element = await mount();
+        const link = element.shadowRoot.querySelector('nav button') as HTMLButtonElement;
+        link.dataset.target = 'missing';
+        link.click();
+        await flushPromises();
+        expect(scrollIntoView).not.toHaveBeenCalled();
+    });
+});

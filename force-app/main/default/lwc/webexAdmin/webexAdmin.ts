@@ -1,0 +1,44 @@
+/**
+ * The "Webex Admin" tab: a page header, a list of sections to jump to, and one child component per
+ * feature's settings. Sections are data: a new feature adds an entry to SECTIONS and its component
+ * to the template, in the same order.
+ */
+import { LightningElement } from 'lwc';
+import SECTIONS_NAV from '@salesforce/label/c.WebexAdmin_SectionsNav';
+import SUBTITLE from '@salesforce/label/c.WebexAdmin_Subtitle';
+import TITLE from '@salesforce/label/c.WebexAdmin_Title';
+import INTEGRATION_TITLE from '@salesforce/label/c.WebexIntegration_Title';
+
+/**
+ * The sections, in page order. `name` matches `data-section` on the section's wrapper in the
+ * template; `label` is what the list shows.
+ */
+export const SECTIONS = [{ name: 'integration', label: INTEGRATION_TITLE }];
+
+export default class WebexAdmin extends LightningElement {
+    readonly labels = { title: TITLE, subtitle: SUBTITLE, sectionsNav: SECTIONS_NAV };
+
+    /** The section the administrator last jumped to (the first one on arrival). */
+    activeSection = SECTIONS[0].name;
+
+    get sections(): Array<{ name: string; label: string; itemClass: string; current: string | null }> {
+        return SECTIONS.map((section) => {
+            const active = section.name === this.activeSection;
+            return {
+                ...section,
+                itemClass: `slds-nav-vertical__item${active ? ' slds-is-active' : ''}`,
+                current: active ? 'location' : null
+            };
+        });
+    }
+
+    /** Brings the chosen section into view and moves keyboard focus to it. */
+    handleJump(event: Event): void {
+        const name = (event.currentTarget as HTMLElement).dataset.target;
+        const target = name ? this.template?.querySelector<HTMLElement>(`[data-section="${name}"]`) : null;
+        if (!name || !target) return;
+        this.activeSection = name;
+        if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        target.focus({ preventScroll: true });
+    }
+}
