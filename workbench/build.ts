@@ -11,8 +11,10 @@ import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin } from 'rollup';
+import { XMLParser } from 'fast-xml-parser';
 import { loadLabels } from './org/labels.ts';
 import { IMPLEMENTED_APEX } from './org/apex-registry.ts';
+import { RecordStore } from './org/records.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WB = import.meta.dirname;
@@ -20,6 +22,49 @@ export const BUILD = path.join(WB, '.build');
 const SHELL_OUT = path.join(BUILD, 'shell');
 const VIRTUAL = path.join(BUILD, 'virtual');
 const LWC_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'lwc');
+
+/** The `lightning/*` platform modules the workbench stands in for (workbench/shell/stubs/<name>.ts). */
+const PLATFORM_STUBS = ['platformShowToastEvent', 'uiRecordApi', 'uiObjectInfoApi', 'navigation', 'empApi', 'actions'];
+
+const metaParser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    isArray: (name) => ['target', 'targetConfig', 'object'].includes(name)
+});
+
+interface BundleMeta {
+    LightningComponentBundle?: {
+        isExposed?: string;
+        masterLabel?: string;
+        targets?: { target?: string[] };
+        targetConfigs?: { targetConfig?: Array<{ '@_targets': string; objects?: { object?: string[] } }> };
+    };
+}
+
+/** `wb/registry`: the exposed components, their targets and objects, read from their js-meta.xml. */
+function registryModule(components: Array<{ name: string; path: string }>): { name: string; path: string } {
+    const imports: string[] = [];
+    const entries: string[] = [];
+    components.forEach(({ name }, index) => {
+        const bundle = name.slice('c/'.length);
+        const meta = (
+            metaParser.parse(readFileSync(path.join(LWC_DIR, bundle, `${bundle}.js-meta.xml`), 'utf8')) as BundleMeta
+        ).LightningComponentBundle;
+        if (meta?.isExposed !== 'true') return;
+        const objects: Record<string, string[]> = {};
+        for (const config of meta.targetConfigs?.targetConfig ?? []) {
+            for (const target of config['@_targets'].split(',')) objects[target.trim()] = config.objects?.object ?? [];
+        }
+        imports.push(`import C${index} from ${JSON.stringify(name)};`);
+        entries.push(
+            `{ name: ${JSON.stringify(bundle)}, masterLabel: ${JSON.stringify(meta.masterLabel ?? bundle)}, ctor: C${index}, targets: ${JSON.stringify(meta.targets?.target ?? [])}, objects: ${JSON.stringify(objects)} }`
+        );
+    });
+    const file = path.join(VIRTUAL, 'wb-registry.js');
+    writeFileSync(file, `${imports.join('\n')}\nexport const components = [\n${entries.join(',\n')}\n];\n`);
+    return { name: 'wb/registry', path: file };
+}
 
 function run(command: string, args: string[]): void {
     const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
@@ -61,6 +106,7 @@ function platformModules(): Array<{ name: string; path: string }> {
     const modules: Array<{ name: string; path: string }> = [];
     const apexClient = path.join(SHELL_OUT, 'stubs', 'apex-client.js');
     const labelsModule = path.join(SHELL_OUT, 'stubs', 'labels.js');
+    const sessionModule = path.join(SHELL_OUT, 'stubs', 'session.js');
     const missing: string[] = [];
     for (const name of platformImports()) {
         const file = path.join(VIRTUAL, `${name.replace(/[^\w.]/g, '_')}.js`);
@@ -75,6 +121,13 @@ function platformModules(): Array<{ name: string; path: string }> {
             source = `import { language } from ${JSON.stringify(labelsModule)};\nexport default language === 'fr' ? 'fr' : 'en-US';\n`;
         } else if (name.startsWith('@salesforce/customPermission/')) {
             source = 'export default true;\n';
+        } else if (name.startsWith('@salesforce/schema/')) {
+            // As on the platform: `Object.Field` → { objectApiName, fieldApiName }; `Object` → { objectApiName }.
+            const [objectApiName, ...field] = name.slice('@salesforce/schema/'.length).split('.');
+            const reference = field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
+            source = `export default ${JSON.stringify(reference)};\n`;
+        } else if (name === '@salesforce/user/Id') {
+            source = `export { userId as default } from ${JSON.stringify(sessionModule)};\n`;
         } else {
             throw new Error(`The workbench has no stand-in for ${name}: add one in workbench/build.ts`);
         }
@@ -101,11 +154,16 @@ export async function buildWorkbench(): Promise<string> {
     run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(WB, 'tsconfig.shell.json')]);
     copyTemplates(path.join(WB, 'shell'), SHELL_OUT);
     const labels = loadLabels();
+    const components = componentModules();
     const modules = [
         { dir: path.join(SHELL_OUT, 'modules') },
-        { name: 'lightning/platformShowToastEvent', path: path.join(SHELL_OUT, 'stubs', 'platformShowToastEvent.js') },
+        ...PLATFORM_STUBS.map((name) => ({
+            name: `lightning/${name}`,
+            path: path.join(SHELL_OUT, 'stubs', `${name}.js`)
+        })),
         ...platformModules(),
-        ...componentModules(),
+        ...components,
+        registryModule(components),
         { npm: 'lightning-base-components' }
     ];
     const bundle = await rollup({
@@ -116,7 +174,13 @@ export async function buildWorkbench(): Promise<string> {
                 values: {
                     'process.env.NODE_ENV': JSON.stringify('production'),
                     'import.meta.env.SSR': 'false',
-                    __WB_LABELS__: JSON.stringify(labels)
+                    __WB_LABELS__: JSON.stringify(labels),
+                    __WB_UTILITY_ITEMS__: readFileSync(path.join(WB, 'shell', 'utility-bar.json'), 'utf8'),
+                    __WB_USERS__: JSON.stringify(
+                        new RecordStore()
+                            .list('User')
+                            .map(({ Id, Username, Email, Name }) => ({ Id, Username, Email, Name }))
+                    )
                 }
             }),
             lwc({ rootDir: path.join(SHELL_OUT, 'modules'), enableDynamicComponents: true, modules }) as Plugin,

@@ -54,6 +54,8 @@ export async function resetStory(harness: Harness, hash: string, lang: 'en' | 'f
     harness.workbench.org.reset();
     harness.workbench.emulator.state.reset();
     harness.pageErrors.length = 0;
+    // A new document every story: going to the same URL with only a hash change would keep the page.
+    await harness.page.goto('about:blank');
     await harness.page.goto(`${harness.workbench.url}/?lang=${lang}${hash}`);
 }
 

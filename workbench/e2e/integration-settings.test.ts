@@ -13,6 +13,8 @@ let adminToken: string;
 
 const tokenField = () => h.page.getByLabel(/^(Access Token|Jeton d'accès)/).first();
 const button = (name: RegExp) => h.page.getByRole('button', { name });
+/** The Integration Settings section: the shell's header also shows a name, so look only here. */
+const section = () => h.page.locator('c-webex-admin-integration-settings');
 
 async function save(token: string): Promise<void> {
     await tokenField().fill(token);
@@ -31,8 +33,8 @@ describe('Webex Integration Settings', () => {
             await resetStory(h, ADMIN_TAB);
             await h.page.getByText('Webex Integration Settings').first().waitFor();
             await save(adminToken);
-            await h.page.getByText('Avery Admin').first().waitFor();
-            await h.page.getByText('avery.admin@acme-webex.example').first().waitFor();
+            await section().getByText('Avery Admin').first().waitFor();
+            await section().getByText('avery.admin@acme-webex.example').first().waitFor();
             assert.deepEqual(await tokenField().inputValue(), '', 'the field is cleared once the token is stored');
             assert.ok(!(await h.page.content()).includes(adminToken), 'the stored token is nowhere in the page');
             const state = (await (await fetch(`${h.workbench.url}/_org/control/state`)).json()) as {
@@ -48,7 +50,7 @@ describe('Webex Integration Settings', () => {
             await resetStory(h, ADMIN_TAB);
             h.workbench.org.siteUrl = SITE_URL;
             await save(adminToken);
-            await h.page.getByText('Avery Admin').first().waitFor();
+            await section().getByText('Avery Admin').first().waitFor();
             await button(/^(Register|S'inscrire)$/).click();
             await h.page
                 .getByText(/Registration successful/)
@@ -94,7 +96,7 @@ describe('Webex Integration Settings', () => {
             await resetStory(h, ADMIN_TAB);
             h.workbench.emulator.state.faults.push({ path: '/v1/people/me', status: 429, retryAfter: 1, times: 2 });
             await save(adminToken);
-            await h.page.getByText('Avery Admin').first().waitFor({ timeout: 15000 });
+            await section().getByText('Avery Admin').first().waitFor({ timeout: 15000 });
             const calls = h.workbench.emulator.state.requests.filter((r) => r.path === '/v1/people/me');
             assert.equal(calls.length, 3, 'two rate-limited attempts, then the one that succeeded');
         }));
@@ -103,7 +105,7 @@ describe('Webex Integration Settings', () => {
         story(h, 'no-site', async () => {
             await resetStory(h, ADMIN_TAB);
             await save(adminToken);
-            await h.page.getByText('Avery Admin').first().waitFor();
+            await section().getByText('Avery Admin').first().waitFor();
             await button(/^(Register|S'inscrire)$/).click();
             await h.page.getByRole('alert').filter({ hasText: 'Create the webhook site first' }).first().waitFor();
             assert.equal(h.workbench.emulator.state.webhooks.length, 0);

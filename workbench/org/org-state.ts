@@ -2,9 +2,13 @@
  * The emulated org: who is signed in, what the package stored (its protected custom setting), and
  * whether the webhook site exists. One instance per workbench server; tests reset it.
  */
+import { EventEmitter } from 'node:events';
 import { loadLabels, formatLabel, type Language } from './labels.ts';
+import { RecordStore } from './records.ts';
 
 export interface EmulatedOrgUser {
+    /** The signed-in User record's id (the seeded users of data/User.json). */
+    id: string;
     name: string;
     language: Language;
     /** Custom permissions granted through permission sets (`Webex_Admin`). */
@@ -21,11 +25,27 @@ export interface StoredCredential {
     verifiedAt?: string;
 }
 
+/** A platform or streaming event published in the org, as `lightning/empApi` subscribers receive it. */
+export interface OrgEvent {
+    channel: string;
+    replayId: number;
+    createdDate: string;
+    payload: Record<string, unknown>;
+    /** Generic Streaming can address named users; platform events reach every subscriber (null). */
+    userIds: string[] | null;
+}
+
+const DEFAULT_USER = 'avery.admin@acme-webex.example';
+
 export class EmulatedOrg {
     readonly orgId = '00D5g00000WbXAMPLE';
     readonly labels = loadLabels();
     webexBaseUrl: string;
-    user: EmulatedOrgUser = { name: 'Alex Admin', language: 'en', customPermissions: ['Webex_Admin'] };
+    records = new RecordStore();
+    user: EmulatedOrgUser = this.signIn(DEFAULT_USER);
+    /** Events published since the last reset; `eventBus` emits each one as `event`. */
+    events: OrgEvent[] = [];
+    readonly eventBus = new EventEmitter();
     credentials = new Map<string, StoredCredential>();
     /** SiteDetail.SecureUrl of the active "Webex_Webhooks" site, or null before it is created. */
     siteUrl: string | null = null;
@@ -35,9 +55,44 @@ export class EmulatedOrg {
     }
 
     reset(): void {
-        this.user = { name: 'Alex Admin', language: 'en', customPermissions: ['Webex_Admin'] };
+        this.records = new RecordStore();
+        this.user = this.signIn(DEFAULT_USER);
+        this.events = [];
         this.credentials.clear();
         this.siteUrl = null;
+    }
+
+    /**
+     * Signs in a seeded user (by id, username or email): the admin holds the Webex Admin permission
+     * set, everyone else only what tests grant them.
+     */
+    signIn(who: string): EmulatedOrgUser {
+        const user = this.records
+            .list('User')
+            .find((u) => u.Id === who || u.Username === who || u.Email === who || u.Id.startsWith(who));
+        if (!user) throw new Error(`No such user ${who}`);
+        const profile = this.records.get(String(user.ProfileId));
+        this.user = {
+            id: user.Id,
+            name: String(user.Name),
+            language: user.LanguageLocaleKey === 'fr' ? 'fr' : 'en',
+            customPermissions: profile?.Name === 'System Administrator' ? ['Webex_Admin'] : []
+        };
+        return this.user;
+    }
+
+    /** Publishes an event to `lightning/empApi` subscribers (all of them, or only `userIds`). */
+    publish(channel: string, payload: Record<string, unknown>, userIds: string[] | null = null): OrgEvent {
+        const event: OrgEvent = {
+            channel,
+            replayId: this.events.length + 1,
+            createdDate: new Date().toISOString(),
+            payload,
+            userIds
+        };
+        this.events.push(event);
+        this.eventBus.emit('event', event);
+        return event;
     }
 
     /** A custom label in the signed-in user's language, formatted like String.format. */

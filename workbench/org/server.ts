@@ -1,12 +1,18 @@
 /**
- * The emulated org's HTTP face inside the workbench server: `/_org/apex/<Class>/<method>` runs an
- * Apex method of the registry, `/_org/control/*` lets tests and demos set the org up.
+ * The emulated org's HTTP face inside the workbench server:
+ * - `/_org/apex/<Class>/<method>` runs an Apex method of the registry;
+ * - `/_org/ui-api/...` answers Lightning Data Service (records, object info);
+ * - `/_org/events` streams the events `lightning/empApi` subscribers receive (server-sent events);
+ * - `/_org/control/*` lets tests and demos set the org up.
+ * The page names its user and language in `x-wb-user` / `x-wb-lang` headers (or query parameters).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuraHandledError } from './apex-error.ts';
 import { createApexRegistry } from './apex-registry.ts';
 import type { Language } from './labels.ts';
-import type { EmulatedOrg } from './org-state.ts';
+import type { EmulatedOrg, OrgEvent } from './org-state.ts';
+import { describeObject, type FieldValue } from './records.ts';
+import { UiApi, UiApiError } from './ui-api.ts';
 
 function send(res: ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
@@ -20,6 +26,130 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
+function header(req: IncomingMessage, url: URL, name: string): string | undefined {
+    const value = req.headers[`x-wb-${name}`] ?? url.searchParams.get(name) ?? undefined;
+    return Array.isArray(value) ? value[0] : value;
+}
+
+/** Signs in the user the page names (if any) and applies its language, per request. */
+function applySession(org: EmulatedOrg, req: IncomingMessage, url: URL): void {
+    const user = header(req, url, 'user');
+    if (user && user !== org.user.id) {
+        const permissions = org.user.customPermissions;
+        const previous = org.user.id;
+        org.signIn(user);
+        // Permissions a test granted stay with the user they were granted to.
+        if (org.user.id === previous) org.user.customPermissions = permissions;
+    }
+    const lang = header(req, url, 'lang');
+    if (lang) org.user.language = (lang === 'fr' ? 'fr' : 'en') as Language;
+}
+
+function streamEvents(org: EmulatedOrg, req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const channel = url.searchParams.get('channel') ?? '';
+    const userId = url.searchParams.get('user') ?? org.user.id;
+    res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
+    });
+    res.write(': subscribed\n\n');
+    const onEvent = (event: OrgEvent): void => {
+        if (event.channel !== channel) return;
+        if (event.userIds && !event.userIds.some((id) => userId.startsWith(id.slice(0, 15)))) return;
+        res.write(`data: ${JSON.stringify(event)}\n\n`);
+    };
+    org.eventBus.on('event', onEvent);
+    req.on('close', () => org.eventBus.off('event', onEvent));
+}
+
+async function handleUiApi(
+    org: EmulatedOrg,
+    ui: UiApi,
+    req: IncomingMessage,
+    res: ServerResponse,
+    parts: string[],
+    url: URL
+): Promise<void> {
+    const [resource, id] = parts;
+    const language = org.user.language;
+    const list = (name: string): string[] =>
+        (url.searchParams.get(name) ?? '')
+            .split(',')
+            .map((f) => f.trim())
+            .filter(Boolean);
+    try {
+        if (resource === 'object-info' && req.method === 'GET') return send(res, 200, ui.objectInfo(id, language));
+        if (resource === 'records' && req.method === 'GET' && id) {
+            // `layout=Full` (the shell's record pages): every field and each lookup's name.
+            const optional =
+                url.searchParams.get('layout') === 'Full'
+                    ? fieldPaths(org.records.objectOf(id) ?? '')
+                    : list('optionalFields');
+            return send(res, 200, ui.record(id, list('fields'), optional, language));
+        }
+        if (resource === 'records' && req.method === 'POST' && !id) {
+            const body = (await readJson(req)) as { apiName?: string; fields?: Record<string, FieldValue> };
+            if (!body.apiName || !describeObject(body.apiName))
+                throw new UiApiError(400, 'INVALID_TYPE', `Unknown object ${String(body.apiName)}`);
+            const newId = wrap(() => org.records.insert(String(body.apiName), body.fields ?? {}));
+            return send(res, 201, ui.record(newId, [], fieldPaths(String(body.apiName)), language));
+        }
+        if (resource === 'records' && req.method === 'PATCH' && id) {
+            const body = (await readJson(req)) as { fields?: Record<string, FieldValue> };
+            const fields = Object.fromEntries(Object.entries(body.fields ?? {}).filter(([name]) => name !== 'Id'));
+            wrap(() => org.records.update(id, fields));
+            return send(res, 200, ui.record(id, [], fieldPaths(org.records.objectOf(id) ?? ''), language));
+        }
+        if (resource === 'records' && req.method === 'DELETE' && id) {
+            if (!org.records.delete(id))
+                throw new UiApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+            return send(res, 204, undefined);
+        }
+        if (resource === 'layout' && req.method === 'GET') {
+            const describe = describeObject(id);
+            if (!describe) throw new UiApiError(404, 'NOT_FOUND', `The object ${id} is not supported`);
+            // The compact layout: the fields a highlights panel shows.
+            return send(res, 200, { objectApiName: id, compactFields: describe.highlights });
+        }
+        if (resource === 'list' && req.method === 'GET') {
+            const describe = describeObject(id);
+            if (!describe) throw new UiApiError(404, 'NOT_FOUND', `The object ${id} is not supported`);
+            const columns = [describe.nameField, ...describe.highlights];
+            const records = org.records.list(id).map((r) => ui.record(r.Id, [], fieldPaths(id, columns), language));
+            return send(res, 200, { objectInfo: ui.objectInfo(id, language), columns, records });
+        }
+        throw new UiApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    } catch (error) {
+        if (error instanceof UiApiError) return send(res, error.status, error.toBody());
+        throw error;
+    }
+}
+
+/**
+ * `Object.Field` paths for these fields (all of the object's by default), plus `Object.Relation.Id`
+ * for each lookup so the related record's name comes along, as a layout shows it.
+ */
+export function fieldPaths(objectApiName: string, fields?: string[]): string[] {
+    const describe = describeObject(objectApiName);
+    const names = fields ?? Object.keys(describe?.fields ?? {});
+    return names.flatMap((name) => {
+        const own = `${objectApiName}.${name}`;
+        return describe?.fields[name]?.referenceTo && name.endsWith('Id')
+            ? [own, `${objectApiName}.${name.slice(0, -2)}.Id`]
+            : [own];
+    });
+}
+
+/** Turns a record store refusal (unknown field...) into the UI API's 400. */
+function wrap<T>(fn: () => T): T {
+    try {
+        return fn();
+    } catch (error) {
+        throw new UiApiError(400, 'INVALID_FIELD', (error as Error).message);
+    }
+}
+
 /** Handles `/_org/...`; returns false for any other path. */
 export function createOrgHandler(
     org: EmulatedOrg
@@ -27,7 +157,17 @@ export function createOrgHandler(
     const registry = createApexRegistry(org);
     return async (req, res, url) => {
         if (!url.pathname.startsWith('/_org/')) return false;
-        const [, , area, first, second] = url.pathname.split('/');
+        const [, , area, ...rest] = url.pathname.split('/');
+        if (area === 'events') {
+            streamEvents(org, req, res, url);
+            return true;
+        }
+        if (area !== 'control') applySession(org, req, url);
+        if (area === 'ui-api') {
+            await handleUiApi(org, new UiApi(org.records), req, res, rest.map(decodeURIComponent), url);
+            return true;
+        }
+        const [first, second] = rest;
         const params = req.method === 'POST' ? await readJson(req) : {};
         if (area === 'apex') {
             const method = registry[`${first}.${second}`];
@@ -38,8 +178,6 @@ export function createOrgHandler(
                 });
                 return true;
             }
-            const lang = req.headers['x-wb-lang'];
-            org.user.language = (lang === 'fr' ? 'fr' : 'en') as Language;
             try {
                 send(res, 200, await method(params as never));
             } catch (error) {
@@ -52,9 +190,20 @@ export function createOrgHandler(
             if (first === 'reset') org.reset();
             else if (first === 'site') org.siteUrl = typeof params.siteUrl === 'string' ? params.siteUrl : null;
             else if (first === 'user') {
+                if (typeof params.user === 'string') org.signIn(params.user);
                 if (Array.isArray(params.customPermissions))
                     org.user.customPermissions = params.customPermissions.map(String);
-                if (typeof params.name === 'string') org.user.name = params.name;
+            } else if (first === 'publish') {
+                send(
+                    res,
+                    200,
+                    org.publish(
+                        String(params.channel),
+                        (params.payload ?? {}) as Record<string, unknown>,
+                        Array.isArray(params.userIds) ? params.userIds.map(String) : null
+                    )
+                );
+                return true;
             } else if (first === 'state') {
                 // Never the secrets themselves: tests assert what is stored, not its value.
                 send(res, 200, {

@@ -3,12 +3,14 @@
  * workbench server. Failures reject the way the Lightning runtime rejects a failed Apex call, with
  * `{ status, body: { message, exceptionType } }`, so components meet the same shapes as in an org.
  */
+import { sessionHeaders } from './session.ts';
+
 export async function callApex(className: string, method: string, params: unknown): Promise<unknown> {
     let response: Response;
     try {
         response = await fetch(`/_org/apex/${className}/${method}`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-wb-lang': document.documentElement.lang || 'en' },
+            headers: { 'content-type': 'application/json', ...sessionHeaders() },
             body: JSON.stringify(params ?? {})
         });
     } catch (error) {

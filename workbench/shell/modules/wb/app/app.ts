@@ -1,10 +1,14 @@
 /**
- * A Lightning-Experience-like shell: app navigation, the page for the selected tab, toasts from
- * ShowToastEvent, and a language switch. Routes live in the URL hash (`#/n/Webex_Admin`).
+ * A Lightning-Experience-like shell: app navigation, the page for the route, the utility bar,
+ * toasts from ShowToastEvent, and user and language switches. Routes live in the URL hash:
+ * `#/home`, `#/o/Contact/list`, `#/o/Lead/new?defaultFieldValues=…`, `#/r/Contact/<id>/view`,
+ * `#/n/Webex_Admin` (see stubs/navigation.ts).
  */
 import { LightningElement } from 'lwc';
 import { TOAST_EVENT, type ShowToastEventInit } from '../../../stubs/platformShowToastEvent.ts';
 import { language } from '../../../stubs/labels.ts';
+import { currentPageReference } from '../../../stubs/navigation.ts';
+import { userName } from '../../../stubs/session.ts';
 
 interface NavItem {
     id: string;
@@ -18,18 +22,25 @@ interface Toast extends ShowToastEventInit {
 
 const NAV: NavItem[] = [
     { id: 'home', label: 'Home', href: '#/home' },
-    { id: 'Contact', label: 'Contacts', href: '#/o/Contact' },
-    { id: 'Lead', label: 'Leads', href: '#/o/Lead' },
-    { id: 'Account', label: 'Accounts', href: '#/o/Account' },
-    { id: 'Opportunity', label: 'Opportunities', href: '#/o/Opportunity' },
-    { id: 'Case', label: 'Cases', href: '#/o/Case' },
+    { id: 'Contact', label: 'Contacts', href: '#/o/Contact/list' },
+    { id: 'Lead', label: 'Leads', href: '#/o/Lead/list' },
+    { id: 'Account', label: 'Accounts', href: '#/o/Account/list' },
+    { id: 'Opportunity', label: 'Opportunities', href: '#/o/Opportunity/list' },
+    { id: 'Case', label: 'Cases', href: '#/o/Case/list' },
     { id: 'Webex_Admin', label: 'Webex Admin', href: '#/n/Webex_Admin' }
 ];
 
 const TOAST_SECONDS = 6;
 
+type Page = 'home' | 'list' | 'new' | 'record' | 'tab';
+
 export default class App extends LightningElement {
     route = 'home';
+    page: Page = 'home';
+    objectApiName = '';
+    recordId = '';
+    defaultFieldValues = '';
+    readonly userName = userName;
     toasts: Toast[] = [];
     private toastKey = 0;
     private readonly onHashChange = (): void => this.readRoute();
@@ -59,7 +70,27 @@ export default class App extends LightningElement {
     }
 
     get pageTitle(): string {
-        return NAV.find((item) => item.id === this.route)?.label ?? 'Home';
+        return NAV.find((item) => item.id === this.route)?.label ?? this.route;
+    }
+
+    get isHome(): boolean {
+        return this.page === 'home';
+    }
+
+    get isList(): boolean {
+        return this.page === 'list';
+    }
+
+    get isNew(): boolean {
+        return this.page === 'new';
+    }
+
+    get isRecord(): boolean {
+        return this.page === 'record';
+    }
+
+    get isUnknownTab(): boolean {
+        return this.page === 'tab' && !this.isWebexAdmin;
     }
 
     get isEnglish(): boolean {
@@ -95,9 +126,24 @@ export default class App extends LightningElement {
     }
 
     private readRoute(): void {
-        const hash = window.location.hash.replace(/^#\/?/, '');
-        const [kind, name] = hash.split('/');
-        this.route = kind === 'n' || kind === 'o' ? (name ?? 'home') : 'home';
+        const ref = currentPageReference();
+        const a = ref.attributes ?? {};
+        this.objectApiName = a.objectApiName ?? '';
+        this.recordId = a.recordId ?? '';
+        this.defaultFieldValues = ref.state?.defaultFieldValues ?? '';
+        if (ref.type === 'standard__recordPage') {
+            this.page = 'record';
+            this.route = this.objectApiName;
+        } else if (ref.type === 'standard__objectPage') {
+            this.page = a.actionName === 'new' ? 'new' : 'list';
+            this.route = this.objectApiName;
+        } else if (ref.type === 'standard__navItemPage') {
+            this.page = 'tab';
+            this.route = a.apiName ?? 'home';
+        } else {
+            this.page = 'home';
+            this.route = 'home';
+        }
     }
 
     private showToast(init: ShowToastEventInit): void {
