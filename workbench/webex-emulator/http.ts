@@ -11,6 +11,15 @@ export interface RequestContext {
     params: Record<string, string>;
     body: unknown;
     rawBody: string;
+    /** The body's bytes, for multipart uploads. */
+    rawBytes?: Buffer;
+}
+
+/** The JSON (or form) body as an object, `{}` when absent or not an object. */
+export function bodyObject(ctx: RequestContext): Record<string, unknown> {
+    return ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body)
+        ? (ctx.body as Record<string, unknown>)
+        : {};
 }
 
 export function sendJson(
@@ -37,6 +46,11 @@ export function sendError(
     sendJson(res, status, { message, errors: [{ description: message }], trackingId: `EMU_${randomUUID()}` }, headers);
 }
 
+export function sendRedirect(res: ServerResponse, location: string): void {
+    res.writeHead(302, { location, trackingid: `EMU_${randomUUID()}` });
+    res.end();
+}
+
 export function sendNoContent(res: ServerResponse): void {
     res.writeHead(204, { trackingid: `EMU_${randomUUID()}` });
     res.end();
@@ -60,9 +74,14 @@ export function sendPage<T>(ctx: RequestContext, items: T[], defaultMax: number,
     sendJson(ctx.res, 200, { items: page }, headers);
 }
 
-/** Reads the body as text (kept raw: webhook signatures are computed over raw bytes). */
-export async function readBody(req: IncomingMessage): Promise<string> {
+/** Reads the body's bytes (kept raw: uploads are binary, signatures are computed over raw bytes). */
+export async function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
+}
+
+/** Reads the body as text. */
+export async function readBody(req: IncomingMessage): Promise<string> {
+    return (await readBodyBytes(req)).toString('utf8');
 }

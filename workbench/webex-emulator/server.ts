@@ -7,14 +7,46 @@
  */
 import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { readBody, sendError, type RequestContext } from './http.ts';
+import { WebexError } from './errors.ts';
+import { readBodyBytes, sendError, type RequestContext } from './http.ts';
+import { multipartBoundary, parseMultipart, type UploadedFile } from './multipart.ts';
+import { contentRoutes } from './routes/contents.ts';
+import { controlCallRoutes } from './routes/control-calls.ts';
 import { controlRoutes } from './routes/control.ts';
+import { meetingInviteeRoutes } from './routes/meeting-invitees.ts';
+import { meetingParticipantRoutes } from './routes/meeting-participants.ts';
+import { registrantRoutes } from './routes/meeting-registrants.ts';
+import { meetingRoutes } from './routes/meetings.ts';
+import { membershipRoutes } from './routes/memberships.ts';
+import { messageRoutes } from './routes/messages.ts';
+import { oauthRoutes } from './routes/oauth.ts';
 import { peopleRoutes } from './routes/people.ts';
-import { matchPattern, type Route } from './routes/route.ts';
+import { roomRoutes } from './routes/rooms.ts';
+import { hasScope, matchPattern, type Route } from './routes/route.ts';
+import { telephonyRoutes } from './routes/telephony.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { EmulatorState } from './state.ts';
 
-const ROUTES: Route[] = [...controlRoutes, ...peopleRoutes, ...webhookRoutes];
+/** First match wins: literal paths (`/v1/meetings/sessionTypes`) come before `:param` ones. */
+export const ROUTES: Route[] = [
+    ...controlRoutes,
+    ...controlCallRoutes,
+    ...oauthRoutes,
+    ...peopleRoutes,
+    ...roomRoutes,
+    ...messageRoutes,
+    ...membershipRoutes,
+    ...contentRoutes,
+    ...meetingRoutes,
+    ...registrantRoutes,
+    ...meetingInviteeRoutes,
+    ...meetingParticipantRoutes,
+    ...telephonyRoutes,
+    ...webhookRoutes
+];
+
+/** Body fields the request log never keeps: OAuth secrets. */
+const REDACTED = ['client_secret', 'code', 'refresh_token'];
 
 const CORS = {
     'access-control-allow-origin': '*',
@@ -30,10 +62,36 @@ export interface WebexEmulator {
     close: () => Promise<void>;
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
+function parseBody(raw: string, bytes: Buffer, contentType: string | undefined): unknown {
     if (!raw) return undefined;
     if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+    const boundary = multipartBoundary(contentType);
+    if (boundary) {
+        // Multipart fields become the body; uploaded parts its `files`.
+        const { fields, files } = parseMultipart(bytes, boundary);
+        return { ...fields, ...(files.length ? { files } : {}) };
+    }
     return JSON.parse(raw) as unknown;
+}
+
+/** The body as the request log keeps it: no OAuth secrets, and uploads as their name and size only. */
+function redact(body: unknown): unknown {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+    return Object.fromEntries(
+        Object.entries(body as Record<string, unknown>).map(([key, value]) => {
+            if (REDACTED.includes(key)) return [key, '[redacted]'];
+            if (key === 'files' && Array.isArray(value))
+                return [
+                    key,
+                    value.map((file: unknown) =>
+                        (file as UploadedFile)?.data
+                            ? { filename: (file as UploadedFile).filename, bytes: (file as UploadedFile).data.length }
+                            : file
+                    )
+                ];
+            return [key, value];
+        })
+    );
 }
 
 /** Starts an emulator; port 0 picks a free one (tests). */
@@ -50,21 +108,22 @@ export async function startWebexEmulator(
         }
         const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
         const method = (req.method ?? 'GET').toUpperCase();
-        const rawBody = await readBody(req);
+        const rawBytes = await readBodyBytes(req);
+        const rawBody = rawBytes.toString('utf8');
         let body: unknown;
         try {
-            body = parseBody(rawBody, req.headers['content-type']);
+            body = parseBody(rawBody, rawBytes, req.headers['content-type']);
         } catch {
             return sendError(res, 400, 'The request body is not valid JSON.');
         }
         const isControl = url.pathname.startsWith('/_emulator');
         const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
         if (!isControl) {
-            state.requests.push({
+            state.recordRequest({
                 method,
                 path: url.pathname,
                 query: Object.fromEntries(url.searchParams),
-                body,
+                body: redact(body),
                 authorized: token ? `${token.slice(0, 6)}…` : null,
                 at: new Date().toISOString()
             });
@@ -89,17 +148,20 @@ export async function startWebexEmulator(
                 allowedMethod = true;
                 continue;
             }
-            const user = token ? state.userForToken(token) : undefined;
-            if (route.auth && !user)
+            const caller = token ? state.authenticate(token) : undefined;
+            if (route.auth && !caller)
                 return sendError(
                     res,
                     401,
                     'The request requires a valid access token set in the Authorization request header.'
                 );
-            const ctx: RequestContext = { req, res, method, url, params, body, rawBody };
+            if (route.auth && !hasScope(caller?.scopes ?? null, route.scope))
+                return sendError(res, 403, `The access token lacks the ${route.scope} scope this request needs.`);
+            const ctx: RequestContext = { req, res, method, url, params, body, rawBody, rawBytes };
             try {
-                return await route.handle(ctx, state, user);
+                return await route.handle(ctx, state, caller?.user);
             } catch (error) {
+                if (error instanceof WebexError) return sendError(res, error.status, error.message, error.headers);
                 return sendError(res, 500, `Emulator error: ${(error as Error).message}`);
             }
         }
@@ -116,7 +178,13 @@ export async function startWebexEmulator(
         url: `http://${host}:${actualPort}`,
         state,
         server,
-        close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+        close: () => {
+            state.dispose();
+            return new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeIdleConnections();
+            });
+        }
     };
 }
 

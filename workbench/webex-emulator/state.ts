@@ -1,7 +1,17 @@
-/** The Webex emulator's in-memory world: seeded people, what clients created, faults and a request log. */
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+/**
+ * The Webex emulator's in-memory world: seeded people, spaces, meetings, calls and OAuth clients,
+ * what clients created, webhooks and their deliveries, faults, settings and a request log.
+ */
+import type { WebexEvent } from './events.ts';
+import { readSeed } from './seed.ts';
+import { defaultSettings, type EmulatorSettings } from './settings.ts';
+import { CallStore } from './store/call-store.ts';
+import { MeetingStore } from './store/meeting-store.ts';
+import { MessagingStore } from './store/messaging-store.ts';
+import { OAuthStore } from './store/oauth-store.ts';
+import { WebhookDeliveries } from './webhook-delivery.ts';
+
+export { webexId } from './ids.ts';
 
 /** A seeded Webex user: a `Person` of the OpenAPI contract plus the bearer token that acts as them. */
 export interface EmulatedUser {
@@ -12,8 +22,11 @@ export interface EmulatedUser {
     lastName: string;
     orgId: string;
     roles: string[];
-    extension: string;
+    /** Absent for bots, which have no line. */
+    extension?: string;
     phoneNumbers: Array<{ type: string; value: string; primary: boolean }>;
+    /** `person` unless said otherwise (the seed has a bot for space notifications). */
+    type?: 'person' | 'bot';
     accessToken: string;
 }
 
@@ -55,33 +68,103 @@ export interface RecordedRequest {
     at: string;
 }
 
-const SEED = path.join(import.meta.dirname, 'seed', 'users.json');
-
-/** Webex ids are base64 of `ciscospark://us/<TYPE>/<uuid>`, without padding. */
-export function webexId(type: string): string {
-    return Buffer.from(`ciscospark://us/${type}/${randomUUID()}`).toString('base64').replace(/=+$/, '');
+/** Who a bearer token acts as, and with which scopes (null: a personal token, every scope). */
+export interface Caller {
+    user: EmulatedUser;
+    scopes: string[] | null;
 }
+
+/** The request log keeps the most recent requests only, so a long demo does not grow without bound. */
+const REQUEST_LOG_LIMIT = 5000;
 
 export class EmulatorState {
     users: EmulatedUser[] = [];
     webhooks: EmulatedWebhook[] = [];
     faults: Fault[] = [];
     requests: RecordedRequest[] = [];
+    settings: EmulatorSettings = defaultSettings();
+    readonly deliveries: WebhookDeliveries = new WebhookDeliveries(this);
+    readonly oauth: OAuthStore = new OAuthStore(() => this.users);
+    readonly messaging: MessagingStore = new MessagingStore(this);
+    readonly meetings: MeetingStore = new MeetingStore(this);
+    readonly calls: CallStore = new CallStore(this);
 
     constructor() {
         this.reset();
     }
 
-    /** Back to the seeded world (tests call it between stories). */
+    /** Back to the seeded world (tests call it between stories): data, settings, faults and logs. */
     reset(): void {
-        this.users = JSON.parse(readFileSync(SEED, 'utf8')) as EmulatedUser[];
+        const now = Date.now();
+        this.users = readSeed<EmulatedUser[]>('users.json');
         this.webhooks = [];
         this.faults = [];
         this.requests = [];
+        this.settings = defaultSettings();
+        this.deliveries.reset();
+        this.oauth.reset();
+        this.messaging.reset(now);
+        this.meetings.reset(now);
+        this.calls.reset(now);
+    }
+
+    /** Stops what runs in the background (call timers, deliveries in flight). */
+    dispose(): void {
+        this.calls.dispose();
+        this.deliveries.reset();
     }
 
     userForToken(token: string): EmulatedUser | undefined {
-        return this.users.find((user) => user.accessToken === token);
+        return this.authenticate(token)?.user;
+    }
+
+    /** A seeded personal token, or a live access token issued through OAuth. */
+    authenticate(token: string): Caller | undefined {
+        const seeded = this.users.find((user) => user.accessToken === token);
+        if (seeded) return { user: seeded, scopes: null };
+        const issued = this.oauth.lookup(token);
+        const user = issued?.kind === 'access' ? this.userById(issued.userId) : undefined;
+        return user && issued ? { user, scopes: issued.scopes } : undefined;
+    }
+
+    userById(id: string): EmulatedUser | undefined {
+        return this.users.find((user) => user.id === id);
+    }
+
+    userByEmail(email: string): EmulatedUser | undefined {
+        const wanted = email.toLowerCase();
+        return this.users.find((user) => user.emails.some((e) => e.toLowerCase() === wanted));
+    }
+
+    /**
+     * The user a dialled destination reaches: an email or SIP address, an extension, or a phone
+     * number (compared on digits, and on the last ten digits when both have at least ten).
+     */
+    userForDestination(destination: string): EmulatedUser | undefined {
+        if (destination.includes('@')) return this.userByEmail(destination);
+        const wanted = destination.replace(/\D/g, '');
+        if (!wanted) return undefined;
+        return this.users.find(
+            (user) =>
+                user.extension === destination ||
+                user.phoneNumbers.some((phone) => {
+                    const have = phone.value.replace(/\D/g, '');
+                    return (
+                        have === wanted ||
+                        (have.length >= 10 && wanted.length >= 10 && have.slice(-10) === wanted.slice(-10))
+                    );
+                })
+        );
+    }
+
+    /** Something happened: tell the webhooks that listen for it. */
+    emit(event: WebexEvent): void {
+        this.deliveries.dispatch(event);
+    }
+
+    recordRequest(request: RecordedRequest): void {
+        this.requests.push(request);
+        if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
     }
 
     /** The first fault matching the request, consuming one of its `times`. */

@@ -1,50 +1,42 @@
-/** `/v1/people`: the signed-in person, one person, and search by email or display name. */
-import { sendError, sendJson, sendPage } from '../http.ts';
+/** `/v1/people`: the signed-in person, one person, and search by email, display name or ids. */
+import { badRequest, notFound } from '../errors.ts';
+import { sendJson, sendPage } from '../http.ts';
 import type { EmulatedUser } from '../state.ts';
-import type { Route } from './route.ts';
+import { webexRoute, type Route } from './route.ts';
+
+/** Webex accepts up to 85 comma-separated ids in `id`. */
+const MAX_IDS = 85;
 
 /** A seeded user as the contract's `Person`: the bearer token is never part of it. */
 export function toPerson(
     user: EmulatedUser
-): Omit<EmulatedUser, 'accessToken'> & { type: 'person'; status: string; created: string } {
+): Omit<EmulatedUser, 'accessToken'> & { type: 'person' | 'bot'; status: string; created: string } {
     const { accessToken: _token, ...person } = user;
     void _token;
-    return { ...person, type: 'person', status: 'active', created: '2024-01-15T09:00:00.000Z' };
+    return { ...person, type: user.type ?? 'person', status: 'active', created: '2024-01-15T09:00:00.000Z' };
 }
 
 export const peopleRoutes: Route[] = [
-    {
-        method: 'GET',
-        pattern: '/v1/people/me',
-        auth: true,
-        handle: ({ res }, _state, user) => sendJson(res, 200, toPerson(user as EmulatedUser))
-    },
-    {
-        method: 'GET',
-        pattern: '/v1/people/:personId',
-        auth: true,
-        handle: ({ res, params }, state) => {
-            const found = state.users.find((u) => u.id === params.personId);
-            if (!found) return sendError(res, 404, 'The requested resource could not be found.');
-            return sendJson(res, 200, toPerson(found));
-        }
-    },
-    {
-        method: 'GET',
-        pattern: '/v1/people',
-        auth: true,
-        handle: (ctx, state) => {
-            const email = ctx.url.searchParams.get('email')?.toLowerCase();
-            const name = ctx.url.searchParams.get('displayName')?.toLowerCase();
-            const ids = ctx.url.searchParams.get('id')?.split(',');
-            if (!email && !name && !ids) return sendError(ctx.res, 400, 'Either email, displayName or id is required.');
-            const found = state.users.filter(
-                (u) =>
-                    (!email || u.emails.some((e) => e.toLowerCase() === email)) &&
-                    (!name || u.displayName.toLowerCase().startsWith(name)) &&
-                    (!ids || ids.includes(u.id))
-            );
-            return sendPage(ctx, found.map(toPerson), 100, 1000);
-        }
-    }
+    webexRoute('GET', '/v1/people/me', 'spark:people_read', ({ res }, _state, user) =>
+        sendJson(res, 200, toPerson(user))
+    ),
+    webexRoute('GET', '/v1/people/:personId', 'spark:people_read', ({ res, params }, state) => {
+        const found = state.userById(params.personId);
+        if (!found) throw notFound();
+        sendJson(res, 200, toPerson(found));
+    }),
+    webexRoute('GET', '/v1/people', 'spark:people_read', (ctx, state) => {
+        const email = ctx.url.searchParams.get('email')?.toLowerCase();
+        const name = ctx.url.searchParams.get('displayName')?.toLowerCase();
+        const ids = ctx.url.searchParams.get('id')?.split(',').filter(Boolean);
+        if (!email && !name && !ids) throw badRequest('Either email, displayName or id is required.');
+        if (ids && ids.length > MAX_IDS) throw badRequest(`id accepts at most ${MAX_IDS} person ids.`);
+        const found = state.users.filter(
+            (u) =>
+                (!email || u.emails.some((e) => e.toLowerCase() === email)) &&
+                (!name || u.displayName.toLowerCase().startsWith(name)) &&
+                (!ids || ids.includes(u.id))
+        );
+        sendPage(ctx, found.map(toPerson), 100, 1000);
+    })
 ];

@@ -34,6 +34,17 @@ const EVENTS = [
     'deauthorized',
     'statusChanged'
 ];
+/** The resources the contract lets an org-owned webhook (`ownedBy: "org"`) listen to. */
+const ORG_RESOURCES = [
+    'meetings',
+    'recordings',
+    'convergedRecordings',
+    'meetingParticipants',
+    'meetingTranscripts',
+    'rooms',
+    'messages',
+    'adminBatchJobs'
+];
 const APP_ID =
     'Y2lzY29zcGFyazovL3VzL0FQUExJQ0FUSU9OL0MyNzljYjMwYzAyOTE4MGJiNGJkYWViYjA2MWI3OTY1Y2RhMzliNjAyOTdjODUwM2YyNjZhYmY2NmM5OTllYzFm';
 
@@ -52,6 +63,10 @@ function invalid(body: Body, creating: boolean): string | null {
     if (creating && !EVENTS.includes(String(body.event))) return `event must be one of ${EVENTS.join(', ')}.`;
     if (body.status !== undefined && body.status !== 'active' && body.status !== 'inactive')
         return 'status must be active or inactive.';
+    if (creating && body.ownedBy !== undefined && body.ownedBy !== 'creator' && body.ownedBy !== 'org')
+        return 'ownedBy must be creator or org.';
+    if (creating && body.ownedBy === 'org' && !ORG_RESOURCES.includes(String(body.resource)))
+        return `ownedBy "org" is supported for ${ORG_RESOURCES.join(', ')} only.`;
     return null;
 }
 
@@ -84,6 +99,9 @@ export const webhookRoutes: Route[] = [
             const body = bodyOf(ctx);
             const problem = invalid(body, true);
             if (problem) return sendError(ctx.res, 400, problem);
+            // Org-wide webhooks hear every member's events: Webex reserves them to admins.
+            if (body.ownedBy === 'org' && !(user as EmulatedUser).roles.includes('full_admin'))
+                return sendError(ctx.res, 403, 'ownedBy "org" needs an administrator.');
             const webhook: EmulatedWebhook = {
                 id: webexId('WEBHOOK'),
                 name: String(body.name),
@@ -128,6 +146,8 @@ export const webhookRoutes: Route[] = [
             webhook.targetUrl = String(body.targetUrl);
             if (body.secret !== undefined) webhook.secret = String(body.secret);
             if (body.status !== undefined) webhook.status = body.status as 'active' | 'inactive';
+            // Reactivating starts the count of failed deliveries again.
+            if (body.status === 'active') state.deliveries.failures.delete(webhook.id);
             return sendJson(ctx.res, 200, webhook);
         }
     },
