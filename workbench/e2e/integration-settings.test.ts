@@ -124,16 +124,18 @@ describe('Webex Integration Settings', () => {
             await screenshot(h, 'integration-settings-fr');
         }));
 
-    it('shows a readable error, not a blank area, when Webex cannot be reached', () =>
-        story(h, 'emulator-down', async () => {
+    // Last story: it stops the Webex emulator for good.
+    it('shows a readable error, not a blank area, when the Webex emulator stops while the page is open', () =>
+        story(h, 'emulator-stopped', async () => {
             await resetStory(h, ADMIN_TAB);
-            h.workbench.org.webexBaseUrl = 'http://127.0.0.1:9';
-            try {
-                await save(adminToken);
-                await h.page.getByRole('alert').filter({ hasText: 'Webex could not be reached' }).first().waitFor();
-                assert.deepEqual(h.pageErrors, []);
-            } finally {
-                h.workbench.org.webexBaseUrl = h.workbench.emulator.url;
-            }
+            h.workbench.org.siteUrl = SITE_URL;
+            await save(adminToken);
+            await section().getByText('Avery Admin').first().waitFor();
+            await h.workbench.emulator.close();
+            await button(/^(Register|S'inscrire)$/).click();
+            await h.page.getByRole('alert').filter({ hasText: 'Webex could not be reached' }).first().waitFor();
+            await section().getByText('Avery Admin').first().waitFor();
+            await screenshot(h, 'integration-settings-webex-down');
+            assert.deepEqual(h.pageErrors, [], 'no uncaught exception in the page');
         }));
 });
