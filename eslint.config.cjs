@@ -15,7 +15,7 @@ module.exports = [
             '.sfdx/**',
             // Compiled output of the TypeScript components.
             'force-app/**/lwc/**/*.js',
-            'workbench/.build/**',
+            'workbench/.build*/**',
             'workbench/.artifacts/**'
         ]
     },
