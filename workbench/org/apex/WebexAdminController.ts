@@ -9,6 +9,7 @@ import type registerWebhooks from '@salesforce/apex/WebexAdminController.registe
 import type saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessToken';
 import { randomBytes } from 'node:crypto';
 import { AuraHandledError } from '../apex-error.ts';
+import { requireAdmin } from './admin-access.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { WebexCallout } from '../webex-callout.ts';
 
@@ -52,10 +53,7 @@ export function createWebexAdminController(org: EmulatedOrg): WebexAdminControll
         `${namePrefix()}${purpose.resource} ${purpose.event}`;
     const targetUrl = (): string | null => (org.siteUrl ? `${org.siteUrl}${REST_PATH}` : null);
 
-    const assertAdmin = (): void => {
-        if (!org.hasCustomPermission('Webex_Admin'))
-            throw new AuraHandledError('NOT_ADMIN', org.label('WebexError_NotAdmin'));
-    };
+    const assertAdmin = (): void => requireAdmin(org);
 
     const storedToken = (): string => {
         const token = org.credentials.get(ADMIN_TOKEN)?.secret;
