@@ -128,7 +128,7 @@ declare module 'lightning/navigation' {
     }
     type Constructor<T = object> = abstract new (...args: never[]) => T;
     export interface NavigationMixinApi {
-        <T extends Constructor>(base: T): T;
+        <T extends Constructor>(base: T): abstract new (...args: never[]) => InstanceType<T> & NavigationTarget;
         readonly Navigate: unique symbol;
         readonly GenerateUrl: unique symbol;
     }

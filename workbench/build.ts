@@ -25,6 +25,24 @@ export const BUILD = process.env.WORKBENCH_BUILD_DIR
 const SHELL_OUT = path.join(BUILD, 'shell');
 const VIRTUAL = path.join(BUILD, 'virtual');
 const LWC_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'lwc');
+/**
+ * Test-only components the browser stories use to exercise the platform stand-ins (record pages,
+ * quick actions, the utility bar, LDS, navigation, empApi) before any package component does.
+ */
+const FIXTURES_DIR = path.join(WB, 'e2e', 'fixtures');
+const FIXTURES_OUT = path.join(BUILD, 'fixtures');
+
+export interface BuildOptions {
+    /** Adds the test-only components of workbench/e2e/fixtures (the browser stories build with them). */
+    fixtures?: boolean;
+}
+
+interface ComponentModule {
+    name: string;
+    path: string;
+    /** The bundle's source folder, where its js-meta.xml is. */
+    sourceDir: string;
+}
 
 /** The `lightning/*` platform modules the workbench stands in for (workbench/shell/stubs/<name>.ts). */
 const PLATFORM_STUBS = ['platformShowToastEvent', 'uiRecordApi', 'uiObjectInfoApi', 'navigation', 'empApi', 'actions'];
@@ -46,13 +64,13 @@ interface BundleMeta {
 }
 
 /** `wb/registry`: the exposed components, their targets and objects, read from their js-meta.xml. */
-function registryModule(components: Array<{ name: string; path: string }>): { name: string; path: string } {
+function registryModule(components: ComponentModule[]): { name: string; path: string } {
     const imports: string[] = [];
     const entries: string[] = [];
-    components.forEach(({ name }, index) => {
+    components.forEach(({ name, sourceDir }, index) => {
         const bundle = name.slice('c/'.length);
         const meta = (
-            metaParser.parse(readFileSync(path.join(LWC_DIR, bundle, `${bundle}.js-meta.xml`), 'utf8')) as BundleMeta
+            metaParser.parse(readFileSync(path.join(sourceDir, `${bundle}.js-meta.xml`), 'utf8')) as BundleMeta
         ).LightningComponentBundle;
         if (meta?.isExposed !== 'true') return;
         const objects: Record<string, string[]> = {};
@@ -91,8 +109,8 @@ function copyTemplates(from: string, to: string): void {
     }
 }
 
-/** Every `@salesforce/...` module the package's components import. */
-function platformImports(): Set<string> {
+/** Every `@salesforce/...` module the components import. */
+function platformImports(dirs: string[]): Set<string> {
     const found = new Set<string>();
     const walk = (dir: string): void => {
         for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -104,12 +122,12 @@ function platformImports(): Set<string> {
             }
         }
     };
-    walk(LWC_DIR);
+    for (const dir of dirs) if (existsSync(dir)) walk(dir);
     return found;
 }
 
 /** Writes a module for each platform import; the org has to implement every Apex method imported. */
-function platformModules(): Array<{ name: string; path: string }> {
+function platformModules(sourceDirs: string[]): Array<{ name: string; path: string }> {
     rmSync(VIRTUAL, { recursive: true, force: true });
     mkdirSync(VIRTUAL, { recursive: true });
     const modules: Array<{ name: string; path: string }> = [];
@@ -117,7 +135,7 @@ function platformModules(): Array<{ name: string; path: string }> {
     const labelsModule = path.join(SHELL_OUT, 'stubs', 'labels.js');
     const sessionModule = path.join(SHELL_OUT, 'stubs', 'session.js');
     const missing: string[] = [];
-    for (const name of platformImports()) {
+    for (const name of platformImports(sourceDirs)) {
         const file = path.join(VIRTUAL, `${name.replace(/[^\w.]/g, '_')}.js`);
         let source: string;
         if (name.startsWith('@salesforce/apex/')) {
@@ -148,14 +166,41 @@ function platformModules(): Array<{ name: string; path: string }> {
     return modules;
 }
 
-function componentModules(): Array<{ name: string; path: string }> {
-    return readdirSync(LWC_DIR)
-        .filter((name) => existsSync(path.join(LWC_DIR, name, `${name}.js`)))
-        .map((name) => ({ name: `c/${name}`, path: path.join(LWC_DIR, name, `${name}.js`) }));
+/** The bundles under `sourceRoot` whose compiled `.js` is in `outRoot` (the same folder for the package). */
+function componentModules(sourceRoot: string, outRoot: string): ComponentModule[] {
+    if (!existsSync(sourceRoot)) return [];
+    return readdirSync(sourceRoot)
+        .filter((name) => existsSync(path.join(outRoot, name, `${name}.js`)))
+        .map((name) => ({
+            name: `c/${name}`,
+            path: path.join(outRoot, name, `${name}.js`),
+            sourceDir: path.join(sourceRoot, name)
+        }));
+}
+
+/** Compiles the test-only components next to the page build; returns them. */
+function fixtureModules(): ComponentModule[] {
+    rmSync(FIXTURES_OUT, { recursive: true, force: true });
+    run(path.join(ROOT, 'node_modules/.bin/tsc'), [
+        '-p',
+        path.join(WB, 'tsconfig.fixtures.json'),
+        '--outDir',
+        FIXTURES_OUT
+    ]);
+    copyTemplates(path.join(FIXTURES_DIR, 'lwc'), FIXTURES_OUT);
+    return componentModules(path.join(FIXTURES_DIR, 'lwc'), FIXTURES_OUT);
+}
+
+/** The utility bar's items: the admin guide's, plus the fixtures' in test builds. */
+function utilityItems(fixtures: boolean): string {
+    const read = (file: string): unknown[] => JSON.parse(readFileSync(file, 'utf8')) as unknown[];
+    const items = read(path.join(WB, 'shell', 'utility-bar.json'));
+    if (fixtures) items.push(...read(path.join(FIXTURES_DIR, 'utility-bar.json')));
+    return JSON.stringify(items);
 }
 
 /** Builds the page's app.js; returns its path. */
-export async function buildWorkbench(): Promise<string> {
+export async function buildWorkbench(options: BuildOptions = {}): Promise<string> {
     const started = Date.now();
     run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/sync-tsconfig-paths.ts']);
     run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { typeErrorsAllowed: true });
@@ -163,14 +208,14 @@ export async function buildWorkbench(): Promise<string> {
     run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(WB, 'tsconfig.shell.json'), '--outDir', SHELL_OUT]);
     copyTemplates(path.join(WB, 'shell'), SHELL_OUT);
     const labels = loadLabels();
-    const components = componentModules();
+    const components = [...componentModules(LWC_DIR, LWC_DIR), ...(options.fixtures ? fixtureModules() : [])];
     const modules = [
         { dir: path.join(SHELL_OUT, 'modules') },
         ...PLATFORM_STUBS.map((name) => ({
             name: `lightning/${name}`,
             path: path.join(SHELL_OUT, 'stubs', `${name}.js`)
         })),
-        ...platformModules(),
+        ...platformModules(options.fixtures ? [LWC_DIR, path.join(FIXTURES_DIR, 'lwc')] : [LWC_DIR]),
         ...components,
         registryModule(components),
         { npm: 'lightning-base-components' }
@@ -184,7 +229,7 @@ export async function buildWorkbench(): Promise<string> {
                     'process.env.NODE_ENV': JSON.stringify('production'),
                     'import.meta.env.SSR': 'false',
                     __WB_LABELS__: JSON.stringify(labels),
-                    __WB_UTILITY_ITEMS__: readFileSync(path.join(WB, 'shell', 'utility-bar.json'), 'utf8'),
+                    __WB_UTILITY_ITEMS__: utilityItems(Boolean(options.fixtures)),
                     __WB_USERS__: JSON.stringify(
                         new RecordStore()
                             .list('User')

@@ -40,9 +40,9 @@ function serveFile(file: string, res: import('node:http').ServerResponse): void 
 
 /** Starts the emulator and the page server (built beforehand unless `build` is false). Port 0 picks free ports. */
 export async function startWorkbench(
-    options: { port?: number; emulatorPort?: number; build?: boolean } = {}
+    options: { port?: number; emulatorPort?: number; build?: boolean; fixtures?: boolean } = {}
 ): Promise<Workbench> {
-    if (options.build !== false) await buildWorkbench();
+    if (options.build !== false) await buildWorkbench({ fixtures: options.fixtures });
     const emulator = await startWebexEmulator(options.emulatorPort ?? Number(process.env.WEBEX_EMULATOR_PORT ?? 4444));
     const org = new EmulatedOrg(emulator.url);
     const handleOrg = createOrgHandler(org);

@@ -34,7 +34,9 @@ export async function openHarness(): Promise<Harness> {
     const workbench = await startWorkbench({
         port: 0,
         emulatorPort: 0,
-        build: process.env.WORKBENCH_SKIP_BUILD !== '1'
+        build: process.env.WORKBENCH_SKIP_BUILD !== '1',
+        // The stories may use the test-only components of e2e/fixtures; `npm start` never shows them.
+        fixtures: true
     });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
