@@ -92,6 +92,8 @@ const STEPS: Step[] = [
     { name: 'metadata XML (well-formed, Metadata API types)', command: tsx('scripts/checks/metadata-xml.ts') },
     { name: 'LWC platform compile', command: tsx('scripts/checks/lwc-compile.ts') },
     { name: 'gate self-test (planted mistakes are caught)', command: tsx('scripts/checks/gate-self-test.ts') },
+    // Built once here, with the test-only fixtures; every browser story then serves this build.
+    { name: 'workbench build (for the browser stories)', command: tsx('workbench/build.ts', '--fixtures') },
     {
         name: 'workbench tests (emulator contract + end-to-end in Chromium)',
         command: [
@@ -106,7 +108,7 @@ const STEPS: Step[] = [
             `--test-reporter-destination=${NODE_TESTS_REPORT}`,
             ...findFiles(path.join(ROOT, 'workbench'), /\.test\.ts$/)
         ],
-        env: { WORKBENCH_SKIP_BUILD: '0' },
+        env: { WORKBENCH_SKIP_BUILD: '1' },
         counts: nodeTestCounts
     },
     {

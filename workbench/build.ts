@@ -252,5 +252,5 @@ export async function buildWorkbench(options: BuildOptions = {}): Promise<string
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-    await buildWorkbench();
+    await buildWorkbench({ fixtures: process.argv.includes('--fixtures') });
 }
