@@ -23,7 +23,14 @@ module.exports = {
         './force-app/main/default/lwc/webexErrors/': { lines: 90 },
         './force-app/main/default/lwc/webexRetry/': { lines: 90 },
         './force-app/main/default/lwc/webexLabelFormat/': { lines: 90 },
+        './force-app/main/default/lwc/webexPhoneNumber/': { lines: 90 },
+        './force-app/main/default/lwc/webexCallState/': { lines: 90 },
         './force-app/main/default/lwc/webexAdmin/': { lines: 80 },
-        './force-app/main/default/lwc/webexAdminIntegrationSettings/': { lines: 80 }
+        './force-app/main/default/lwc/webexAdminIntegrationSettings/': { lines: 80 },
+        './force-app/main/default/lwc/webexAdminSalesforceAuth/': { lines: 80 },
+        './force-app/main/default/lwc/webexAdminWebhookSite/': { lines: 80 },
+        './force-app/main/default/lwc/webexAdminEnablement/': { lines: 80 },
+        './force-app/main/default/lwc/webexAdminFeatureAccess/': { lines: 80 },
+        './force-app/main/default/lwc/webexAdminPeopleSearch/': { lines: 80 }
     }
 };

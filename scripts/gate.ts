@@ -75,6 +75,9 @@ const STEPS: Step[] = [
         command: [
             bin('jest'),
             '--coverage',
+            // Its own cache: the LWC transformer's cache key ignores coverage, so files cached by a
+            // plain `jest` run would come back uninstrumented and the thresholds would find no data.
+            `--cacheDirectory=${path.join(ROOT, 'node_modules', '.cache', 'jest-coverage')}`,
             '--ci',
             '--silent',
             '--json',
@@ -95,7 +98,7 @@ const STEPS: Step[] = [
     // Built once here, with the test-only fixtures; every browser story then serves this build.
     { name: 'workbench build (for the browser stories)', command: tsx('workbench/build.ts', '--fixtures') },
     {
-        name: 'workbench tests (emulator contract + end-to-end in Chromium)',
+        name: 'node tests (emulator contract, emulated org, project checks, scratch-org script) + browser stories in Chromium',
         command: [
             process.execPath,
             '--import',
@@ -106,7 +109,12 @@ const STEPS: Step[] = [
             '--test-reporter-destination=stdout',
             '--test-reporter=tap',
             `--test-reporter-destination=${NODE_TESTS_REPORT}`,
-            ...findFiles(path.join(ROOT, 'workbench'), /\.test\.ts$/)
+            ...findFiles(path.join(ROOT, 'workbench'), /\.test\.ts$/),
+            // The scratch-org script's unit tests (fake CLI and org, no network).
+            ...findFiles(path.join(ROOT, 'scripts', 'org'), /\.test\.ts$/),
+            // Project checks as node tests: least privilege (each permission set against
+            // scripts/checks/least-privilege.expected.json); phone numbering plans and vectors, TS = Apex.
+            ...findFiles(path.join(ROOT, 'scripts', 'checks'), /\.test\.ts$/)
         ],
         env: { WORKBENCH_SKIP_BUILD: '1' },
         counts: nodeTestCounts

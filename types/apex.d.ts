@@ -16,3 +16,45 @@ declare module '@salesforce/apex/WebexAdminController.registerWebhooks' {
 declare module '@salesforce/apex/WebexAdminController.reactivateWebhook' {
     export default function reactivateWebhook(params: { webhookId: string }): Promise<WebexIntegrationStatus>;
 }
+declare module '@salesforce/apex/WebexEnablementController.getFeatureAccess' {
+    export default function getFeatureAccess(params: { feature: WebexFeature }): Promise<WebexFeatureAccessState>;
+}
+declare module '@salesforce/apex/WebexEnablementController.saveFeatureAccess' {
+    export default function saveFeatureAccess(params: {
+        feature: WebexFeature;
+        enabledForAll: boolean;
+        granteeIds: string[];
+    }): Promise<WebexFeatureAccessState>;
+}
+declare module '@salesforce/apex/WebexEnablementController.searchProfilesAndUsers' {
+    export default function searchProfilesAndUsers(params: { searchTerm: string }): Promise<WebexFeatureGrantee[]>;
+}
+declare module '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings' {
+    export default function getPeopleSearchSettings(): Promise<WebexPeopleSearchSettings>;
+}
+declare module '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings' {
+    export default function savePeopleSearchSettings(params: {
+        objectsByPurpose: Record<WebexPeopleSearchPurposeName, WebexPeopleSearchObject[]>;
+    }): Promise<WebexPeopleSearchSettings>;
+}
+declare module '@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus' {
+    export default function getAuthorizationStatus(): Promise<WebexSalesforceAuthStatus>;
+}
+declare module '@salesforce/apex/WebexSalesforceAuthController.startAuthorization' {
+    export default function startAuthorization(params: {
+        consumerKey: string;
+        consumerSecret: string;
+    }): Promise<WebexSalesforceAuthStart>;
+}
+declare module '@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization' {
+    export default function revokeAuthorization(): Promise<WebexSalesforceAuthStatus>;
+}
+declare module '@salesforce/apex/WebexSiteController.getSiteStatus' {
+    export default function getSiteStatus(): Promise<WebexSiteStatus>;
+}
+declare module '@salesforce/apex/WebexSiteController.createSite' {
+    export default function createSite(): Promise<WebexSiteStatus>;
+}
+declare module '@salesforce/apex/WebexSiteController.checkSite' {
+    export default function checkSite(): Promise<WebexSiteStatus>;
+}

@@ -59,4 +59,101 @@ type WebexErrorCode =
     | 'NO_TOKEN'
     | 'NO_SITE'
     | 'NOT_ADMIN'
+    | 'NOT_AUTHORIZED'
+    | 'NOT_SYSTEM_ADMIN'
+    | 'METADATA_API_ERROR'
     | 'UNEXPECTED';
+
+/** A feature an administrator switches on for all, or for chosen profiles and users (A7). */
+type WebexFeature =
+    'OutboundCallLog' | 'InboundCallLog' | 'CallHistory' | 'MeetingLogs' | 'InstantChat' | 'WebinarImport';
+
+/** A profile or a user a feature can be switched on for. */
+interface WebexFeatureGrantee {
+    id: string;
+    /** The name (the ID when the administrator cannot see the name). */
+    name: string;
+    type: 'Profile' | 'User';
+    /** A user's username; null for a profile. */
+    detail: string | null;
+    /** False for a user deactivated after being added. */
+    active: boolean;
+}
+
+/** Who has one feature: "Enable for all profiles/users" and the profiles and users it is on for. */
+interface WebexFeatureAccessState {
+    feature: WebexFeature;
+    enabledForAll: boolean;
+    /** By name; kept while the feature is on for all. */
+    grantees: WebexFeatureGrantee[];
+}
+
+/** What a Webex People Search looks for (B7, C4, D4). */
+type WebexPeopleSearchPurposeName = 'Dialer' | 'Inbound' | 'Meetings' | 'Spaces';
+type WebexPeopleSearchObject = 'Contact' | 'Lead';
+
+/** The objects one purpose searches; empty when it searches nothing. */
+interface WebexPeopleSearchPurpose {
+    purpose: WebexPeopleSearchPurposeName;
+    objects: WebexPeopleSearchObject[];
+}
+
+/** What the "Webex People Search" section shows. */
+interface WebexPeopleSearchSettings {
+    /** One per purpose, dialer first. */
+    purposes: WebexPeopleSearchPurpose[];
+    /** The objects a purpose can search, in display order. */
+    availableObjects: WebexPeopleSearchObject[];
+}
+
+/** What the "Salesforce Authorization" section shows. Never a secret: no key, no secret, no token. */
+interface WebexSalesforceAuthStatus {
+    /** Whether a refresh token is stored. */
+    authorized: boolean;
+    /** Name of the Salesforce user who authorized the package. */
+    authorizedBy: string | null;
+    /** That user's username. */
+    authorizedUsername: string | null;
+    /** ISO 8601 date-time of the authorization. */
+    authorizedAt: string | null;
+    /** The org's My Domain URL: the Remote Site Setting the administrator adds. */
+    myDomainUrl: string;
+    /** The callback URLs to paste into the connected app (the namespaced one too, once packaged). */
+    callbackUrls: string[];
+}
+
+/** Where the browser goes to ask Salesforce for consent. */
+interface WebexSalesforceAuthStart {
+    /** The My Domain's `/services/oauth2/authorize` URL with every parameter (no secret in it). */
+    consentUrl: string;
+}
+
+/** Whether the webhook endpoint of the site answered. */
+interface WebexSiteCheck {
+    /** True when it answered with a status below 500. */
+    reachable: boolean;
+    statusCode: number | null;
+    message: string;
+    /** ISO 8601 date-time of the check. */
+    checkedAt: string;
+}
+
+/** What the "Webex Site for Webhooks" section shows. */
+interface WebexSiteStatus {
+    /** `Webex_Webhooks`. */
+    siteName: string;
+    exists: boolean;
+    /** True when the call that returned this status created the site. */
+    created: boolean;
+    siteUrl: string | null;
+    /** The site's webhook endpoint (REST path included). */
+    webhookUrl: string | null;
+    salesforceAuthorized: boolean;
+    /** Whether the signed-in user has the System Administrator profile. */
+    systemAdministrator: boolean;
+    /** Whether the guest user may run the webhook endpoint; null without a site. */
+    guestAccess: boolean | null;
+    /** What the administrator still has to do by hand after creating the site. */
+    warning: string | null;
+    check: WebexSiteCheck | null;
+}

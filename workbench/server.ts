@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { BUILD, buildWorkbench } from './build.ts';
 import { EmulatedOrg } from './org/org-state.ts';
 import { createOrgHandler } from './org/server.ts';
+import { createSalesforcePlatformHandler } from './org/salesforce-platform.ts';
 import { startWebexEmulator, type WebexEmulator } from './webex-emulator/server.ts';
 
 const WB = import.meta.dirname;
@@ -46,9 +47,12 @@ export async function startWorkbench(
     const emulator = await startWebexEmulator(options.emulatorPort ?? Number(process.env.WEBEX_EMULATOR_PORT ?? 4444));
     const org = new EmulatedOrg(emulator.url);
     const handleOrg = createOrgHandler(org);
+    // The org's My Domain: OAuth server, Metadata API and the Visualforce page webexsfdcauth.
+    const handleSalesforce = createSalesforcePlatformHandler(org);
     const server: Server = createServer((req, res) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         handleOrg(req, res, url)
+            .then(async (handled) => handled || (await handleSalesforce(req, res, url)))
             .then((handled) => {
                 if (handled) return;
                 if (url.pathname === '/' || url.pathname === '/index.html')
@@ -74,6 +78,7 @@ export async function startWorkbench(
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const address = server.address();
     const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+    org.myDomainUrl = url;
     return {
         url,
         org,

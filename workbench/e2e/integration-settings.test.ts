@@ -12,9 +12,10 @@ let h: Harness;
 let adminToken: string;
 
 const tokenField = () => h.page.getByLabel(/^(Access Token|Jeton d'accès)/).first();
-const button = (name: RegExp) => h.page.getByRole('button', { name });
 /** The Integration Settings section: the shell's header also shows a name, so look only here. */
 const section = () => h.page.locator('c-webex-admin-integration-settings');
+/** A button of this section: other sections of the tab have their own Save. */
+const button = (name: RegExp) => section().getByRole('button', { name });
 
 async function save(token: string): Promise<void> {
     await tokenField().fill(token);

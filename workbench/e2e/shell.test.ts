@@ -17,7 +17,10 @@ describe('Workbench shell', () => {
     it('lists the seeded contacts and opens one on its record page with its account', () =>
         story(h, 'contact-record-page', async () => {
             await resetStory(h, '#/home');
-            await h.page.getByRole('link', { name: 'Contacts', exact: true }).click();
+            await h.page
+                .getByRole('navigation', { name: 'App navigation' })
+                .getByRole('link', { name: 'Contacts', exact: true })
+                .click();
             await h.page.getByRole('heading', { name: 'Contacts' }).waitFor();
             assert.equal(await h.page.locator('tbody tr').count(), 50, 'all 50 seeded contacts are listed');
             await h.page.getByRole('link', { name: 'Olivia Martin' }).click();

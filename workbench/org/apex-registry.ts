@@ -4,6 +4,10 @@
  * that has no entry here.
  */
 import { createWebexAdminController } from './apex/WebexAdminController.ts';
+import { createWebexSalesforceAuthController } from './apex/WebexSalesforceAuthController.ts';
+import { createWebexSiteController } from './apex/WebexSiteController.ts';
+import { createWebexEnablementController } from './apex/WebexEnablementController.ts';
+import { createWebexPeopleSearchController } from './apex/WebexPeopleSearchController.ts';
 import type { EmulatedOrg } from './org-state.ts';
 
 export type ApexMethod = (params: never) => Promise<unknown>;
@@ -11,7 +15,11 @@ export type ApexMethod = (params: never) => Promise<unknown>;
 export function createApexRegistry(org: EmulatedOrg): Record<string, ApexMethod> {
     const registry: Record<string, ApexMethod> = {};
     const controllers: Record<string, Record<string, ApexMethod>> = {
-        WebexAdminController: { ...createWebexAdminController(org) }
+        WebexAdminController: { ...createWebexAdminController(org) },
+        WebexSalesforceAuthController: { ...createWebexSalesforceAuthController(org) },
+        WebexSiteController: { ...createWebexSiteController(org) },
+        WebexEnablementController: { ...createWebexEnablementController(org) },
+        WebexPeopleSearchController: { ...createWebexPeopleSearchController(org) }
     };
     for (const [className, methods] of Object.entries(controllers)) {
         for (const [method, fn] of Object.entries(methods)) registry[`${className}.${method}`] = fn;

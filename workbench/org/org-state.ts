@@ -4,7 +4,10 @@
  */
 import { EventEmitter } from 'node:events';
 import { loadLabels, formatLabel, type Language } from './labels.ts';
+import { FeatureAccessStore, PeopleSearchStore } from './access-settings.ts';
 import { RecordStore } from './records.ts';
+import { SalesforcePlatform } from './salesforce-platform.ts';
+import { WebhookSite } from './site/webhook-resource.ts';
 
 export interface EmulatedOrgUser {
     /** The signed-in User record's id (the seeded users of data/User.json). */
@@ -23,6 +26,8 @@ export interface StoredCredential {
     webexOrgId?: string;
     webexPersonId?: string;
     verifiedAt?: string;
+    /** SalesforceUserId__c: for a Salesforce authorization row, the user it belongs to. */
+    salesforceUserId?: string;
 }
 
 /** A platform or streaming event published in the org, as `lightning/empApi` subscribers receive it. */
@@ -49,6 +54,15 @@ export class EmulatedOrg {
     credentials = new Map<string, StoredCredential>();
     /** SiteDetail.SecureUrl of the active "Webex_Webhooks" site, or null before it is created. */
     siteUrl: string | null = null;
+    /** URL.getOrgDomainUrl(): the workbench server itself (set when it starts listening). */
+    myDomainUrl = 'http://localhost:3333';
+    /** The org's OAuth server, Metadata API, Remote Site Settings and site (salesforce-platform.ts). */
+    readonly salesforce = new SalesforcePlatform();
+    /** Who has each feature (WebexFeatureAccess__c) and what each people search looks in (WebexPeopleSearch__c). */
+    featureAccess = new FeatureAccessStore();
+    peopleSearch = new PeopleSearchStore();
+    /** The site's webhook endpoint: handlers, replay receipts, what it dispatched (site/webhook-resource.ts). */
+    readonly webhookSite: WebhookSite = new WebhookSite(this);
 
     constructor(webexBaseUrl: string) {
         this.webexBaseUrl = webexBaseUrl;
@@ -60,6 +74,10 @@ export class EmulatedOrg {
         this.events = [];
         this.credentials.clear();
         this.siteUrl = null;
+        this.salesforce.reset();
+        this.featureAccess = new FeatureAccessStore();
+        this.peopleSearch = new PeopleSearchStore();
+        this.webhookSite.reset();
     }
 
     /**

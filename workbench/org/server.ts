@@ -4,6 +4,7 @@
  * - `/_org/ui-api/...` answers Lightning Data Service (records, object info);
  * - `/_org/events` streams the events `lightning/empApi` subscribers receive (server-sent events);
  * - `/_org/control/*` lets tests and demos set the org up.
+ * - `/services/apexrest/webex/webhooks` is the public site's webhook endpoint (site/webhook-resource.ts).
  * The page names its user and language in `x-wb-user` / `x-wb-lang` headers (or query parameters).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,6 +14,7 @@ import type { Language } from './labels.ts';
 import type { EmulatedOrg, OrgEvent } from './org-state.ts';
 import { describeObject, type FieldValue } from './records.ts';
 import { UiApi, UiApiError } from './ui-api.ts';
+import { WEBHOOK_REST_PATH } from './site/webhook-resource.ts';
 
 function send(res: ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
@@ -156,6 +158,11 @@ export function createOrgHandler(
 ): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
     const registry = createApexRegistry(org);
     return async (req, res, url) => {
+        // The public site's webhook endpoint, where the Webex emulator delivers (site/webhook-resource.ts).
+        if (url.pathname === WEBHOOK_REST_PATH) {
+            await org.webhookSite.handle(req, res);
+            return true;
+        }
         if (!url.pathname.startsWith('/_org/')) return false;
         const [, , area, ...rest] = url.pathname.split('/');
         if (area === 'events') {

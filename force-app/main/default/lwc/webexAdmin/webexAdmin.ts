@@ -8,12 +8,22 @@ import SECTIONS_NAV from '@salesforce/label/c.WebexAdmin_SectionsNav';
 import SUBTITLE from '@salesforce/label/c.WebexAdmin_Subtitle';
 import TITLE from '@salesforce/label/c.WebexAdmin_Title';
 import INTEGRATION_TITLE from '@salesforce/label/c.WebexIntegration_Title';
+import SALESFORCE_AUTH_TITLE from '@salesforce/label/c.WebexSfAuth_Title';
+import WEBHOOK_SITE_TITLE from '@salesforce/label/c.WebexSite_Title';
+import PEOPLE_SEARCH_TITLE from '@salesforce/label/c.WebexPeople_Title';
+import FEATURE_ACCESS_TITLE from '@salesforce/label/c.WebexAccess_Title';
 
 /**
  * The sections, in page order. `name` matches `data-section` on the section's wrapper in the
  * template; `label` is what the list shows.
  */
-export const SECTIONS = [{ name: 'integration', label: INTEGRATION_TITLE }];
+export const SECTIONS = [
+    { name: 'integration', label: INTEGRATION_TITLE },
+    { name: 'salesforceAuthorization', label: SALESFORCE_AUTH_TITLE },
+    { name: 'webhookSite', label: WEBHOOK_SITE_TITLE },
+    { name: 'peopleSearch', label: PEOPLE_SEARCH_TITLE },
+    { name: 'featureAccess', label: FEATURE_ACCESS_TITLE }
+];
 
 export default class WebexAdmin extends LightningElement {
     readonly labels = { title: TITLE, subtitle: SUBTITLE, sectionsNav: SECTIONS_NAV };

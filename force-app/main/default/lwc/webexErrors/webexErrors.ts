@@ -25,6 +25,9 @@ const CODES: readonly WebexErrorCode[] = [
     'NO_TOKEN',
     'NO_SITE',
     'NOT_ADMIN',
+    'NOT_AUTHORIZED',
+    'NOT_SYSTEM_ADMIN',
+    'METADATA_API_ERROR',
     'UNEXPECTED'
 ];
 

@@ -16,6 +16,35 @@ jest.mock('@salesforce/apex/WebexAdminController.registerWebhooks', () => ({ def
 jest.mock('@salesforce/apex/WebexAdminController.reactivateWebhook', () => ({ default: jest.fn() }), {
     virtual: true
 });
+// People Search and Feature Access load their settings when they connect.
+jest.mock('@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+// Salesforce Authorization and Webex Site for Webhooks load their status when they connect.
+jest.mock('@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexSalesforceAuthController.startAuthorization', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexSiteController.getSiteStatus', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WebexSiteController.createSite', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WebexSiteController.checkSite', () => ({ default: jest.fn() }), { virtual: true });
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot };
 
@@ -46,6 +75,7 @@ describe('c-webex-admin', () => {
         jest.resetAllMocks();
     });
 
+    // axe scans every section of the page (six feature-access editors among them): allow it more than 5 s.
     it('titles the page and describes it', async () => {
         const element = await mount();
         expect(element.shadowRoot.querySelector('h1')?.textContent?.trim()).toBe('c.WebexAdmin_Title');
@@ -53,7 +83,7 @@ describe('c-webex-admin', () => {
             'c.WebexAdmin_Subtitle'
         );
         await expect(element).toBeAccessible();
-    });
+    }, 30000);
 
     it('lists every section under a labelled navigation, the first one current', async () => {
         const element = await mount();
@@ -64,7 +94,9 @@ describe('c-webex-admin', () => {
         expect(title?.textContent).toBe('c.WebexAdmin_SectionsNav');
         const links = [...element.shadowRoot.querySelectorAll('nav button')];
         expect(links.map((link) => link.textContent?.trim())).toEqual(SECTIONS.map((section) => section.label));
-        expect(links.map((link) => link.getAttribute('aria-current'))).toEqual(['location']);
+        expect(links.map((link) => link.getAttribute('aria-current'))).toEqual(
+            SECTIONS.map((_, index) => (index === 0 ? 'location' : null))
+        );
         expect(links[0].closest('li')?.classList.contains('slds-is-active')).toBe(true);
     });
 
@@ -76,6 +108,33 @@ describe('c-webex-admin', () => {
         const first = element.shadowRoot.querySelector(`[data-section="${SECTIONS[0].name}"]`);
         expect(first?.querySelector('c-webex-admin-integration-settings')).not.toBeNull();
         expect(getIntegrationStatus).toHaveBeenCalledTimes(1);
+    });
+
+    it('follows Webex Integration Settings with Salesforce Authorization, then Webex Site for Webhooks', async () => {
+        const element = await mount();
+        const names = SECTIONS.map((section) => section.name);
+        expect(names.slice(names.indexOf('integration'), names.indexOf('integration') + 3)).toEqual([
+            'integration',
+            'salesforceAuthorization',
+            'webhookSite'
+        ]);
+        expect(
+            element.shadowRoot.querySelector('[data-section="salesforceAuthorization"] c-webex-admin-salesforce-auth')
+        ).not.toBeNull();
+        expect(
+            element.shadowRoot.querySelector('[data-section="webhookSite"] c-webex-admin-webhook-site')
+        ).not.toBeNull();
+    });
+
+    it('ends with Webex People Search, then Webex Feature Access', async () => {
+        const element = await mount();
+        expect(SECTIONS.slice(-2).map((section) => section.name)).toEqual(['peopleSearch', 'featureAccess']);
+        expect(
+            element.shadowRoot.querySelector('[data-section="peopleSearch"] c-webex-admin-people-search')
+        ).not.toBeNull();
+        expect(
+            element.shadowRoot.querySelector('[data-section="featureAccess"] c-webex-admin-feature-access')
+        ).not.toBeNull();
     });
 
     it('jumps to a section from the list and moves keyboard focus there', async () => {

@@ -1,0 +1,35 @@
+/**
+ * "Webex Feature Access", a section of the Webex Admin tab: who gets each feature that uses the enablement model
+ * (A7), one `c-webex-admin-enablement` per feature, each with its own Save. When a feature gets its own section
+ * (call logging, meetings, chat, webinars), its entry moves there and leaves this list.
+ */
+import { LightningElement } from 'lwc';
+import CALL_HISTORY from '@salesforce/label/c.WebexAccess_CallHistory';
+import CALL_HISTORY_HELP from '@salesforce/label/c.WebexAccess_CallHistoryHelp';
+import HELP from '@salesforce/label/c.WebexAccess_Help';
+import INBOUND_CALL_LOG from '@salesforce/label/c.WebexAccess_InboundCallLog';
+import INBOUND_CALL_LOG_HELP from '@salesforce/label/c.WebexAccess_InboundCallLogHelp';
+import INSTANT_CHAT from '@salesforce/label/c.WebexAccess_InstantChat';
+import INSTANT_CHAT_HELP from '@salesforce/label/c.WebexAccess_InstantChatHelp';
+import MEETING_LOGS from '@salesforce/label/c.WebexAccess_MeetingLogs';
+import MEETING_LOGS_HELP from '@salesforce/label/c.WebexAccess_MeetingLogsHelp';
+import OUTBOUND_CALL_LOG from '@salesforce/label/c.WebexAccess_OutboundCallLog';
+import OUTBOUND_CALL_LOG_HELP from '@salesforce/label/c.WebexAccess_OutboundCallLogHelp';
+import TITLE from '@salesforce/label/c.WebexAccess_Title';
+import WEBINAR_IMPORT from '@salesforce/label/c.WebexAccess_WebinarImport';
+import WEBINAR_IMPORT_HELP from '@salesforce/label/c.WebexAccess_WebinarImportHelp';
+
+/** The features, in the order of the admin guide (WebexFeatureAccess.FEATURES). */
+export const FEATURES: ReadonlyArray<{ name: WebexFeature; label: string; description: string }> = [
+    { name: 'OutboundCallLog', label: OUTBOUND_CALL_LOG, description: OUTBOUND_CALL_LOG_HELP },
+    { name: 'InboundCallLog', label: INBOUND_CALL_LOG, description: INBOUND_CALL_LOG_HELP },
+    { name: 'CallHistory', label: CALL_HISTORY, description: CALL_HISTORY_HELP },
+    { name: 'MeetingLogs', label: MEETING_LOGS, description: MEETING_LOGS_HELP },
+    { name: 'InstantChat', label: INSTANT_CHAT, description: INSTANT_CHAT_HELP },
+    { name: 'WebinarImport', label: WEBINAR_IMPORT, description: WEBINAR_IMPORT_HELP }
+];
+
+export default class WebexAdminFeatureAccess extends LightningElement {
+    readonly labels = { title: TITLE, help: HELP };
+    readonly features = FEATURES;
+}

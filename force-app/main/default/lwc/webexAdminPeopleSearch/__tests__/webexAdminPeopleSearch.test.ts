@@ -1,0 +1,198 @@
+import { createElement } from 'lwc';
+import WebexAdminPeopleSearch, { PURPOSES } from 'c/webexAdminPeopleSearch';
+import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
+import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
+import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import notAdminRejection from './data/notAdminRejection.json';
+import settingsDefault from './data/settingsDefault.json';
+import settingsInboundOff from './data/settingsInboundOff.json';
+import unexpectedRejection from './data/unexpectedRejection.json';
+
+jest.mock('@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+// English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
+jest.mock('@salesforce/label/c.WebexPeople_CheckboxLabel', () => ({ default: '{0}: {1}' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexPeople_Dialer', () => ({ default: 'Dialer search' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexPeople_Contacts', () => ({ default: 'Contacts' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexPeople_Leads', () => ({ default: 'Leads' }), { virtual: true });
+
+const mockGet = jest.mocked(getPeopleSearchSettings);
+const mockSave = jest.mocked(savePeopleSearchSettings);
+
+const NOT_ADMIN = 'You need the Webex Admin permission set to view or change Webex settings.';
+
+type Host = HTMLElement & { shadowRoot: ShadowRoot };
+type ButtonStub = HTMLElement & { label: string; disabled: boolean };
+type CardStub = HTMLElement & { title: string };
+
+async function settle(): Promise<void> {
+    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
+    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+}
+
+async function mountWith(settings: unknown): Promise<Host> {
+    mockGet.mockResolvedValue(settings as WebexPeopleSearchSettings);
+    const element = createElement('c-webex-admin-people-search', { is: WebexAdminPeopleSearch }) as Host;
+    document.body.appendChild(element);
+    await settle();
+    return element;
+}
+
+function $(element: Host, selector: string): HTMLElement | null {
+    return element.shadowRoot.querySelector(selector);
+}
+
+function text(element: Host, selector: string): string {
+    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function box(element: Host, purpose: string, object: string): HTMLInputElement {
+    return $(element, `input[data-purpose="${purpose}"][data-object="${object}"]`) as HTMLInputElement;
+}
+
+/** Every box, as `Purpose:Object` for those ticked. */
+function ticked(element: Host): string[] {
+    return [...element.shadowRoot.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
+        .filter((input) => input.checked)
+        .map((input) => `${input.dataset.purpose}:${input.dataset.object}`);
+}
+
+async function click(element: Host, purpose: string, object: string): Promise<void> {
+    const input = box(element, purpose, object);
+    input.checked = !input.checked;
+    input.dispatchEvent(new CustomEvent('change'));
+    await settle();
+}
+
+function saveButton(element: Host): ButtonStub {
+    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
+}
+
+describe('c-webex-admin-people-search', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('shows a row per search and a column per object, every box ticked by default', async () => {
+        const element = await mountWith(settingsDefault);
+        expect(($(element, 'lightning-card') as CardStub).title).toBe('c.WebexPeople_Title');
+        expect([...element.shadowRoot.querySelectorAll('thead th')].map((th) => th.textContent?.trim())).toEqual([
+            'c.WebexPeople_ColSearch',
+            'Contacts',
+            'Leads'
+        ]);
+        expect(
+            [...element.shadowRoot.querySelectorAll('tbody tr')].map((tr) => (tr as HTMLElement).dataset.purpose)
+        ).toEqual(PURPOSES.map((purpose) => purpose.name));
+        expect(ticked(element)).toHaveLength(8);
+        expect(text(element, 'tr[data-purpose="Dialer"] th .purpose-name')).toBe('Dialer search');
+        expect(text(element, 'tr[data-purpose="Dialer"] th .slds-text-body_small')).toBe('c.WebexPeople_DialerHelp');
+        // Each box is named after its row and column.
+        expect(box(element, 'Dialer', 'Contact').closest('label')?.textContent?.trim()).toBe('Dialer search: Contacts');
+        expect($(element, '[data-warning]')).toBeNull();
+        expect(saveButton(element).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows what was saved, and warns what a search that looks in nothing turns off', async () => {
+        const element = await mountWith(settingsInboundOff);
+        expect(ticked(element)).toEqual(['Dialer:Contact', 'Meetings:Lead', 'Spaces:Contact', 'Spaces:Lead']);
+        expect(text(element, '[data-warning="Inbound"]')).toBe('c.WebexPeople_InboundNone');
+        expect(element.shadowRoot.querySelectorAll('[data-warning]')).toHaveLength(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says there are unsaved changes, and not after undoing them', async () => {
+        const element = await mountWith(settingsDefault);
+        await click(element, 'Dialer', 'Contact');
+        await click(element, 'Dialer', 'Lead');
+        expect(text(element, '[data-warning="Dialer"]')).toBe('c.WebexPeople_DialerNone');
+        expect(text(element, '[data-unsaved]')).toBe('c.WebexPeople_Unsaved');
+        expect(saveButton(element).disabled).toBe(false);
+        await click(element, 'Dialer', 'Lead');
+        await click(element, 'Dialer', 'Contact');
+        expect($(element, '[data-unsaved]')).toBeNull();
+        expect(saveButton(element).disabled).toBe(true);
+    });
+
+    it('saves every search at once, objects in column order, and says so', async () => {
+        const element = await mountWith(settingsDefault);
+        const seen: unknown[] = [];
+        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        await click(element, 'Inbound', 'Contact');
+        await click(element, 'Inbound', 'Lead');
+        await click(element, 'Meetings', 'Contact');
+        await click(element, 'Dialer', 'Contact');
+        await click(element, 'Dialer', 'Contact');
+        mockSave.mockResolvedValue(settingsInboundOff as WebexPeopleSearchSettings);
+        saveButton(element).click();
+        await settle();
+        expect(mockSave).toHaveBeenCalledWith({
+            objectsByPurpose: {
+                Dialer: ['Contact', 'Lead'],
+                Inbound: [],
+                Meetings: ['Lead'],
+                Spaces: ['Contact', 'Lead']
+            }
+        });
+        // What the server saved is what shows.
+        expect(ticked(element)).toEqual(['Dialer:Contact', 'Meetings:Lead', 'Spaces:Contact', 'Spaces:Lead']);
+        expect(text(element, '[data-success]')).toBe('c.WebexPeople_Saved');
+        expect(seen).toEqual([{ title: 'c.WebexPeople_Title', message: 'c.WebexPeople_Saved', variant: 'success' }]);
+        expect(saveButton(element).disabled).toBe(true);
+    });
+
+    it('keeps every box as it was left, with the reason, when the save fails', async () => {
+        const element = await mountWith(settingsDefault);
+        await click(element, 'Spaces', 'Lead');
+        let fail: (reason: unknown) => void = () => undefined;
+        mockSave.mockImplementation(
+            () =>
+                new Promise((_, reject) => {
+                    fail = reject;
+                })
+        );
+        saveButton(element).click();
+        await settle();
+        expect(text(element, '[data-busy]')).toBe('c.WebexPeople_Saving');
+        expect(box(element, 'Spaces', 'Contact').disabled).toBe(true);
+        fail(unexpectedRejection);
+        await settle();
+        expect($(element, '[role="alert"] h3')?.textContent).toBe('c.WebexPeople_SaveErrorTitle');
+        expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');
+        expect(box(element, 'Spaces', 'Lead').checked).toBe(false);
+        expect(ticked(element)).toHaveLength(7);
+        expect(text(element, '[data-unsaved]')).toBe('c.WebexPeople_Unsaved');
+        expect(saveButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says why it cannot load, and loads when asked to try again', async () => {
+        mockGet.mockRejectedValueOnce(notAdminRejection);
+        const element = createElement('c-webex-admin-people-search', { is: WebexAdminPeopleSearch }) as Host;
+        document.body.appendChild(element);
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexPeople_Loading');
+        await settle();
+        expect($(element, '[role="alert"] h3')?.textContent).toBe('c.WebexPeople_LoadErrorTitle');
+        expect(text(element, '[data-load-error]')).toBe(NOT_ADMIN);
+        expect($(element, 'table')).toBeNull();
+        mockGet.mockResolvedValueOnce(settingsDefault as WebexPeopleSearchSettings);
+        ($(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
+        await settle();
+        expect($(element, '[data-load-error]')).toBeNull();
+        expect(ticked(element)).toHaveLength(8);
+    });
+
+    it('falls back to Contacts and Leads as columns when the server names no object', async () => {
+        const element = await mountWith({ purposes: [], availableObjects: [] });
+        expect(element.shadowRoot.querySelectorAll('thead th')).toHaveLength(3);
+        expect(ticked(element)).toHaveLength(0);
+        expect(element.shadowRoot.querySelectorAll('[data-warning]')).toHaveLength(4);
+    });
+});

@@ -1,0 +1,197 @@
+/**
+ * "Webex People Search", a section of the Webex Admin tab (B7, C4, D4): for each search the package makes (the
+ * dialer's, the matching of an inbound caller, the invitees of a meeting, the members of a space), whether it
+ * looks in Contacts, Leads or both. A search may look in nothing: the section says what that turns off, and saves
+ * it if the administrator insists.
+ *
+ * Changes stay in the section until Save, which sends every purpose at once; a failure keeps every box as the
+ * administrator left it, with the reason.
+ */
+import { LightningElement } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
+import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
+import { toWebexError } from 'c/webexErrors';
+import { formatLabel } from 'c/webexLabelFormat';
+import CHECKBOX_LABEL from '@salesforce/label/c.WebexPeople_CheckboxLabel';
+import COL_SEARCH from '@salesforce/label/c.WebexPeople_ColSearch';
+import CONTACTS from '@salesforce/label/c.WebexPeople_Contacts';
+import DIALER from '@salesforce/label/c.WebexPeople_Dialer';
+import DIALER_HELP from '@salesforce/label/c.WebexPeople_DialerHelp';
+import DIALER_NONE from '@salesforce/label/c.WebexPeople_DialerNone';
+import HELP from '@salesforce/label/c.WebexPeople_Help';
+import INBOUND from '@salesforce/label/c.WebexPeople_Inbound';
+import INBOUND_HELP from '@salesforce/label/c.WebexPeople_InboundHelp';
+import INBOUND_NONE from '@salesforce/label/c.WebexPeople_InboundNone';
+import LEADS from '@salesforce/label/c.WebexPeople_Leads';
+import LOAD_ERROR_TITLE from '@salesforce/label/c.WebexPeople_LoadErrorTitle';
+import LOADING from '@salesforce/label/c.WebexPeople_Loading';
+import MEETINGS from '@salesforce/label/c.WebexPeople_Meetings';
+import MEETINGS_HELP from '@salesforce/label/c.WebexPeople_MeetingsHelp';
+import MEETINGS_NONE from '@salesforce/label/c.WebexPeople_MeetingsNone';
+import RETRY from '@salesforce/label/c.WebexPeople_Retry';
+import SAVE from '@salesforce/label/c.WebexPeople_Save';
+import SAVE_ERROR_TITLE from '@salesforce/label/c.WebexPeople_SaveErrorTitle';
+import SAVED from '@salesforce/label/c.WebexPeople_Saved';
+import SAVING from '@salesforce/label/c.WebexPeople_Saving';
+import SPACES from '@salesforce/label/c.WebexPeople_Spaces';
+import SPACES_HELP from '@salesforce/label/c.WebexPeople_SpacesHelp';
+import SPACES_NONE from '@salesforce/label/c.WebexPeople_SpacesNone';
+import TITLE from '@salesforce/label/c.WebexPeople_Title';
+import UNSAVED from '@salesforce/label/c.WebexPeople_Unsaved';
+
+/** Each purpose as the administrator reads it: its name, what it does, and what searching nothing turns off. */
+export const PURPOSES: ReadonlyArray<{
+    name: WebexPeopleSearchPurposeName;
+    label: string;
+    help: string;
+    none: string;
+}> = [
+    { name: 'Dialer', label: DIALER, help: DIALER_HELP, none: DIALER_NONE },
+    { name: 'Inbound', label: INBOUND, help: INBOUND_HELP, none: INBOUND_NONE },
+    { name: 'Meetings', label: MEETINGS, help: MEETINGS_HELP, none: MEETINGS_NONE },
+    { name: 'Spaces', label: SPACES, help: SPACES_HELP, none: SPACES_NONE }
+];
+
+const OBJECT_LABELS: Record<WebexPeopleSearchObject, string> = { Contact: CONTACTS, Lead: LEADS };
+const DEFAULT_OBJECTS: WebexPeopleSearchObject[] = ['Contact', 'Lead'];
+
+type Choice = Record<WebexPeopleSearchPurposeName, WebexPeopleSearchObject[]>;
+type BusyAction = 'loading' | 'saving';
+
+function toChoice(settings: WebexPeopleSearchSettings | null | undefined): Choice {
+    const choice = {} as Choice;
+    for (const { name } of PURPOSES) {
+        choice[name] = [...(settings?.purposes?.find((p) => p.purpose === name)?.objects ?? [])];
+    }
+    return choice;
+}
+
+function sameChoice(left: Choice, right: Choice): boolean {
+    return PURPOSES.every(({ name }) => {
+        const a = [...left[name]].sort();
+        const b = [...right[name]].sort();
+        return a.length === b.length && a.every((value, index) => value === b[index]);
+    });
+}
+
+export default class WebexAdminPeopleSearch extends LightningElement {
+    readonly labels = {
+        title: TITLE,
+        help: HELP,
+        colSearch: COL_SEARCH,
+        save: SAVE,
+        unsaved: UNSAVED,
+        loadErrorTitle: LOAD_ERROR_TITLE,
+        saveErrorTitle: SAVE_ERROR_TITLE,
+        retry: RETRY
+    };
+
+    /** What the server last said; null until it answered. */
+    saved: Choice | null = null;
+    /** The objects a purpose can search, in column order. */
+    objects: WebexPeopleSearchObject[] = DEFAULT_OBJECTS;
+    /** The administrator's choice, saved or not. */
+    choice: Choice | null = null;
+    busy: BusyAction | null = null;
+    loadError: string | null = null;
+    saveError: string | null = null;
+    successMessage: string | null = null;
+
+    connectedCallback(): void {
+        this.load();
+    }
+
+    get isBusy(): boolean {
+        return this.busy !== null;
+    }
+
+    get isLoaded(): boolean {
+        return this.choice !== null;
+    }
+
+    get busyMessage(): string | null {
+        if (this.busy === 'loading') return LOADING;
+        if (this.busy === 'saving') return SAVING;
+        return null;
+    }
+
+    get isDirty(): boolean {
+        return Boolean(this.saved && this.choice && !sameChoice(this.saved, this.choice));
+    }
+
+    get saveDisabled(): boolean {
+        return this.isBusy || !this.isDirty;
+    }
+
+    get columns() {
+        return this.objects.map((object) => ({ object, label: OBJECT_LABELS[object] ?? object }));
+    }
+
+    /** One row per purpose: its boxes, and the warning when it searches nothing. */
+    get rows() {
+        const choice = this.choice;
+        if (!choice) return [];
+        return PURPOSES.map((purpose) => ({
+            ...purpose,
+            warning: choice[purpose.name].length === 0 ? purpose.none : null,
+            cells: this.objects.map((object) => ({
+                key: `${purpose.name}-${object}`,
+                object,
+                checked: choice[purpose.name].includes(object),
+                label: formatLabel(CHECKBOX_LABEL, purpose.label, OBJECT_LABELS[object] ?? object)
+            }))
+        }));
+    }
+
+    handleCheck(event: Event): void {
+        const input = event.target as HTMLInputElement;
+        const purpose = input.dataset.purpose as WebexPeopleSearchPurposeName | undefined;
+        const object = input.dataset.object as WebexPeopleSearchObject | undefined;
+        if (!this.choice || !purpose || !object) return;
+        const others = this.choice[purpose].filter((value) => value !== object);
+        // Kept in column order, as the server returns them.
+        const next = input.checked ? this.objects.filter((o) => o === object || others.includes(o)) : others;
+        this.choice = { ...this.choice, [purpose]: next };
+        this.successMessage = null;
+    }
+
+    async handleSave(): Promise<void> {
+        if (!this.choice || this.saveDisabled) return;
+        this.busy = 'saving';
+        this.saveError = null;
+        this.successMessage = null;
+        try {
+            this.apply(await savePeopleSearchSettings({ objectsByPurpose: this.choice }));
+            this.successMessage = SAVED;
+            this.dispatchEvent(new ShowToastEvent({ title: TITLE, message: SAVED, variant: 'success' }));
+        } catch (error) {
+            // Nothing is lost: every box stays as the administrator left it.
+            this.saveError = toWebexError(error).message;
+        } finally {
+            this.busy = null;
+        }
+    }
+
+    handleRetry(): void {
+        this.load();
+    }
+
+    private async load(): Promise<void> {
+        this.busy = 'loading';
+        this.loadError = null;
+        try {
+            this.apply(await getPeopleSearchSettings());
+        } catch (error) {
+            this.loadError = toWebexError(error).message;
+        } finally {
+            this.busy = null;
+        }
+    }
+
+    private apply(settings: WebexPeopleSearchSettings): void {
+        this.objects = settings?.availableObjects?.length ? [...settings.availableObjects] : DEFAULT_OBJECTS;
+        this.saved = toChoice(settings);
+        this.choice = toChoice(settings);
+    }
+}

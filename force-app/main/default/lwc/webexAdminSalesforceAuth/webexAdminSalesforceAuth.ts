@@ -1,0 +1,283 @@
+/**
+ * "Salesforce Authorization", a section of the Webex Admin tab: the administrator sets up a connected
+ * app, enters its consumer key and secret and clicks Authorize; the browser goes to Salesforce's consent
+ * page and comes back, through the Visualforce page `webexsfdcauth`, to this tab with the outcome in
+ * the `c__webexSfAuth` page parameter. The section shows who authorized the package and when, offers
+ * Revoke, the exact callback URLs and Remote Site Setting to configure, and the migration note for orgs
+ * that used the named credential ApexMDTAPI (up to version 1.18).
+ *
+ * The consumer key and secret go to Apex once and never come back: the status holds no secret.
+ */
+import { LightningElement, wire } from 'lwc';
+import { CurrentPageReference, type PageReference } from 'lightning/navigation';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getAuthorizationStatus from '@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus';
+import revokeAuthorization from '@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization';
+import startAuthorization from '@salesforce/apex/WebexSalesforceAuthController.startAuthorization';
+import { toWebexError } from 'c/webexErrors';
+import { formatLabel } from 'c/webexLabelFormat';
+import { callWithRetry } from 'c/webexRetry';
+import NOT_ADMIN from '@salesforce/label/c.WebexError_NotAdmin';
+import AUTHORIZE from '@salesforce/label/c.WebexSfAuth_Authorize';
+import AUTHORIZED_AS from '@salesforce/label/c.WebexSfAuth_AuthorizedAs';
+import AUTHORIZED_AT from '@salesforce/label/c.WebexSfAuth_AuthorizedAt';
+import AUTHORIZING from '@salesforce/label/c.WebexSfAuth_Authorizing';
+import CONSUMER_KEY from '@salesforce/label/c.WebexSfAuth_ConsumerKey';
+import CONSUMER_KEY_REQUIRED from '@salesforce/label/c.WebexSfAuth_ConsumerKeyRequired';
+import CONSUMER_SECRET from '@salesforce/label/c.WebexSfAuth_ConsumerSecret';
+import CONSUMER_SECRET_REQUIRED from '@salesforce/label/c.WebexSfAuth_ConsumerSecretRequired';
+import COPIED from '@salesforce/label/c.WebexSfAuth_Copied';
+import COPY_ALT from '@salesforce/label/c.WebexSfAuth_CopyAlt';
+import COPY_FAILED from '@salesforce/label/c.WebexSfAuth_CopyFailed';
+import ERROR_TITLE from '@salesforce/label/c.WebexSfAuth_ErrorTitle';
+import ERROR_UNREACHABLE from '@salesforce/label/c.WebexSfAuth_ErrorUnreachable';
+import HELP from '@salesforce/label/c.WebexSfAuth_Help';
+import LOADING from '@salesforce/label/c.WebexSfAuth_Loading';
+import MIGRATION_INTRO from '@salesforce/label/c.WebexSfAuth_MigrationIntro';
+import MIGRATION_STEP_1 from '@salesforce/label/c.WebexSfAuth_MigrationStep1';
+import MIGRATION_STEP_2 from '@salesforce/label/c.WebexSfAuth_MigrationStep2';
+import MIGRATION_STEP_3 from '@salesforce/label/c.WebexSfAuth_MigrationStep3';
+import MIGRATION_TITLE from '@salesforce/label/c.WebexSfAuth_MigrationTitle';
+import NOT_AUTHORIZED from '@salesforce/label/c.WebexSfAuth_NotAuthorized';
+import OUTCOME_AUTHORIZED from '@salesforce/label/c.WebexSfAuth_OutcomeAuthorized';
+import OUTCOME_DENIED from '@salesforce/label/c.WebexSfAuth_OutcomeDenied';
+import OUTCOME_FAILED from '@salesforce/label/c.WebexSfAuth_OutcomeFailedReturn';
+import OUTCOME_INVALID_CLIENT from '@salesforce/label/c.WebexSfAuth_OutcomeInvalidClient';
+import OUTCOME_INVALID_GRANT from '@salesforce/label/c.WebexSfAuth_OutcomeInvalidGrant';
+import OUTCOME_NO_REFRESH_TOKEN from '@salesforce/label/c.WebexSfAuth_OutcomeNoRefreshToken';
+import OUTCOME_STATE from '@salesforce/label/c.WebexSfAuth_OutcomeState';
+import REVOKE from '@salesforce/label/c.WebexSfAuth_Revoke';
+import REVOKE_SUCCESS from '@salesforce/label/c.WebexSfAuth_RevokeSuccess';
+import REVOKING from '@salesforce/label/c.WebexSfAuth_Revoking';
+import SETUP_APP from '@salesforce/label/c.WebexSfAuth_SetupApp';
+import SETUP_CALLBACKS from '@salesforce/label/c.WebexSfAuth_SetupCallbacks';
+import SETUP_REMOTE_SITE from '@salesforce/label/c.WebexSfAuth_SetupRemoteSite';
+import SETUP_SCOPES from '@salesforce/label/c.WebexSfAuth_SetupScopes';
+import SETUP_TITLE from '@salesforce/label/c.WebexSfAuth_SetupTitle';
+import SETUP_WAIT from '@salesforce/label/c.WebexSfAuth_SetupWait';
+import STATUS_TITLE from '@salesforce/label/c.WebexSfAuth_StatusTitle';
+import TITLE from '@salesforce/label/c.WebexSfAuth_Title';
+import USERNAME from '@salesforce/label/c.WebexSfAuth_Username';
+
+/** The page parameter the Visualforce page puts the outcome in (WebexSalesforceAuthCallback.OUTCOME_PARAMETER). */
+export const OUTCOME_PARAMETER = 'c__webexSfAuth';
+
+/** What the section is doing; each shows its own line beside the spinner. */
+type BusyAction = 'loading' | 'authorizing' | 'revoking';
+
+/** The methods of lightning-input this section uses (not covered by @salesforce/lightning-types). */
+interface FieldInput extends HTMLElement {
+    setCustomValidity(message: string): void;
+    reportValidity(): boolean;
+}
+
+const BUSY_MESSAGES: Record<BusyAction, string> = {
+    loading: LOADING,
+    authorizing: AUTHORIZING,
+    revoking: REVOKING
+};
+
+/** What each failed outcome of the return from Salesforce means (the Visualforce page said it too). */
+const OUTCOME_ERRORS: Record<string, string> = {
+    access_denied: OUTCOME_DENIED,
+    invalid_client: OUTCOME_INVALID_CLIENT,
+    invalid_grant: OUTCOME_INVALID_GRANT,
+    state: OUTCOME_STATE,
+    no_refresh_token: OUTCOME_NO_REFRESH_TOKEN,
+    not_admin: NOT_ADMIN
+};
+
+export default class WebexAdminSalesforceAuth extends LightningElement {
+    readonly labels = {
+        title: TITLE,
+        help: HELP,
+        statusTitle: STATUS_TITLE,
+        notAuthorized: NOT_AUTHORIZED,
+        username: USERNAME,
+        authorizedAt: AUTHORIZED_AT,
+        revoke: REVOKE,
+        setupTitle: SETUP_TITLE,
+        setupApp: SETUP_APP,
+        setupCallbacks: SETUP_CALLBACKS,
+        setupScopes: SETUP_SCOPES,
+        setupRemoteSite: SETUP_REMOTE_SITE,
+        setupWait: SETUP_WAIT,
+        consumerKey: CONSUMER_KEY,
+        consumerSecret: CONSUMER_SECRET,
+        authorize: AUTHORIZE,
+        errorTitle: ERROR_TITLE,
+        migrationTitle: MIGRATION_TITLE,
+        migrationIntro: MIGRATION_INTRO,
+        migrationSteps: [MIGRATION_STEP_1, MIGRATION_STEP_2, MIGRATION_STEP_3].map((text, index) => ({
+            key: `step-${index + 1}`,
+            text
+        }))
+    };
+
+    /** The last status Apex returned; null until the first answer. */
+    status: WebexSalesforceAuthStatus | null = null;
+    /** What the administrator typed; kept after a failure. */
+    consumerKey = '';
+    consumerSecret = '';
+    busy: BusyAction | null = null;
+    errorMessage: string | null = null;
+    successMessage: string | null = null;
+    /** The polite announcement of a copy to the clipboard. */
+    copyMessage: string | null = null;
+    /** How the last authorization ended, from the link the Visualforce page returned with. */
+    outcome: string | null = null;
+
+    connectedCallback(): void {
+        this.run('loading', () => getAuthorizationStatus());
+    }
+
+    @wire(CurrentPageReference)
+    handlePageReference(reference: PageReference | undefined): void {
+        this.outcome = reference?.state?.[OUTCOME_PARAMETER] ?? null;
+    }
+
+    get isBusy(): boolean {
+        return this.busy !== null;
+    }
+
+    get busyMessage(): string | null {
+        return this.busy ? BUSY_MESSAGES[this.busy] : null;
+    }
+
+    get hasStatus(): boolean {
+        return this.status !== null;
+    }
+
+    get authorized(): boolean {
+        return Boolean(this.status?.authorized);
+    }
+
+    get authorizedAs(): string {
+        return formatLabel(AUTHORIZED_AS, this.status?.authorizedBy ?? '');
+    }
+
+    get authorizedUsername(): string {
+        return this.status?.authorizedUsername ?? '';
+    }
+
+    get authorizedAt(): string | null {
+        return this.status?.authorizedAt ?? null;
+    }
+
+    get myDomainUrl(): string {
+        return this.status?.myDomainUrl ?? '';
+    }
+
+    get myDomainCopyLabel(): string {
+        return formatLabel(COPY_ALT, this.myDomainUrl);
+    }
+
+    get callbackUrls(): Array<{ url: string; copyLabel: string }> {
+        return (this.status?.callbackUrls ?? []).map((url) => ({ url, copyLabel: formatLabel(COPY_ALT, url) }));
+    }
+
+    /** A success of this visit, else the success the Visualforce page returned with. */
+    get successText(): string | null {
+        if (this.successMessage) return this.successMessage;
+        return this.outcome === 'authorized' ? formatLabel(OUTCOME_AUTHORIZED, this.status?.authorizedBy ?? '') : null;
+    }
+
+    /** A failure of this visit, else the failure the Visualforce page returned with. */
+    get errorText(): string | null {
+        if (this.errorMessage) return this.errorMessage;
+        if (!this.outcome || this.outcome === 'authorized') return null;
+        if (this.outcome === 'unreachable') return formatLabel(ERROR_UNREACHABLE, this.myDomainUrl);
+        return OUTCOME_ERRORS[this.outcome] ?? OUTCOME_FAILED;
+    }
+
+    handleKeyChange(event: CustomEvent<{ value?: string }>): void {
+        this.consumerKey = event.detail?.value ?? '';
+        this.clearFieldError('consumerKey', this.consumerKey);
+    }
+
+    handleSecretChange(event: CustomEvent<{ value?: string }>): void {
+        this.consumerSecret = event.detail?.value ?? '';
+        this.clearFieldError('consumerSecret', this.consumerSecret);
+    }
+
+    handleFieldKeyDown(event: KeyboardEvent): void {
+        if (event.key === 'Enter' && !this.isBusy) {
+            event.preventDefault();
+            this.handleAuthorize();
+        }
+    }
+
+    async handleAuthorize(): Promise<void> {
+        const consumerKey = this.consumerKey.trim();
+        const consumerSecret = this.consumerSecret.trim();
+        const keyValid = this.requireField('consumerKey', consumerKey, CONSUMER_KEY_REQUIRED);
+        const secretValid = this.requireField('consumerSecret', consumerSecret, CONSUMER_SECRET_REQUIRED);
+        if (!keyValid || !secretValid) return;
+        const started = await this.run('authorizing', () => startAuthorization({ consumerKey, consumerSecret }));
+        if (!started) return;
+        // Salesforce's consent page replaces this one; it returns through webexsfdcauth to this tab.
+        this.busy = 'authorizing';
+        window.open(started.consentUrl, '_self');
+    }
+
+    async handleRevoke(): Promise<void> {
+        const status = await this.run('revoking', () => revokeAuthorization());
+        if (!status) return;
+        this.status = status;
+        this.successMessage = REVOKE_SUCCESS;
+        this.dispatchEvent(new ShowToastEvent({ title: TITLE, message: REVOKE_SUCCESS, variant: 'success' }));
+    }
+
+    async handleCopy(event: Event): Promise<void> {
+        const url = (event.currentTarget as HTMLElement).dataset.url ?? '';
+        try {
+            await navigator.clipboard.writeText(url);
+            this.copyMessage = formatLabel(COPIED, url);
+        } catch {
+            this.copyMessage = COPY_FAILED;
+        }
+    }
+
+    private field(name: 'consumerKey' | 'consumerSecret'): FieldInput | null {
+        return (this.refs?.[name] as FieldInput | undefined) ?? null;
+    }
+
+    /** Shows the field's own error when it is empty; returns whether it has a value. */
+    private requireField(name: 'consumerKey' | 'consumerSecret', value: string, message: string): boolean {
+        const input = this.field(name);
+        input?.setCustomValidity(value ? '' : message);
+        input?.reportValidity();
+        return Boolean(value);
+    }
+
+    /** The field-level error goes away as soon as there is something to send. */
+    private clearFieldError(name: 'consumerKey' | 'consumerSecret', value: string): void {
+        const input = this.field(name);
+        if (input && value.trim()) {
+            input.setCustomValidity('');
+            input.reportValidity();
+        }
+    }
+
+    /**
+     * Runs one Apex call with the section busy. Any earlier message (and the outcome the page came back
+     * with) gives way to this action's; a failure shows in the alert and what was typed stays.
+     */
+    private async run<T>(action: BusyAction, call: () => Promise<T>): Promise<T | null> {
+        this.busy = action;
+        this.errorMessage = null;
+        this.successMessage = null;
+        this.copyMessage = null;
+        if (action !== 'loading') this.outcome = null;
+        try {
+            const result = await callWithRetry(call);
+            if (action === 'loading') this.status = (result as WebexSalesforceAuthStatus | undefined) ?? null;
+            return result;
+        } catch (error) {
+            this.errorMessage = toWebexError(error).message;
+            return null;
+        } finally {
+            this.busy = null;
+        }
+    }
+}

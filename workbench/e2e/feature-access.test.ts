@@ -1,0 +1,246 @@
+/**
+ * Stories of "Webex Feature Access" (A7) in Chromium, against the emulated org: an administrator switches a
+ * feature on for everyone or for the profiles and users they search and add, with the keyboard, saves, and the
+ * org stores exactly that; a failing server loses nothing; a rep without Webex Admin is refused.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Locator, Route } from 'playwright-core';
+import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+
+const ADMIN_TAB = '#/n/Webex_Admin';
+const SEARCH_METHOD = '**/_org/apex/WebexEnablementController/searchProfilesAndUsers';
+const SAVE_METHOD = '**/_org/apex/WebexEnablementController/saveFeatureAccess';
+let h: Harness;
+
+/** One feature's editor inside the Feature Access section. */
+const feature = (name: WebexFeature): Locator =>
+    h.page.locator(`c-webex-admin-feature-access [data-feature="${name}"]`);
+const switchOf = (editor: Locator, label: string | RegExp): Locator => editor.getByRole('switch', { name: label });
+const searchOf = (editor: Locator): Locator => editor.getByRole('combobox');
+const saveOf = (editor: Locator): Locator => editor.getByRole('button', { name: /^(Save|Enregistrer)$/ });
+const listed = (editor: Locator): Promise<string[]> => editor.locator('[data-grantee] .grantee-name').allTextContents();
+
+function seeded(object: 'User' | 'Profile', name: string): string {
+    const record = h.workbench.org.records.list(object).find((r) => r.Name === name);
+    assert.ok(record, `${object} ${name} is seeded`);
+    return record.Id;
+}
+
+/** Whether a seeded user has a feature, as the package's server-side checks would answer. */
+function userHas(featureName: WebexFeature, userName: string): boolean {
+    const user = h.workbench.org.records.list('User').find((u) => u.Name === userName);
+    assert.ok(user);
+    return h.workbench.org.featureAccess.isEnabled(featureName, user.Id, String(user.ProfileId));
+}
+
+/** Types a term key by key, waits for the result, and adds it with Enter. */
+async function addByKeyboard(editor: Locator, term: string, option: RegExp): Promise<void> {
+    const search = searchOf(editor);
+    await search.focus();
+    await search.pressSequentially(term, { delay: 40 });
+    await editor.getByRole('option', { name: option }).waitFor();
+    // The first result not in the list yet is highlighted; the arrows move, Enter adds.
+    while (!(await editor.getByRole('option', { name: option, selected: true }).count()))
+        await search.press('ArrowDown');
+    await search.press('Enter');
+}
+
+/** Answers an Apex call as the server would when it fails on something unexpected. */
+function failWith(message: string): (route: Route) => Promise<void> {
+    return (route) =>
+        route.fulfill({
+            status: 500,
+            contentType: 'application/json',
+            body: JSON.stringify({
+                message: JSON.stringify({ code: 'UNEXPECTED', message, retryAfterSeconds: null }),
+                exceptionType: 'System.AuraHandledException',
+                isUserDefinedException: false
+            })
+        });
+}
+
+describe('Webex Feature Access', () => {
+    before(async () => {
+        h = await openHarness();
+    });
+    after(() => closeHarness(h));
+
+    it('lists every feature, each off for everyone until switched on', () =>
+        story(h, 'feature-access-initial', async () => {
+            await resetStory(h, ADMIN_TAB);
+            await h.page.getByRole('heading', { name: 'Webex Feature Access' }).waitFor();
+            const names = await h.page.locator('c-webex-admin-feature-access h3').allTextContents();
+            assert.deepEqual(names, [
+                'Webex Outbound Call Log',
+                'Webex Inbound Call Log',
+                'Webex Call History',
+                'Webex Meeting Logs',
+                'Webex Instant Chat',
+                'Webex Webinar Import'
+            ]);
+            for (const name of names) {
+                const toggle = h.page.getByRole('switch', { name: `${name}: Enable for all profiles/users` });
+                assert.equal(await toggle.isChecked(), false, `${name} starts off`);
+            }
+            // The list of sections leads here.
+            await h.page.getByRole('navigation').getByRole('button', { name: 'Webex Feature Access' }).click();
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it('adds a profile and a user by searching with the keyboard, saves, and the org stores exactly that', () =>
+        story(h, 'feature-access-add', async () => {
+            await resetStory(h, ADMIN_TAB);
+            const outbound = feature('OutboundCallLog');
+            await switchOf(outbound, /Enable for all/).waitFor();
+            await addByKeyboard(outbound, 'sales', /Custom: Sales Rep/);
+            await addByKeyboard(outbound, 'Sam', /Sam Rep/);
+            assert.deepEqual(await listed(outbound), ['Custom: Sales Rep', 'Sam Rep']);
+            await outbound.getByText('Unsaved changes').waitFor();
+            assert.equal(await outbound.getByRole('button', { name: 'Remove Sam Rep (User)' }).count(), 1);
+            // Already in the list: offered, but marked and not added twice.
+            await searchOf(outbound).fill('Sam');
+            await outbound.getByRole('option', { name: /Sam Rep.*Already in the list/ }).waitFor();
+            await screenshot(h, 'feature-access-search');
+            await searchOf(outbound).press('Escape');
+            await searchOf(outbound).fill('');
+            await screenshot(h, 'feature-access-picked');
+
+            await saveOf(outbound).focus();
+            await h.page.keyboard.press('Enter');
+            await outbound.getByText('Saved: Webex Outbound Call Log.').waitFor();
+            const granted = h.workbench.org.featureAccess.granted('OutboundCallLog').sort();
+            assert.deepEqual(granted, [seeded('User', 'Sam Rep'), seeded('Profile', 'Custom: Sales Rep')].sort());
+            assert.equal(userHas('OutboundCallLog', 'Camille Vente'), true, 'Camille has it through her profile');
+            assert.equal(userHas('OutboundCallLog', 'Jordan Support'), false, 'another profile does not');
+            assert.equal(userHas('InboundCallLog', 'Sam Rep'), false, 'another feature stays off');
+            assert.equal(await saveOf(outbound).isDisabled(), true, 'nothing left to save');
+            await screenshot(h, 'feature-access-saved');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it('removes with the trash button and turns a feature on for everyone, keeping the list for later', () =>
+        story(h, 'feature-access-remove', async () => {
+            await resetStory(h, ADMIN_TAB);
+            h.workbench.org.featureAccess.grant('InboundCallLog', [
+                seeded('Profile', 'Custom: Sales Rep'),
+                seeded('User', 'Jordan Support')
+            ]);
+            await h.page.reload();
+            const inbound = feature('InboundCallLog');
+            await inbound.getByText('Jordan Support', { exact: true }).waitFor();
+            await inbound.getByRole('button', { name: 'Remove Jordan Support (User)' }).focus();
+            await h.page.keyboard.press('Enter');
+            assert.deepEqual(await listed(inbound), ['Custom: Sales Rep']);
+            await inbound.getByText('Jordan Support removed. Save to apply.').waitFor({ state: 'attached' });
+            assert.equal(
+                await searchOf(inbound).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+                true,
+                'the focus goes to the search field'
+            );
+            const toggle = switchOf(inbound, 'Webex Inbound Call Log: Enable for all profiles/users');
+            await toggle.focus();
+            await h.page.keyboard.press('Space');
+            assert.equal(await toggle.isChecked(), true);
+            await inbound.getByText('On for every profile and user.', { exact: false }).waitFor();
+            assert.equal(await searchOf(inbound).count(), 0, 'no picker while it is on for everyone');
+            await saveOf(inbound).click();
+            await inbound.getByText('Saved: Webex Inbound Call Log.').waitFor();
+            const access = h.workbench.org.featureAccess;
+            assert.equal(access.isEnabledForAll('InboundCallLog'), true);
+            assert.deepEqual(access.granted('InboundCallLog'), [seeded('Profile', 'Custom: Sales Rep')]);
+            assert.equal(userHas('InboundCallLog', 'Jordan Support'), true, 'everyone has it now');
+        }));
+
+    it('asks for two characters and searches nothing with one', () =>
+        story(h, 'feature-access-one-character', async () => {
+            await resetStory(h, ADMIN_TAB);
+            const searches: string[] = [];
+            h.page.on('request', (request) => {
+                if (request.url().includes('searchProfilesAndUsers')) searches.push(request.postData() ?? '');
+            });
+            const chat = feature('InstantChat');
+            await searchOf(chat).waitFor();
+            await searchOf(chat).pressSequentially('S');
+            await chat.getByText('Type at least 2 characters to search.').waitFor();
+            await h.page.waitForTimeout(700);
+            assert.deepEqual(searches, [], 'one character never reaches the server');
+            assert.equal(await searchOf(chat).getAttribute('aria-expanded'), 'false');
+            await searchOf(chat).pressSequentially('zz');
+            await chat.getByText('No profile or active user matches “Szz”.').waitFor();
+            assert.equal(searches.length, 1, 'one search once typing pauses');
+        }));
+
+    it('keeps every pick and says why when the server fails, then saves once it answers again', () =>
+        story(h, 'feature-access-server-failure', async () => {
+            await resetStory(h, ADMIN_TAB);
+            const history = feature('CallHistory');
+            await addByKeyboard(history, 'Camille', /Camille Vente/);
+            await h.page.route(SAVE_METHOD, failWith('Something went wrong: UNABLE_TO_LOCK_ROW'));
+            await saveOf(history).click();
+            const alert = history.getByRole('alert').filter({ hasText: 'Not saved. Your choices are still here.' });
+            await alert.waitFor();
+            await alert.getByText('Something went wrong: UNABLE_TO_LOCK_ROW').waitFor();
+            assert.deepEqual(await listed(history), ['Camille Vente']);
+            await history.getByText('Unsaved changes').waitFor();
+            assert.deepEqual(h.workbench.org.featureAccess.granted('CallHistory'), [], 'nothing stored');
+
+            // The search failing (Salesforce unreachable) keeps the picks too.
+            await h.page.route(SEARCH_METHOD, (route) => route.abort('internetdisconnected'));
+            await searchOf(history).pressSequentially('Sam');
+            await history
+                .getByRole('alert')
+                .filter({ hasText: 'Search failed: Salesforce could not be reached.' })
+                .waitFor();
+            assert.deepEqual(await listed(history), ['Camille Vente']);
+            await screenshot(h, 'feature-access-server-failure');
+
+            // Salesforce answers again: searching again clears the search error, saving again saves.
+            await h.page.unroute(SAVE_METHOD);
+            await h.page.unroute(SEARCH_METHOD);
+            await searchOf(history).press('Backspace');
+            await history.getByRole('option', { name: /Sam Rep/ }).waitFor();
+            await searchOf(history).press('Escape');
+            await saveOf(history).click();
+            await history.getByText('Saved: Webex Call History.').waitFor();
+            assert.equal(await history.getByRole('alert').count(), 0, 'no error is left once saved');
+            assert.deepEqual(h.workbench.org.featureAccess.granted('CallHistory'), [seeded('User', 'Camille Vente')]);
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it('speaks French', () =>
+        story(h, 'feature-access-fr', async () => {
+            await resetStory(h, ADMIN_TAB, 'fr');
+            await h.page.getByRole('heading', { name: 'Accès aux fonctionnalités Webex' }).waitFor();
+            const webinars = feature('WebinarImport');
+            await switchOf(
+                webinars,
+                'Importation des webinaires Webex: Activer pour tous les profils/utilisateurs'
+            ).waitFor();
+            await webinars.getByText('Uniquement ces profils/utilisateurs').waitFor();
+            await searchOf(webinars).pressSequentially('C');
+            await webinars.getByText('Saisissez au moins 2 caractères pour rechercher.').waitFor();
+            await searchOf(webinars).pressSequentially('amille');
+            await webinars.getByRole('option', { name: /Camille Vente.*Utilisateur/ }).waitFor();
+            await searchOf(webinars).press('Enter');
+            await webinars.getByText('Modifications non enregistrées').waitFor();
+            await webinars.getByRole('button', { name: 'Retirer Camille Vente (Utilisateur)' }).waitFor();
+            await saveOf(webinars).click();
+            await webinars.getByText('Enregistré : Importation des webinaires Webex.').waitFor();
+            await screenshot(h, 'feature-access-fr');
+        }));
+
+    it('refuses a user without the Webex Admin permission set', () =>
+        story(h, 'feature-access-not-admin', async () => {
+            await resetStory(h, `&user=sam.rep@acme-webex.example${ADMIN_TAB}`);
+            const outbound = feature('OutboundCallLog');
+            const alert = outbound.getByRole('alert');
+            await alert
+                .getByText('You need the Webex Admin permission set to view or change Webex settings.')
+                .waitFor();
+            await alert.getByText('Could not load who has this feature').waitFor();
+            assert.equal(await switchOf(outbound, /Enable for all/).count(), 0, 'nothing to change');
+            assert.equal(await saveOf(outbound).count(), 0);
+            await screenshot(h, 'feature-access-not-admin');
+        }));
+});
