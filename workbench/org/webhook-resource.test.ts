@@ -110,7 +110,8 @@ describe('Emulated org: the webhook site under hostile input', () => {
 
     describe('accepted', () => {
         it('hands a signed event to the handler exactly once, typed', async () => {
-            const answer = await post(validBody(), signed(validBody()));
+            const body = validBody();
+            const answer = await post(body, signed(body));
             assert.equal(answer.status, 200);
             assert.equal(answer.body, '{"status":"accepted"}');
             assert.equal(handler.calls, 1);
@@ -299,7 +300,8 @@ describe('Emulated org: the webhook site under hostile input', () => {
                     throw new Error('boom');
                 }
             });
-            const answer = await post(validBody(), signed(validBody()));
+            const body = validBody();
+            const answer = await post(body, signed(body));
             assert.equal(answer.status, 200);
             assert.equal(handler.calls, 1, 'the next handler still received the event');
             assert.deepEqual(wb.org.webhookSite.failures, [{ handler: 'failing', events: 1, message: 'boom' }]);
