@@ -31,6 +31,7 @@ module.exports = {
         './force-app/main/default/lwc/webexAdminWebhookSite/': { lines: 80 },
         './force-app/main/default/lwc/webexAdminEnablement/': { lines: 80 },
         './force-app/main/default/lwc/webexAdminFeatureAccess/': { lines: 80 },
-        './force-app/main/default/lwc/webexAdminPeopleSearch/': { lines: 80 }
+        './force-app/main/default/lwc/webexAdminPeopleSearch/': { lines: 80 },
+        './force-app/main/default/lwc/webexAdminHealthCheck/': { lines: 80 }
     }
 };

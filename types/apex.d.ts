@@ -58,3 +58,6 @@ declare module '@salesforce/apex/WebexSiteController.createSite' {
 declare module '@salesforce/apex/WebexSiteController.checkSite' {
     export default function checkSite(): Promise<WebexSiteStatus>;
 }
+declare module '@salesforce/apex/WebexHealthCheckController.runHealthCheck' {
+    export default function runHealthCheck(): Promise<WebexHealthCheck[]>;
+}

@@ -157,3 +157,26 @@ interface WebexSiteStatus {
     warning: string | null;
     check: WebexSiteCheck | null;
 }
+
+/** How a health check came out. */
+type WebexHealthStatus = 'ok' | 'warning' | 'error' | 'unknown';
+
+/** The Webex Admin sections a health check sends the administrator to (`name` in webexAdmin's SECTIONS). */
+type WebexAdminSectionName =
+    'integration' | 'salesforceAuthorization' | 'webhookSite' | 'peopleSearch' | 'featureAccess';
+
+/** One check of the "Health check" section (`WebexHealthCheckService.HealthCheck`). */
+interface WebexHealthCheck {
+    /** `webexToken`, `webhooks`, `webhookSite`, `salesforceAuthorization`, `adminPermissionSet`, `userPermissionSet`, `platformEvents`. */
+    id: string;
+    status: WebexHealthStatus;
+    title: string;
+    /** What the check found. */
+    detail: string;
+    /** What to do when the status is not `ok`; null when ok. */
+    action: string | null;
+    /** The section that fixes it; null when ok or when no section can. */
+    section: WebexAdminSectionName | null;
+    /** The package's webhooks Webex disabled: what Re-activate reactivates (empty otherwise). */
+    inactiveWebhookIds: string[];
+}

@@ -8,6 +8,7 @@ import { createWebexSalesforceAuthController } from './apex/WebexSalesforceAuthC
 import { createWebexSiteController } from './apex/WebexSiteController.ts';
 import { createWebexEnablementController } from './apex/WebexEnablementController.ts';
 import { createWebexPeopleSearchController } from './apex/WebexPeopleSearchController.ts';
+import { createWebexHealthCheckController } from './apex/WebexHealthCheckController.ts';
 import type { EmulatedOrg } from './org-state.ts';
 
 export type ApexMethod = (params: never) => Promise<unknown>;
@@ -19,7 +20,8 @@ export function createApexRegistry(org: EmulatedOrg): Record<string, ApexMethod>
         WebexSalesforceAuthController: { ...createWebexSalesforceAuthController(org) },
         WebexSiteController: { ...createWebexSiteController(org) },
         WebexEnablementController: { ...createWebexEnablementController(org) },
-        WebexPeopleSearchController: { ...createWebexPeopleSearchController(org) }
+        WebexPeopleSearchController: { ...createWebexPeopleSearchController(org) },
+        WebexHealthCheckController: { ...createWebexHealthCheckController(org) }
     };
     for (const [className, methods] of Object.entries(controllers)) {
         for (const [method, fn] of Object.entries(methods)) registry[`${className}.${method}`] = fn;

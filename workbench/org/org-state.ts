@@ -42,6 +42,9 @@ export interface OrgEvent {
 
 const DEFAULT_USER = 'avery.admin@acme-webex.example';
 
+/** The daily allocation of delivered platform events on Enterprise Edition (PRODUCT.md B9). */
+export const DAILY_DELIVERED_PLATFORM_EVENTS = 25_000;
+
 export class EmulatedOrg {
     readonly orgId = '00D5g00000WbXAMPLE';
     readonly labels = loadLabels();
@@ -63,6 +66,13 @@ export class EmulatedOrg {
     peopleSearch = new PeopleSearchStore();
     /** The site's webhook endpoint: handlers, replay receipts, what it dispatched (site/webhook-resource.ts). */
     readonly webhookSite: WebhookSite = new WebhookSite(this);
+    /**
+     * PermissionSetAssignment, by permission set name: the user ids assigned in Setup (outside the
+     * package's tab). Users with the System Administrator profile hold Webex_Admin as `signIn` says.
+     */
+    permissionSetAssignments = new Map<string, Set<string>>();
+    /** OrgLimits' DailyDeliveredPlatformEvents value set by a story; null counts today's `events`. */
+    deliveredPlatformEventsOverride: number | null = null;
 
     constructor(webexBaseUrl: string) {
         this.webexBaseUrl = webexBaseUrl;
@@ -78,6 +88,38 @@ export class EmulatedOrg {
         this.featureAccess = new FeatureAccessStore();
         this.peopleSearch = new PeopleSearchStore();
         this.webhookSite.reset();
+        this.permissionSetAssignments = new Map();
+        this.deliveredPlatformEventsOverride = null;
+    }
+
+    /** Assigns a permission set to a seeded user (by id, username or email), as an admin does in Setup. */
+    assignPermissionSet(permissionSet: string, who: string): void {
+        const user = this.records
+            .list('User')
+            .find((u) => u.Id === who || u.Username === who || u.Email === who || u.Id.startsWith(who));
+        if (!user) throw new Error(`No such user ${who}`);
+        const assignees = this.permissionSetAssignments.get(permissionSet) ?? new Set<string>();
+        assignees.add(user.Id);
+        this.permissionSetAssignments.set(permissionSet, assignees);
+    }
+
+    /** How many active users hold a permission set (WebexSetupSelector.activeAssigneeCount). */
+    activeAssigneeCount(permissionSet: string): number {
+        const assignees = new Set(this.permissionSetAssignments.get(permissionSet) ?? []);
+        for (const user of this.records.list('User')) {
+            const administrator = this.records.get(String(user.ProfileId))?.Name === 'System Administrator';
+            if (permissionSet === 'Webex_Admin' && administrator) assignees.add(user.Id);
+        }
+        return [...assignees].filter((id) => this.records.get(id)?.IsActive !== false).length;
+    }
+
+    /** OrgLimits.getMap().get('DailyDeliveredPlatformEvents'): used today, and the allocation. */
+    deliveredPlatformEvents(): { used: number; max: number } {
+        const today = new Date().toISOString().slice(0, 10);
+        const used =
+            this.deliveredPlatformEventsOverride ??
+            this.events.filter((event) => event.createdDate.startsWith(today)).length;
+        return { used, max: DAILY_DELIVERED_PLATFORM_EVENTS };
     }
 
     /**

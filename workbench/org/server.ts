@@ -200,6 +200,17 @@ export function createOrgHandler(
                 if (typeof params.user === 'string') org.signIn(params.user);
                 if (Array.isArray(params.customPermissions))
                     org.user.customPermissions = params.customPermissions.map(String);
+            } else if (first === 'assign') {
+                // Setup > Permission Sets > Manage Assignments: done outside the package's tab.
+                try {
+                    org.assignPermissionSet(String(params.permissionSet), String(params.user));
+                } catch (error) {
+                    send(res, 400, { message: (error as Error).message });
+                    return true;
+                }
+            } else if (first === 'platform-events') {
+                // Today's delivered platform events as OrgLimits reports them (null counts `events`).
+                org.deliveredPlatformEventsOverride = typeof params.used === 'number' ? params.used : null;
             } else if (first === 'publish') {
                 send(
                     res,

@@ -12,6 +12,7 @@ import SALESFORCE_AUTH_TITLE from '@salesforce/label/c.WebexSfAuth_Title';
 import WEBHOOK_SITE_TITLE from '@salesforce/label/c.WebexSite_Title';
 import PEOPLE_SEARCH_TITLE from '@salesforce/label/c.WebexPeople_Title';
 import FEATURE_ACCESS_TITLE from '@salesforce/label/c.WebexAccess_Title';
+import HEALTH_CHECK_TITLE from '@salesforce/label/c.WebexHealth_Title';
 
 /**
  * The sections, in page order. `name` matches `data-section` on the section's wrapper in the
@@ -22,7 +23,8 @@ export const SECTIONS = [
     { name: 'salesforceAuthorization', label: SALESFORCE_AUTH_TITLE },
     { name: 'webhookSite', label: WEBHOOK_SITE_TITLE },
     { name: 'peopleSearch', label: PEOPLE_SEARCH_TITLE },
-    { name: 'featureAccess', label: FEATURE_ACCESS_TITLE }
+    { name: 'featureAccess', label: FEATURE_ACCESS_TITLE },
+    { name: 'healthCheck', label: HEALTH_CHECK_TITLE }
 ];
 
 export default class WebexAdmin extends LightningElement {
@@ -42,9 +44,17 @@ export default class WebexAdmin extends LightningElement {
         });
     }
 
-    /** Brings the chosen section into view and moves keyboard focus to it. */
+    /** Brings the section chosen in the list into view and moves keyboard focus to it. */
     handleJump(event: Event): void {
-        const name = (event.currentTarget as HTMLElement).dataset.target;
+        this.jumpTo((event.currentTarget as HTMLElement).dataset.target);
+    }
+
+    /** A section asked to send the administrator to another one (the Health check's "Go to"). */
+    handleSectionJump(event: CustomEvent<{ section?: string }>): void {
+        this.jumpTo(event.detail?.section);
+    }
+
+    private jumpTo(name: string | undefined): void {
         const target = name ? this.template?.querySelector<HTMLElement>(`[data-section="${name}"]`) : null;
         if (!name || !target) return;
         this.activeSection = name;

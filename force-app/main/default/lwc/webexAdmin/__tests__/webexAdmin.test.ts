@@ -45,6 +45,10 @@ jest.mock('@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization', 
 jest.mock('@salesforce/apex/WebexSiteController.getSiteStatus', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexSiteController.createSite', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexSiteController.checkSite', () => ({ default: jest.fn() }), { virtual: true });
+// The Health check runs its checks when it connects.
+jest.mock('@salesforce/apex/WebexHealthCheckController.runHealthCheck', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot };
 
@@ -126,9 +130,16 @@ describe('c-webex-admin', () => {
         ).not.toBeNull();
     });
 
-    it('ends with Webex People Search, then Webex Feature Access', async () => {
+    it('ends with Webex People Search, Webex Feature Access, then the Health check', async () => {
         const element = await mount();
-        expect(SECTIONS.slice(-2).map((section) => section.name)).toEqual(['peopleSearch', 'featureAccess']);
+        expect(SECTIONS.slice(-3).map((section) => section.name)).toEqual([
+            'peopleSearch',
+            'featureAccess',
+            'healthCheck'
+        ]);
+        expect(
+            element.shadowRoot.querySelector('[data-section="healthCheck"] c-webex-admin-health-check')
+        ).not.toBeNull();
         expect(
             element.shadowRoot.querySelector('[data-section="peopleSearch"] c-webex-admin-people-search')
         ).not.toBeNull();
@@ -148,6 +159,18 @@ describe('c-webex-admin', () => {
         expect(scrollIntoView.mock.contexts[0]).toBe(target);
         expect(element.shadowRoot.activeElement).toBe(target);
         expect(link.getAttribute('aria-current')).toBe('location');
+    });
+
+    it('jumps to the section the Health check asks for', async () => {
+        const element = await mount();
+        const healthCheck = element.shadowRoot.querySelector('c-webex-admin-health-check') as HTMLElement;
+        healthCheck.dispatchEvent(new CustomEvent('sectionjump', { detail: { section: 'webhookSite' } }));
+        await flushPromises();
+        const target = element.shadowRoot.querySelector('[data-section="webhookSite"]') as HTMLElement;
+        expect(scrollIntoView.mock.contexts[0]).toBe(target);
+        expect(element.shadowRoot.activeElement).toBe(target);
+        const link = element.shadowRoot.querySelector('nav button[data-target="webhookSite"]');
+        expect(link?.getAttribute('aria-current')).toBe('location');
     });
 
     it('ignores a jump to a section that is not on the page', async () => {
