@@ -16,6 +16,18 @@ declare module '@salesforce/apex/WebexAdminController.registerWebhooks' {
 declare module '@salesforce/apex/WebexAdminController.reactivateWebhook' {
     export default function reactivateWebhook(params: { webhookId: string }): Promise<WebexIntegrationStatus>;
 }
+declare module '@salesforce/apex/WebexAdminController.getUserIntegration' {
+    export default function getUserIntegration(): Promise<WebexUserIntegrationStatus>;
+}
+declare module '@salesforce/apex/WebexAdminController.saveUserIntegration' {
+    export default function saveUserIntegration(params: {
+        clientId: string;
+        clientSecret: string;
+    }): Promise<WebexUserIntegrationStatus>;
+}
+declare module '@salesforce/apex/WebexAdminController.clearUserIntegration' {
+    export default function clearUserIntegration(): Promise<WebexUserIntegrationStatus>;
+}
 declare module '@salesforce/apex/WebexEnablementController.getFeatureAccess' {
     export default function getFeatureAccess(params: { feature: WebexFeature }): Promise<WebexFeatureAccessState>;
 }
@@ -60,4 +72,111 @@ declare module '@salesforce/apex/WebexSiteController.checkSite' {
 }
 declare module '@salesforce/apex/WebexHealthCheckController.runHealthCheck' {
     export default function runHealthCheck(): Promise<WebexHealthCheck[]>;
+}
+
+// Calling (docs/calling.md). DTOs in types/webex-calling-dto.d.ts.
+declare module '@salesforce/apex/WebexUserConnectionController.getConnection' {
+    export default function getConnection(): Promise<WebexUserConnection>;
+}
+declare module '@salesforce/apex/WebexUserConnectionController.startConnection' {
+    export default function startConnection(): Promise<WebexUserConnectionStart>;
+}
+declare module '@salesforce/apex/WebexUserConnectionController.disconnect' {
+    export default function disconnect(): Promise<WebexUserConnection>;
+}
+declare module '@salesforce/apex/WebexCallController.getDialerSettings' {
+    export default function getDialerSettings(): Promise<WebexDialerSettings>;
+}
+declare module '@salesforce/apex/WebexCallController.dial' {
+    export default function dial(params: { destination: string }): Promise<WebexDialResult>;
+}
+declare module '@salesforce/apex/WebexCallController.answer' {
+    export default function answer(params: { callId: string }): Promise<void>;
+}
+declare module '@salesforce/apex/WebexCallController.reject' {
+    export default function reject(params: { callId: string }): Promise<void>;
+}
+declare module '@salesforce/apex/WebexCallController.hangup' {
+    export default function hangup(params: { callId: string }): Promise<void>;
+}
+declare module '@salesforce/apex/WebexCallController.hold' {
+    export default function hold(params: { callId: string }): Promise<void>;
+}
+declare module '@salesforce/apex/WebexCallController.resume' {
+    export default function resume(params: { callId: string }): Promise<void>;
+}
+declare module '@salesforce/apex/WebexCallController.mute' {
+    export default function mute(params: { callId: string }): Promise<void>;
+}
+declare module '@salesforce/apex/WebexCallController.unmute' {
+    export default function unmute(params: { callId: string }): Promise<void>;
+}
+declare module '@salesforce/apex/WebexCallController.getCallHistory' {
+    export default function getCallHistory(params: {
+        historyType: 'placed' | 'received' | 'missed' | null;
+    }): Promise<WebexCallHistoryEntry[]>;
+}
+declare module '@salesforce/apex/WebexCallController.searchPeople' {
+    export default function searchPeople(params: { searchTerm: string }): Promise<WebexPersonMatch[]>;
+}
+declare module '@salesforce/apex/WebexCallController.matchCaller' {
+    export default function matchCaller(params: { phoneNumber: string }): Promise<WebexPersonMatch[]>;
+}
+declare module '@salesforce/apex/WebexCallController.getRecordPhones' {
+    export default function getRecordPhones(params: { recordId: string }): Promise<WebexRecordPhones>;
+}
+declare module '@salesforce/apex/WebexCallLogController.saveCallLog' {
+    export default function saveCallLog(params: { log: WebexCallLogInput }): Promise<WebexCallLogSaved>;
+}
+declare module '@salesforce/apex/WebexCallLogController.getMoreInfo' {
+    export default function getMoreInfo(params: { recordId: string }): Promise<WebexMoreInfoTab[]>;
+}
+declare module '@salesforce/apex/WebexCallLogController.searchRelatedRecords' {
+    export default function searchRelatedRecords(params: {
+        direction: 'Outbound' | 'Inbound';
+        objectApiName: string;
+        searchTerm: string;
+    }): Promise<WebexRecordOption[]>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.getPhoneFields' {
+    export default function getPhoneFields(): Promise<WebexPhoneFieldsObject[]>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.savePhoneFields' {
+    export default function savePhoneFields(params: {
+        selectedByObject: Record<string, string[]>;
+    }): Promise<WebexPhoneFieldsObject[]>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.getCallLogObjects' {
+    export default function getCallLogObjects(params: {
+        direction: 'Outbound' | 'Inbound';
+    }): Promise<WebexCallLogObjectsSettings>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.saveCallLogObjects' {
+    export default function saveCallLogObjects(params: {
+        direction: 'Outbound' | 'Inbound';
+        objectApiNames: string[];
+    }): Promise<WebexCallLogObjectsSettings>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.getCallLogTabs' {
+    export default function getCallLogTabs(): Promise<WebexCallLogTabConfig[]>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.getCallLogTabObjects' {
+    export default function getCallLogTabObjects(): Promise<WebexObjectOption[]>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions' {
+    export default function getCallLogTabOptions(params: { objectApiName: string }): Promise<WebexCallLogTabOptions>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.saveCallLogTab' {
+    export default function saveCallLogTab(params: {
+        config: { id: string | null; objectApiName: string; accountField: string; fields: string[] };
+    }): Promise<WebexCallLogTabConfig[]>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.deleteCallLogTab' {
+    export default function deleteCallLogTab(params: { configId: string }): Promise<WebexCallLogTabConfig[]>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.getCallingBackend' {
+    export default function getCallingBackend(): Promise<WebexCallingBackend>;
+}
+declare module '@salesforce/apex/WebexCallingAdminController.saveCallingBackend' {
+    export default function saveCallingBackend(params: { backend: WebexCallingBackend }): Promise<WebexCallingBackend>;
 }

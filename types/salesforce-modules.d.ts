@@ -176,3 +176,55 @@ declare module 'lightning/actions' {
         constructor();
     }
 }
+
+declare module 'lightning/messageService' {
+    /** The context a component gets with `@wire(MessageContext)`. */
+    export interface MessageContextType {
+        readonly __brand?: 'MessageContext';
+    }
+    /** The wire adapter that gives a component its MessageContextType. */
+    export class MessageContext {
+        constructor(dataCallback: (value: MessageContextType) => void);
+        update(config: Record<string, never>): void;
+        connect(): void;
+        disconnect(): void;
+    }
+    export const APPLICATION_SCOPE: symbol;
+    export interface MessageSubscription {
+        readonly __brand?: 'MessageSubscription';
+    }
+    export function publish(context: MessageContextType, channel: unknown, message: unknown): void;
+    export function subscribe<T = unknown>(
+        context: MessageContextType,
+        channel: unknown,
+        listener: (message: T) => void,
+        options?: { scope: symbol }
+    ): MessageSubscription;
+    export function unsubscribe(subscription: MessageSubscription): void;
+    export function createMessageContext(): MessageContextType;
+    export function releaseMessageContext(context: MessageContextType): void;
+}
+
+declare module '@salesforce/messageChannel/WebexCalling__c' {
+    /** The Lightning message channel Make a Call and the dialer talk on (docs/calling.md). */
+    const channel: unknown;
+    export default channel;
+}
+
+declare module 'lightning/pageReferenceUtils' {
+    /** `{ Phone: '+1 415' }` → `Phone=%2B1%20415`: the `defaultFieldValues` state of a new-record page. */
+    export function encodeDefaultFieldValues(values: Record<string, string | number | boolean | null>): string;
+    export function decodeDefaultFieldValues(encoded: string): Record<string, string>;
+}
+
+declare module 'lightning/platformUtilityBarApi' {
+    /** The wire adapter that gives a utility item's component its utility's id. */
+    export class EnclosingUtilityId {
+        constructor(dataCallback: (value: string | undefined) => void);
+        update(config: Record<string, never>): void;
+        connect(): void;
+        disconnect(): void;
+    }
+    /** Opens the utility's panel; resolves whether it opened. */
+    export function open(utilityId: string, options?: { autoFocus?: boolean }): Promise<boolean>;
+}

@@ -62,6 +62,8 @@ type WebexErrorCode =
     | 'NOT_AUTHORIZED'
     | 'NOT_SYSTEM_ADMIN'
     | 'METADATA_API_ERROR'
+    | 'NOT_CONNECTED'
+    | 'UNSUPPORTED_BACKEND'
     | 'UNEXPECTED';
 
 /** A feature an administrator switches on for all, or for chosen profiles and users (A7). */
@@ -167,7 +169,7 @@ type WebexAdminSectionName =
 
 /** One check of the "Health check" section (`WebexHealthCheckService.HealthCheck`). */
 interface WebexHealthCheck {
-    /** `webexToken`, `webhooks`, `webhookSite`, `salesforceAuthorization`, `adminPermissionSet`, `userPermissionSet`, `platformEvents`. */
+    /** `webexToken`, `webhooks`, `webhookSite`, `salesforceAuthorization`, `adminPermissionSet`, `userPermissionSet`, `platformEvents`, `callEvents`. */
     id: string;
     status: WebexHealthStatus;
     title: string;

@@ -45,7 +45,19 @@ interface ComponentModule {
 }
 
 /** The `lightning/*` platform modules the workbench stands in for (workbench/shell/stubs/<name>.ts). */
-const PLATFORM_STUBS = ['platformShowToastEvent', 'uiRecordApi', 'uiObjectInfoApi', 'navigation', 'empApi', 'actions'];
+const PLATFORM_STUBS = [
+    'platformShowToastEvent',
+    'uiRecordApi',
+    'uiObjectInfoApi',
+    'navigation',
+    'empApi',
+    'actions',
+    'messageService',
+    'pageReferenceUtils',
+    'platformUtilityBarApi'
+];
+/** The package's Lightning message channels (force-app/main/default/messageChannels). */
+const MESSAGE_CHANNELS_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'messageChannels');
 
 const metaParser = new XMLParser({
     ignoreAttributes: false,
@@ -63,8 +75,32 @@ interface BundleMeta {
     };
 }
 
-/** `wb/registry`: the exposed components, their targets and objects, read from their js-meta.xml. */
+/** The package's quick actions (force-app/main/default/quickActions: `<Object>.<Name>.quickAction-meta.xml`). */
+const QUICK_ACTIONS_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'quickActions');
+
+/**
+ * The objects whose quick actions open each component, as an org learns them: a component with the target
+ * `lightning__RecordAction` appears on a record page only through an object-specific action that names it.
+ */
+function quickActionObjects(): Map<string, string[]> {
+    const objects = new Map<string, string[]>();
+    if (!existsSync(QUICK_ACTIONS_DIR)) return objects;
+    for (const file of readdirSync(QUICK_ACTIONS_DIR).filter((f) => f.endsWith('.quickAction-meta.xml'))) {
+        const component = /<lightningWebComponent>\s*(\w+)\s*<\/lightningWebComponent>/.exec(
+            readFileSync(path.join(QUICK_ACTIONS_DIR, file), 'utf8')
+        )?.[1];
+        const objectApiName = file.split('.')[0];
+        if (component) objects.set(component, [...(objects.get(component) ?? []), objectApiName]);
+    }
+    return objects;
+}
+
+/**
+ * `wb/registry`: the exposed components, their targets and objects, read from their js-meta.xml; a record
+ * action's objects are those of the quick actions that open it (the test fixtures name theirs in js-meta).
+ */
 function registryModule(components: ComponentModule[]): { name: string; path: string } {
+    const actionObjects = quickActionObjects();
     const imports: string[] = [];
     const entries: string[] = [];
     components.forEach(({ name, sourceDir }, index) => {
@@ -77,6 +113,8 @@ function registryModule(components: ComponentModule[]): { name: string; path: st
         for (const config of meta.targetConfigs?.targetConfig ?? []) {
             for (const target of config['@_targets'].split(',')) objects[target.trim()] = config.objects?.object ?? [];
         }
+        const actionFor = actionObjects.get(bundle);
+        if (actionFor) objects.lightning__RecordAction = actionFor;
         imports.push(`import C${index} from ${JSON.stringify(name)};`);
         entries.push(
             `{ name: ${JSON.stringify(bundle)}, masterLabel: ${JSON.stringify(meta.masterLabel ?? bundle)}, ctor: C${index}, targets: ${JSON.stringify(meta.targets?.target ?? [])}, objects: ${JSON.stringify(objects)} }`
@@ -153,6 +191,12 @@ function platformModules(sourceDirs: string[]): Array<{ name: string; path: stri
             const [objectApiName, ...field] = name.slice('@salesforce/schema/'.length).split('.');
             const reference = field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
             source = `export default ${JSON.stringify(reference)};\n`;
+        } else if (name.startsWith('@salesforce/messageChannel/')) {
+            // As on the platform, a channel the package does not define does not resolve.
+            const channelName = name.slice('@salesforce/messageChannel/'.length);
+            const meta = path.join(MESSAGE_CHANNELS_DIR, `${channelName.replace(/__c$/, '')}.messageChannel-meta.xml`);
+            if (!existsSync(meta)) throw new Error(`${name}: no ${path.relative(ROOT, meta)}`);
+            source = `export default Object.freeze({ channelName: ${JSON.stringify(channelName)} });\n`;
         } else if (name === '@salesforce/user/Id') {
             source = `export { userId as default } from ${JSON.stringify(sessionModule)};\n`;
         } else {

@@ -13,9 +13,11 @@ const SEARCH_METHOD = '**/_org/apex/WebexEnablementController/searchProfilesAndU
 const SAVE_METHOD = '**/_org/apex/WebexEnablementController/saveFeatureAccess';
 let h: Harness;
 
-/** One feature's editor inside the Feature Access section. */
-const feature = (name: WebexFeature): Locator =>
-    h.page.locator(`c-webex-admin-feature-access [data-feature="${name}"]`);
+/**
+ * One feature's editor: in the Feature Access section, or in the section of its own (the call logs are edited in
+ * "Webex Outbound/Inbound Call Log").
+ */
+const feature = (name: WebexFeature): Locator => h.page.locator(`[data-feature="${name}"]`);
 const switchOf = (editor: Locator, label: string | RegExp): Locator => editor.getByRole('switch', { name: label });
 const searchOf = (editor: Locator): Locator => editor.getByRole('combobox');
 const saveOf = (editor: Locator): Locator => editor.getByRole('button', { name: /^(Save|Enregistrer)$/ });
@@ -71,14 +73,8 @@ describe('Webex Feature Access', () => {
             await resetStory(h, ADMIN_TAB);
             await h.page.getByRole('heading', { name: 'Webex Feature Access' }).waitFor();
             const names = await h.page.locator('c-webex-admin-feature-access h3').allTextContents();
-            assert.deepEqual(names, [
-                'Webex Outbound Call Log',
-                'Webex Inbound Call Log',
-                'Webex Call History',
-                'Webex Meeting Logs',
-                'Webex Instant Chat',
-                'Webex Webinar Import'
-            ]);
+            // The call logs and call history have sections of their own.
+            assert.deepEqual(names, ['Webex Meeting Logs', 'Webex Instant Chat', 'Webex Webinar Import']);
             for (const name of names) {
                 const toggle = h.page.getByRole('switch', { name: `${name}: Enable for all profiles/users` });
                 assert.equal(await toggle.isChecked(), false, `${name} starts off`);
@@ -108,7 +104,7 @@ describe('Webex Feature Access', () => {
 
             await saveOf(outbound).focus();
             await h.page.keyboard.press('Enter');
-            await outbound.getByText('Saved: Webex Outbound Call Log.').waitFor();
+            await outbound.getByText('Saved: Who logs outbound calls.').waitFor();
             const granted = h.workbench.org.featureAccess.granted('OutboundCallLog').sort();
             assert.deepEqual(granted, [seeded('User', 'Sam Rep'), seeded('Profile', 'Custom: Sales Rep')].sort());
             assert.equal(userHas('OutboundCallLog', 'Camille Vente'), true, 'Camille has it through her profile');
@@ -138,14 +134,14 @@ describe('Webex Feature Access', () => {
                 true,
                 'the focus goes to the search field'
             );
-            const toggle = switchOf(inbound, 'Webex Inbound Call Log: Enable for all profiles/users');
+            const toggle = switchOf(inbound, 'Who logs inbound calls: Enable for all profiles/users');
             await toggle.focus();
             await h.page.keyboard.press('Space');
             assert.equal(await toggle.isChecked(), true);
             await inbound.getByText('On for every profile and user.', { exact: false }).waitFor();
             assert.equal(await searchOf(inbound).count(), 0, 'no picker while it is on for everyone');
             await saveOf(inbound).click();
-            await inbound.getByText('Saved: Webex Inbound Call Log.').waitFor();
+            await inbound.getByText('Saved: Who logs inbound calls.').waitFor();
             const access = h.workbench.org.featureAccess;
             assert.equal(access.isEnabledForAll('InboundCallLog'), true);
             assert.deepEqual(access.granted('InboundCallLog'), [seeded('Profile', 'Custom: Sales Rep')]);
@@ -174,7 +170,7 @@ describe('Webex Feature Access', () => {
     it('keeps every pick and says why when the server fails, then saves once it answers again', () =>
         story(h, 'feature-access-server-failure', async () => {
             await resetStory(h, ADMIN_TAB);
-            const history = feature('CallHistory');
+            const history = feature('MeetingLogs');
             await addByKeyboard(history, 'Camille', /Camille Vente/);
             await h.page.route(SAVE_METHOD, failWith('Something went wrong: UNABLE_TO_LOCK_ROW'));
             await saveOf(history).click();
@@ -183,7 +179,7 @@ describe('Webex Feature Access', () => {
             await alert.getByText('Something went wrong: UNABLE_TO_LOCK_ROW').waitFor();
             assert.deepEqual(await listed(history), ['Camille Vente']);
             await history.getByText('Unsaved changes').waitFor();
-            assert.deepEqual(h.workbench.org.featureAccess.granted('CallHistory'), [], 'nothing stored');
+            assert.deepEqual(h.workbench.org.featureAccess.granted('MeetingLogs'), [], 'nothing stored');
 
             // The search failing (Salesforce unreachable) keeps the picks too.
             await h.page.route(SEARCH_METHOD, (route) => route.abort('internetdisconnected'));
@@ -202,9 +198,9 @@ describe('Webex Feature Access', () => {
             await history.getByRole('option', { name: /Sam Rep/ }).waitFor();
             await searchOf(history).press('Escape');
             await saveOf(history).click();
-            await history.getByText('Saved: Webex Call History.').waitFor();
+            await history.getByText('Saved: Webex Meeting Logs.').waitFor();
             assert.equal(await history.getByRole('alert').count(), 0, 'no error is left once saved');
-            assert.deepEqual(h.workbench.org.featureAccess.granted('CallHistory'), [seeded('User', 'Camille Vente')]);
+            assert.deepEqual(h.workbench.org.featureAccess.granted('MeetingLogs'), [seeded('User', 'Camille Vente')]);
             assert.deepEqual(h.pageErrors, []);
         }));
 

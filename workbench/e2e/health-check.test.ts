@@ -2,7 +2,8 @@
  * The acceptance story of the Webex Admin tab (issue 4) told through its last section, "Health check"
  * (F4): a fresh org shows every problem with what to do; the administrator fixes them all from the tab
  * (plus assigning Cisco Webex User in Setup) and the check turns green; a webhook Webex disabled is
- * re-activated from the check; platform-event usage near the daily cap warns (B9); French; refusal.
+ * re-activated from the check; platform-event and call-event (Generic Streaming) usage near the daily
+ * cap warns (B9); French; refusal.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -72,6 +73,10 @@ describe('Health check', () => {
             assert.equal(await statusOf('adminPermissionSet'), 'utility:success');
             assert.equal(await statusOf('userPermissionSet'), 'utility:warning');
             assert.equal(await statusOf('platformEvents'), 'utility:success');
+            assert.equal(await statusOf('callEvents'), 'utility:success');
+            await row('callEvents')
+                .getByText(/0 of 200,000 used \(0 %\)/)
+                .waitFor();
             await row('webexToken').getByText('No Webex access token is stored.').waitFor();
             await row('webexToken')
                 .getByText(/Paste a Webex administrator's access token/)
@@ -118,7 +123,8 @@ describe('Health check', () => {
                 'salesforceAuthorization',
                 'adminPermissionSet',
                 'userPermissionSet',
-                'platformEvents'
+                'platformEvents',
+                'callEvents'
             ])
                 assert.equal(await statusOf(id), 'utility:success', `${id} is green`);
             await row('webexToken')
@@ -181,13 +187,32 @@ describe('Health check', () => {
                 .getByText(/21,250 of 25,000 used \(85 %\)/)
                 .waitFor();
             await row('platformEvents')
-                .getByText(/Inbound call pops are delivered as platform events/)
+                .getByText(/the package's call pops do not use them/)
                 .waitFor();
             await row('platformEvents')
-                .getByText(/inbound calls stop popping up/)
+                .getByText(/stop receiving them until it renews/)
                 .waitFor();
             await health().getByText('6 problems').waitFor();
             await sectionScreenshot(h, HEALTH_SECTION, 'health-events-85');
+        }));
+
+    it("warns when today's call-event deliveries reach 85 % of the Generic Streaming cap", () =>
+        story(h, 'health-call-events', async () => {
+            await resetStory(h, ADMIN_TAB);
+            await health().getByText('5 problems').waitFor();
+            await control('generic-streaming', { used: 170_000 });
+            await runCheck();
+            await health().getByText('6 problems').waitFor();
+            assert.equal(await statusOf('callEvents'), 'utility:warning');
+            assert.equal(await statusOf('platformEvents'), 'utility:success', 'the other allocation is untouched');
+            await row('callEvents')
+                .getByText(/170,000 of 200,000 used \(85 %\)/)
+                .waitFor();
+            await row('callEvents')
+                .getByText(/incoming calls stop popping up in the dialers/)
+                .waitFor();
+            await sectionScreenshot(h, HEALTH_SECTION, 'health-call-events-85');
+            assert.deepEqual(h.pageErrors, []);
         }));
 
     it('speaks French', () =>

@@ -9,6 +9,10 @@ import { createWebexSiteController } from './apex/WebexSiteController.ts';
 import { createWebexEnablementController } from './apex/WebexEnablementController.ts';
 import { createWebexPeopleSearchController } from './apex/WebexPeopleSearchController.ts';
 import { createWebexHealthCheckController } from './apex/WebexHealthCheckController.ts';
+import { createWebexCallController } from './apex/WebexCallController.ts';
+import { createWebexCallingAdminController } from './apex/WebexCallingAdminController.ts';
+import { createWebexUserConnectionController } from './apex/WebexUserConnectionController.ts';
+import { createWebexCallLogController } from './apex/WebexCallLogController.ts';
 import type { EmulatedOrg } from './org-state.ts';
 
 export type ApexMethod = (params: never) => Promise<unknown>;
@@ -21,7 +25,11 @@ export function createApexRegistry(org: EmulatedOrg): Record<string, ApexMethod>
         WebexSiteController: { ...createWebexSiteController(org) },
         WebexEnablementController: { ...createWebexEnablementController(org) },
         WebexPeopleSearchController: { ...createWebexPeopleSearchController(org) },
-        WebexHealthCheckController: { ...createWebexHealthCheckController(org) }
+        WebexHealthCheckController: { ...createWebexHealthCheckController(org) },
+        WebexUserConnectionController: { ...createWebexUserConnectionController(org) },
+        WebexCallController: { ...createWebexCallController(org) },
+        WebexCallingAdminController: { ...createWebexCallingAdminController(org) },
+        WebexCallLogController: { ...createWebexCallLogController(org) }
     };
     for (const [className, methods] of Object.entries(controllers)) {
         for (const [method, fn] of Object.entries(methods)) registry[`${className}.${method}`] = fn;

@@ -7,7 +7,9 @@ import { loadLabels, formatLabel, type Language } from './labels.ts';
 import { FeatureAccessStore, PeopleSearchStore } from './access-settings.ts';
 import { RecordStore } from './records.ts';
 import { SalesforcePlatform } from './salesforce-platform.ts';
+import { GenericStreaming } from './streaming.ts';
 import { WebhookSite } from './site/webhook-resource.ts';
+import { CallingSettingsStore } from './apex/calling-settings.ts';
 
 export interface EmulatedOrgUser {
     /** The signed-in User record's id (the seeded users of data/User.json). */
@@ -28,6 +30,10 @@ export interface StoredCredential {
     verifiedAt?: string;
     /** SalesforceUserId__c: for a Salesforce authorization row, the user it belongs to. */
     salesforceUserId?: string;
+    /** ExpiresAt__c: for a user's Webex connection row, when its access token expires. */
+    expiresAt?: string | null;
+    /** Problem__c: for a user's Webex connection row, why it stopped working (`expired`, `no_site`, `webhooks`). */
+    problem?: string | null;
 }
 
 /** A platform or streaming event published in the org, as `lightning/empApi` subscribers receive it. */
@@ -35,7 +41,8 @@ export interface OrgEvent {
     channel: string;
     replayId: number;
     createdDate: string;
-    payload: Record<string, unknown>;
+    /** A platform event's fields; a Generic Streaming push's payload is its string, as empApi delivers it. */
+    payload: Record<string, unknown> | string;
     /** Generic Streaming can address named users; platform events reach every subscriber (null). */
     userIds: string[] | null;
 }
@@ -64,8 +71,12 @@ export class EmulatedOrg {
     /** Who has each feature (WebexFeatureAccess__c) and what each people search looks in (WebexPeopleSearch__c). */
     featureAccess = new FeatureAccessStore();
     peopleSearch = new PeopleSearchStore();
+    /** The calling settings (backend, call-log objects, phone fields) and More info tabs (apex/calling-settings.ts). */
+    calling = new CallingSettingsStore();
     /** The site's webhook endpoint: handlers, replay receipts, what it dispatched (site/webhook-resource.ts). */
     readonly webhookSite: WebhookSite = new WebhookSite(this);
+    /** Generic Streaming: StreamingChannel records and deliveries to subscribers (streaming.ts). */
+    readonly streaming = new GenericStreaming();
     /**
      * PermissionSetAssignment, by permission set name: the user ids assigned in Setup (outside the
      * package's tab). Users with the System Administrator profile hold Webex_Admin as `signIn` says.
@@ -87,7 +98,9 @@ export class EmulatedOrg {
         this.salesforce.reset();
         this.featureAccess = new FeatureAccessStore();
         this.peopleSearch = new PeopleSearchStore();
+        this.calling = new CallingSettingsStore();
         this.webhookSite.reset();
+        this.streaming.reset();
         this.permissionSetAssignments = new Map();
         this.deliveredPlatformEventsOverride = null;
     }
@@ -118,7 +131,8 @@ export class EmulatedOrg {
         const today = new Date().toISOString().slice(0, 10);
         const used =
             this.deliveredPlatformEventsOverride ??
-            this.events.filter((event) => event.createdDate.startsWith(today)).length;
+            this.events.filter((event) => event.channel.startsWith('/event/') && event.createdDate.startsWith(today))
+                .length;
         return { used, max: DAILY_DELIVERED_PLATFORM_EVENTS };
     }
 
@@ -142,7 +156,7 @@ export class EmulatedOrg {
     }
 
     /** Publishes an event to `lightning/empApi` subscribers (all of them, or only `userIds`). */
-    publish(channel: string, payload: Record<string, unknown>, userIds: string[] | null = null): OrgEvent {
+    publish(channel: string, payload: OrgEvent['payload'], userIds: string[] | null = null): OrgEvent {
         const event: OrgEvent = {
             channel,
             replayId: this.events.length + 1,

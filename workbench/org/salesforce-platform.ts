@@ -10,6 +10,7 @@
  * - the Metadata API, `POST /services/Soap/m/65.0`: `createMetadata` of a `CustomSite` (the site then
  *   exists: `org.siteUrl` is set and its webhook endpoint answers) or of a `RemoteSiteSetting`, with the
  *   session checked and SOAP faults as Salesforce sends them;
+ * - the REST API's StreamingChannel query, creation and push (streaming-api.ts);
  * - Remote Site Settings, which every callout of the package's Apex must pass (the My Domain one is
  *   there, as the section tells the administrator to add it);
  * - the Visualforce page `/apex/webexsfdcauth` (and `/apex/<ns>__webexsfdcauth`), served by
@@ -22,6 +23,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { handleSalesforceAuthPage } from './apex/webexsfdcauth-page.ts';
 import type { EmulatedOrg } from './org-state.ts';
 import { useWorkbenchAsWebhookSite } from './site/webhook-resource.ts';
+import { handleRestApi } from './streaming-api.ts';
 
 /** The connected app the admin guide has the administrator create (A4). */
 export const WORKBENCH_CONNECTED_APP = {
@@ -374,7 +376,7 @@ function handleMetadata(org: EmulatedOrg, platform: SalesforcePlatform, xml: str
 }
 
 /**
- * Handles the My Domain's `/services/oauth2/*`, `/services/Soap/m/*` and `/apex/*webexsfdcauth`; returns
+ * Handles the My Domain's `/services/oauth2/*`, `/services/Soap/m/*`, `/services/data/*` and `/apex/*webexsfdcauth`; returns
  * false for any other path. Full-page requests carry no workbench headers: they act as the org's
  * signed-in user, as a browser session would.
  */
@@ -389,6 +391,7 @@ export function createSalesforcePlatformHandler(
             await handleSalesforceAuthPage(org, req.method ?? 'GET', url, form, res);
             return true;
         }
+        if (await handleRestApi(org, req, res, url)) return true;
         const isOAuth = path.startsWith('/services/oauth2/');
         if (!isOAuth && !METADATA_PATH.test(path)) return false;
         const body = req.method === 'POST' ? await readBody(req) : '';

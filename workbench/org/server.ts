@@ -5,6 +5,15 @@
  * - `/_org/events` streams the events `lightning/empApi` subscribers receive (server-sent events);
  * - `/_org/control/*` lets tests and demos set the org up.
  * - `/services/apexrest/webex/webhooks` is the public site's webhook endpoint (site/webhook-resource.ts).
+ * - `/apex/webexuserauth` is the Visualforce page Webex sends a rep back to (apex/webexuserauth-page.ts).
+ *
+ * `POST /_org/control/webex-connect {"user": "sam.rep@acme-webex.example", "webexEmail"?}` connects a
+ * seeded user's own Webex account as the OAuth finish on `webexuserauth` would (the emulator's
+ * `/v1/authorize` approves at once for `webexEmail`, default the user's email; code exchanged,
+ * `/people/me`, the user's three `telephony_calls` webhooks registered with their token). On the way it
+ * sets up what a story would otherwise click through: the integration for users (the emulator's seeded
+ * one) when none is saved, and the workbench itself as the webhook site when there is none. It answers
+ * `{ userId, webexPersonId, outcome }`; nothing is connected by default.
  * The page names its user and language in `x-wb-user` / `x-wb-lang` headers (or query parameters).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,16 +24,23 @@ import type { EmulatedOrg, OrgEvent } from './org-state.ts';
 import { describeObject, type FieldValue } from './records.ts';
 import { UiApi, UiApiError } from './ui-api.ts';
 import { WEBHOOK_REST_PATH } from './site/webhook-resource.ts';
+import { connectDirectly } from './apex/user-connection-callback.ts';
+import { beginApexTransaction } from './apex/user-tokens.ts';
+import { handleUserAuthPage } from './apex/webexuserauth-page.ts';
 
 function send(res: ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
     res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readText(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const text = await readText(req);
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
@@ -60,6 +76,7 @@ function streamEvents(org: EmulatedOrg, req: IncomingMessage, res: ServerRespons
         if (event.channel !== channel) return;
         if (event.userIds && !event.userIds.some((id) => userId.startsWith(id.slice(0, 15)))) return;
         res.write(`data: ${JSON.stringify(event)}\n\n`);
+        org.streaming.recordDelivery(event, userId);
     };
     org.eventBus.on('event', onEvent);
     req.on('close', () => org.eventBus.off('event', onEvent));
@@ -163,6 +180,13 @@ export function createOrgHandler(
             await org.webhookSite.handle(req, res);
             return true;
         }
+        // The Visualforce page Webex sends a rep back to, as the org's signed-in user (a page of their session).
+        if (/^\/apex\/(\w+__)?webexuserauth$/.test(url.pathname)) {
+            beginApexTransaction(org);
+            const form = req.method === 'POST' ? new URLSearchParams(await readText(req)) : new URLSearchParams();
+            await handleUserAuthPage(org, req.method ?? 'GET', url, form, res);
+            return true;
+        }
         if (!url.pathname.startsWith('/_org/')) return false;
         const [, , area, ...rest] = url.pathname.split('/');
         if (area === 'events') {
@@ -186,6 +210,8 @@ export function createOrgHandler(
                 return true;
             }
             try {
+                // Each Apex call is a transaction: statics (an unsaved token refresh) do not outlive it.
+                beginApexTransaction(org);
                 send(res, 200, await method(params as never));
             } catch (error) {
                 if (error instanceof AuraHandledError) send(res, 500, error.toResponseBody());
@@ -211,16 +237,34 @@ export function createOrgHandler(
             } else if (first === 'platform-events') {
                 // Today's delivered platform events as OrgLimits reports them (null counts `events`).
                 org.deliveredPlatformEventsOverride = typeof params.used === 'number' ? params.used : null;
+            } else if (first === 'generic-streaming') {
+                // Today's delivered generic events as OrgLimits reports them (null counts the deliveries).
+                org.streaming.deliveredOverride = typeof params.used === 'number' ? params.used : null;
             } else if (first === 'publish') {
                 send(
                     res,
                     200,
                     org.publish(
                         String(params.channel),
-                        (params.payload ?? {}) as Record<string, unknown>,
+                        (params.payload ?? {}) as OrgEvent['payload'],
                         Array.isArray(params.userIds) ? params.userIds.map(String) : null
                     )
                 );
+                return true;
+            } else if (first === 'webex-connect') {
+                // Connects a seeded user's own Webex account (see the header comment).
+                const who = String(params.user ?? '');
+                const user = org.records
+                    .list('User')
+                    .find((u) => u.Id === who || u.Username === who || u.Email === who || u.Id.startsWith(who));
+                if (!user) {
+                    send(res, 400, { message: `No such user ${who}` });
+                    return true;
+                }
+                beginApexTransaction(org);
+                const webexEmail = typeof params.webexEmail === 'string' ? params.webexEmail : String(user.Email);
+                const connected = await connectDirectly(org, user.Id, webexEmail);
+                send(res, connected.outcome.succeeded ? 200 : 400, { userId: user.Id, ...connected });
                 return true;
             } else if (first === 'state') {
                 // Never the secrets themselves: tests assert what is stored, not its value.

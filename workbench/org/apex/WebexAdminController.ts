@@ -7,31 +7,19 @@ import type getIntegrationStatus from '@salesforce/apex/WebexAdminController.get
 import type reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import type registerWebhooks from '@salesforce/apex/WebexAdminController.registerWebhooks';
 import type saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessToken';
+import type clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
+import type getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
+import type saveUserIntegration from '@salesforce/apex/WebexAdminController.saveUserIntegration';
 import { randomBytes } from 'node:crypto';
 import { AuraHandledError } from '../apex-error.ts';
 import { requireAdmin } from './admin-access.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { WebexCallout } from '../webex-callout.ts';
+import * as userIntegration from './user-integration.ts';
+import { WebhookRegistrar, webhookTargetUrl, type Webhook } from './webhook-registrar.ts';
 
 const ADMIN_TOKEN = 'AdminAccessToken';
 const WEBHOOK_SECRET = 'WebhookSecret';
-const REST_PATH = '/services/apexrest/webex/webhooks';
-
-/** The webhooks the package needs, one per event: the contract's `event` enumeration has no `all`. */
-const WEBHOOK_PURPOSES = [
-    { resource: 'telephony_calls', event: 'created' },
-    { resource: 'telephony_calls', event: 'updated' },
-    { resource: 'telephony_calls', event: 'deleted' }
-];
-
-interface Webhook {
-    id: string;
-    name: string;
-    resource: string;
-    event: string;
-    status: string;
-    targetUrl: string;
-}
 
 interface Person {
     id: string;
@@ -45,13 +33,13 @@ export interface WebexAdminControllerApi {
     saveAccessToken: typeof saveAccessToken;
     registerWebhooks: typeof registerWebhooks;
     reactivateWebhook: typeof reactivateWebhook;
+    getUserIntegration: typeof getUserIntegration;
+    saveUserIntegration: typeof saveUserIntegration;
+    clearUserIntegration: typeof clearUserIntegration;
 }
 
 export function createWebexAdminController(org: EmulatedOrg): WebexAdminControllerApi {
-    const namePrefix = (): string => `Webex for Salesforce [${org.orgId.slice(0, 15)}] `;
-    const webhookName = (purpose: { resource: string; event: string }): string =>
-        `${namePrefix()}${purpose.resource} ${purpose.event}`;
-    const targetUrl = (): string | null => (org.siteUrl ? `${org.siteUrl}${REST_PATH}` : null);
+    const targetUrl = (): string | null => webhookTargetUrl(org);
 
     const assertAdmin = (): void => requireAdmin(org);
 
@@ -90,8 +78,7 @@ export function createWebexAdminController(org: EmulatedOrg): WebexAdminControll
         };
         if (!stored) return base;
         try {
-            const all = await new WebexCallout(org, stored.secret).getAllItems<Webhook>('/webhooks?max=100');
-            base.webhooks = all.filter((w) => w.name.startsWith(namePrefix())).map(toInfo);
+            base.webhooks = (await new WebhookRegistrar(org, stored.secret).listOwn()).map(toInfo);
         } catch (error) {
             if (!(error instanceof AuraHandledError)) throw error;
             base.webhooksError = error.payload.message;
@@ -128,46 +115,31 @@ export function createWebexAdminController(org: EmulatedOrg): WebexAdminControll
             const token = storedToken();
             const url = targetUrl();
             if (!url) throw new AuraHandledError('NO_SITE', org.label('WebexError_NoSite'));
-            const callout = new WebexCallout(org, token);
             const secret = org.credentials.get(WEBHOOK_SECRET)?.secret ?? randomBytes(32).toString('hex');
-            const existing = await callout.getAllItems<Webhook>('/webhooks?max=100');
-            for (const purpose of WEBHOOK_PURPOSES) {
-                const name = webhookName(purpose);
-                const [keep, ...duplicates] = existing.filter((w) => w.name === name);
-                if (keep)
-                    await callout.send('PUT', `/webhooks/${encodeURIComponent(keep.id)}`, {
-                        name,
-                        targetUrl: url,
-                        secret,
-                        status: 'active'
-                    });
-                else
-                    await callout.send('POST', '/webhooks', {
-                        name,
-                        targetUrl: url,
-                        resource: purpose.resource,
-                        event: purpose.event,
-                        secret
-                    });
-                for (const duplicate of duplicates)
-                    await callout.send('DELETE', `/webhooks/${encodeURIComponent(duplicate.id)}`);
-            }
+            await new WebhookRegistrar(org, token).register(url, secret);
             org.credentials.set(WEBHOOK_SECRET, { secret });
             return status();
         },
 
         reactivateWebhook: async ({ webhookId }) => {
             assertAdmin();
-            const callout = new WebexCallout(org, storedToken());
-            const webhook = await callout.send<Webhook>('GET', `/webhooks/${encodeURIComponent(webhookId)}`);
-            if (!webhook.name.startsWith(namePrefix()))
-                throw new AuraHandledError('NOT_FOUND', org.label('WebexError_NotFound'));
-            await callout.send('PUT', `/webhooks/${encodeURIComponent(webhookId)}`, {
-                name: webhook.name,
-                targetUrl: webhook.targetUrl,
-                status: 'active'
-            });
+            await new WebhookRegistrar(org, storedToken()).reactivate(webhookId);
             return status();
+        },
+
+        getUserIntegration: async () => {
+            assertAdmin();
+            return userIntegration.integrationStatus(org);
+        },
+
+        saveUserIntegration: async ({ clientId, clientSecret }) => {
+            assertAdmin();
+            return userIntegration.saveIntegration(org, clientId, clientSecret);
+        },
+
+        clearUserIntegration: async () => {
+            assertAdmin();
+            return userIntegration.clearIntegration(org);
         }
     };
 }

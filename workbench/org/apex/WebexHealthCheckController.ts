@@ -3,7 +3,8 @@
  * WebexHealthCheck*.cls): the same checks, each independent, reusing the emulated services: the stored
  * token checked with the Webex emulator, the package's webhooks there, the site's reachability
  * (WebexSiteController.checkSite), the Salesforce authorization's refresh-token exchange, the org's
- * permission-set assignments and its daily delivered platform events.
+ * permission-set assignments, its daily delivered platform events and its daily delivered Generic Streaming
+ * events (the call pops, org.streaming).
  */
 import type runHealthCheck from '@salesforce/apex/WebexHealthCheckController.runHealthCheck';
 import { AuraHandledError } from '../apex-error.ts';
@@ -156,15 +157,41 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
             : ok(label('PsOk', holders));
     };
 
-    const checkPlatformEvents = async (): Promise<Outcome> => {
-        const { used, max } = org.deliveredPlatformEvents();
-        if (max <= 0) return problem('unknown', label('EventsUnknown'), null, null);
-        const percent = Math.floor((used * 100) / max);
-        const detail = format('EventsDetail', [number(used), number(max), percent]);
-        if (percent >= 100) return problem('error', detail, label('EventsFullAction'), null);
-        if (percent >= WARNING_PERCENT) return problem('warning', detail, label('EventsHighAction'), null);
-        return ok(detail);
-    };
+    /** A daily delivery allocation; `names`: the detail, high, full and unknown labels (full names). */
+    const checkDailyDeliveries =
+        (usage: () => { used: number; max: number }, names: [string, string, string, string]) =>
+        async (): Promise<Outcome> => {
+            const { used, max } = usage();
+            const [detailLabel, highAction, fullAction, unknownLabel] = names;
+            if (max <= 0) return problem('unknown', org.label(unknownLabel), null, null);
+            const percent = Math.floor((used * 100) / max);
+            const detail = [number(used), number(max), percent].reduce<string>(
+                (text, value, i) => text.replace(`{${i}}`, String(value)),
+                org.label(detailLabel)
+            );
+            if (percent >= 100) return problem('error', detail, org.label(fullAction), null);
+            if (percent >= WARNING_PERCENT) return problem('warning', detail, org.label(highAction), null);
+            return ok(detail);
+        };
+    const checkPlatformEvents = checkDailyDeliveries(
+        () => org.deliveredPlatformEvents(),
+        [
+            'WebexHealth_EventsDetail',
+            'WebexHealth_EventsHighAction',
+            'WebexHealth_EventsFullAction',
+            'WebexHealth_EventsUnknown'
+        ]
+    );
+    // WebexHealthCheckService.GENERIC_STREAMING_LIMIT: DailyDurableGenericStreamingApiEvents.
+    const checkCallEvents = checkDailyDeliveries(
+        () => org.streaming.delivered(),
+        [
+            'WebexCallEvent_HealthDetail',
+            'WebexCallEvent_HealthHighAction',
+            'WebexCallEvent_HealthFullAction',
+            'WebexCallEvent_HealthUnknown'
+        ]
+    );
 
     const checks: Array<[string, string, () => Promise<Outcome>]> = [
         ['webexToken', 'TokenTitle', checkToken],
@@ -173,7 +200,8 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
         ['salesforceAuthorization', 'SfAuthTitle', checkSalesforceAuthorization],
         ['adminPermissionSet', 'AdminPsTitle', checkPermissionSet('Webex_Admin', 'AdminPsAction')],
         ['userPermissionSet', 'UserPsTitle', checkPermissionSet('Cisco_Webex_User', 'UserPsAction')],
-        ['platformEvents', 'EventsTitle', checkPlatformEvents]
+        ['platformEvents', 'EventsTitle', checkPlatformEvents],
+        ['callEvents', 'WebexCallEvent_HealthTitle', checkCallEvents]
     ];
 
     return {
@@ -191,7 +219,7 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
                 }
                 results.push({
                     id,
-                    title: label(title),
+                    title: title.startsWith('Webex') ? org.label(title) : label(title),
                     status: outcome.status,
                     detail: outcome.detail,
                     action: outcome.status === 'ok' ? null : outcome.action,

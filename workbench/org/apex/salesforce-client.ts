@@ -1,6 +1,6 @@
 /**
  * The emulated org's WebexSalesforceClient (classes/webex/WebexSalesforceClient.cls): the package's
- * callouts to the org's own My Domain (OAuth token and revocation, Metadata API) and the GET that checks
+ * callouts to the org's own My Domain (OAuth token and revocation, Metadata API, REST API) and the GET that checks
  * the webhook site, with the same rules: Remote Site Settings must allow the URL, an OAuth refusal is
  * returned, a SOAP fault and any other failure are thrown with the same messages.
  */
@@ -10,6 +10,8 @@ import type { EmulatedOrg } from '../org-state.ts';
 
 /** WebexSalesforceClient.METADATA_API_VERSION. */
 export const METADATA_API_VERSION = '65.0';
+/** WebexSalesforceClient.REST_API_PATH. */
+export const REST_API_PATH = `/services/data/v${METADATA_API_VERSION}`;
 
 /** WebexSalesforceClient.OAuthAnswer. */
 export interface OAuthAnswer {
@@ -88,6 +90,42 @@ export class SalesforceCallout {
             );
         if (!body || response.status !== 200) throw this.unexpected(response.status);
         return body;
+    }
+
+    /** WebexSalesforceClient.getRest: a REST API resource read with an access token. */
+    async getRest(accessToken: string, path: string): Promise<unknown> {
+        return this.sendRest(accessToken, path, { method: 'GET' });
+    }
+
+    /** WebexSalesforceClient.postRest: JSON posted to a REST API resource with an access token. */
+    async postRest(accessToken: string, path: string, body: unknown): Promise<unknown> {
+        return this.sendRest(accessToken, path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body)
+        });
+    }
+
+    /** 401: NOT_AUTHORIZED; any other failure: UNEXPECTED with the status; a success: its JSON or null. */
+    private async sendRest(accessToken: string, path: string, init: RequestInit): Promise<unknown> {
+        const base = this.org.myDomainUrl;
+        const response = await this.send(`${base}${REST_API_PATH}${path}`, base, {
+            ...init,
+            headers: {
+                ...(init.headers as Record<string, string>),
+                authorization: `Bearer ${accessToken}`,
+                accept: 'application/json'
+            }
+        });
+        const text = await response.text();
+        if (response.status === 401)
+            throw new AuraHandledError('NOT_AUTHORIZED', this.org.label('WebexSfAuth_ErrorExpired'));
+        if (!response.ok) throw this.unexpected(response.status);
+        try {
+            return text.trim() ? (JSON.parse(text) as unknown) : null;
+        } catch {
+            throw this.unexpected(response.status);
+        }
     }
 
     /** A GET to any URL; the status it answered. */

@@ -2,10 +2,11 @@
  * The emulated org's WebexWebhookDispatcher and WebexWebhookHandler (classes/webhooks/): verified
  * webhook events go, in bulk, to the handlers that take their `resource` and `event`. Handlers are
  * registered in one place, `REGISTERED_WEBHOOK_HANDLERS`, which feature issues extend alongside
- * `WebexWebhookDispatcher.registeredHandlers()` in Apex (calling will add its `telephony_calls`
- * handler to both). None is registered yet: events are verified, recorded and acknowledged.
+ * `WebexWebhookDispatcher.registeredHandlers()` in Apex: calling's WebexCallEventHandler
+ * (call-event-handler.ts) takes `telephony_calls`; other events are verified, recorded and acknowledged.
  */
 import type { EmulatedOrg } from '../org-state.ts';
+import { createCallEventHandler } from './call-event-handler.ts';
 
 /** One delivery, typed as WebexWebhookEvent.cls types it. */
 export interface WebexWebhookEvent {
@@ -40,7 +41,7 @@ export interface WebexWebhookHandler {
 export type WebexWebhookHandlerFactory = (org: EmulatedOrg) => WebexWebhookHandler;
 
 /** The package's handlers: the one place feature issues add theirs. */
-export const REGISTERED_WEBHOOK_HANDLERS: WebexWebhookHandlerFactory[] = [];
+export const REGISTERED_WEBHOOK_HANDLERS: WebexWebhookHandlerFactory[] = [(org) => createCallEventHandler(org)];
 
 /** A handler's failure, kept by the site (Apex writes it to the debug log). */
 export interface WebexWebhookHandlerFailure {

@@ -13,6 +13,12 @@ import WEBHOOK_SITE_TITLE from '@salesforce/label/c.WebexSite_Title';
 import PEOPLE_SEARCH_TITLE from '@salesforce/label/c.WebexPeople_Title';
 import FEATURE_ACCESS_TITLE from '@salesforce/label/c.WebexAccess_Title';
 import HEALTH_CHECK_TITLE from '@salesforce/label/c.WebexHealth_Title';
+import PHONE_FIELDS_TITLE from '@salesforce/label/c.WebexCallingAdmin_PhoneFieldsTitle';
+import OUTBOUND_CALL_LOG_TITLE from '@salesforce/label/c.WebexCallingAdmin_OutboundTitle';
+import INBOUND_CALL_LOG_TITLE from '@salesforce/label/c.WebexCallingAdmin_InboundTitle';
+import CALL_LOG_TABS_TITLE from '@salesforce/label/c.WebexCallingAdmin_TabsTitle';
+import CALL_HISTORY_TITLE from '@salesforce/label/c.WebexCallingAdmin_CallHistoryTitle';
+import CALLING_BACKEND_TITLE from '@salesforce/label/c.WebexCallingAdmin_BackendTitle';
 
 /**
  * The sections, in page order. `name` matches `data-section` on the section's wrapper in the
@@ -22,6 +28,13 @@ export const SECTIONS = [
     { name: 'integration', label: INTEGRATION_TITLE },
     { name: 'salesforceAuthorization', label: SALESFORCE_AUTH_TITLE },
     { name: 'webhookSite', label: WEBHOOK_SITE_TITLE },
+    // Calling (B2, B4, B5, B6, B8), in the admin guide's order.
+    { name: 'phoneFields', label: PHONE_FIELDS_TITLE },
+    { name: 'outboundCallLog', label: OUTBOUND_CALL_LOG_TITLE },
+    { name: 'inboundCallLog', label: INBOUND_CALL_LOG_TITLE },
+    { name: 'callLogTabs', label: CALL_LOG_TABS_TITLE },
+    { name: 'callHistory', label: CALL_HISTORY_TITLE },
+    { name: 'callingBackend', label: CALLING_BACKEND_TITLE },
     { name: 'peopleSearch', label: PEOPLE_SEARCH_TITLE },
     { name: 'featureAccess', label: FEATURE_ACCESS_TITLE },
     { name: 'healthCheck', label: HEALTH_CHECK_TITLE }

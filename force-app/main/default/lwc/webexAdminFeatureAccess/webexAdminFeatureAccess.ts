@@ -4,26 +4,21 @@
  * (call logging, meetings, chat, webinars), its entry moves there and leaves this list.
  */
 import { LightningElement } from 'lwc';
-import CALL_HISTORY from '@salesforce/label/c.WebexAccess_CallHistory';
-import CALL_HISTORY_HELP from '@salesforce/label/c.WebexAccess_CallHistoryHelp';
 import HELP from '@salesforce/label/c.WebexAccess_Help';
-import INBOUND_CALL_LOG from '@salesforce/label/c.WebexAccess_InboundCallLog';
-import INBOUND_CALL_LOG_HELP from '@salesforce/label/c.WebexAccess_InboundCallLogHelp';
 import INSTANT_CHAT from '@salesforce/label/c.WebexAccess_InstantChat';
 import INSTANT_CHAT_HELP from '@salesforce/label/c.WebexAccess_InstantChatHelp';
 import MEETING_LOGS from '@salesforce/label/c.WebexAccess_MeetingLogs';
 import MEETING_LOGS_HELP from '@salesforce/label/c.WebexAccess_MeetingLogsHelp';
-import OUTBOUND_CALL_LOG from '@salesforce/label/c.WebexAccess_OutboundCallLog';
-import OUTBOUND_CALL_LOG_HELP from '@salesforce/label/c.WebexAccess_OutboundCallLogHelp';
 import TITLE from '@salesforce/label/c.WebexAccess_Title';
 import WEBINAR_IMPORT from '@salesforce/label/c.WebexAccess_WebinarImport';
 import WEBINAR_IMPORT_HELP from '@salesforce/label/c.WebexAccess_WebinarImportHelp';
 
-/** The features, in the order of the admin guide (WebexFeatureAccess.FEATURES). */
+/**
+ * The features without a section of their own, in the order of the admin guide (WebexFeatureAccess.FEATURES). The
+ * call logs moved to "Webex Outbound/Inbound Call Log" and call history to "Webex Call History" (webexAdminCallLog,
+ * webexAdminCallHistory).
+ */
 export const FEATURES: ReadonlyArray<{ name: WebexFeature; label: string; description: string }> = [
-    { name: 'OutboundCallLog', label: OUTBOUND_CALL_LOG, description: OUTBOUND_CALL_LOG_HELP },
-    { name: 'InboundCallLog', label: INBOUND_CALL_LOG, description: INBOUND_CALL_LOG_HELP },
-    { name: 'CallHistory', label: CALL_HISTORY, description: CALL_HISTORY_HELP },
     { name: 'MeetingLogs', label: MEETING_LOGS, description: MEETING_LOGS_HELP },
     { name: 'InstantChat', label: INSTANT_CHAT, description: INSTANT_CHAT_HELP },
     { name: 'WebinarImport', label: WEBINAR_IMPORT, description: WEBINAR_IMPORT_HELP }

@@ -28,6 +28,8 @@ const CODES: readonly WebexErrorCode[] = [
     'NOT_AUTHORIZED',
     'NOT_SYSTEM_ADMIN',
     'METADATA_API_ERROR',
+    'NOT_CONNECTED',
+    'UNSUPPORTED_BACKEND',
     'UNEXPECTED'
 ];
 

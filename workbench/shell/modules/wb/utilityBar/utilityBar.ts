@@ -18,7 +18,14 @@ interface UtilityItemConfig {
 
 declare const __WB_UTILITY_ITEMS__: UtilityItemConfig[];
 // Read once into a variable: the build's replacement skips `__WB_UTILITY_ITEMS__.` property accesses.
-const CONFIGURED: UtilityItemConfig[] = __WB_UTILITY_ITEMS__;
+const ALL_ITEMS: UtilityItemConfig[] = __WB_UTILITY_ITEMS__;
+/**
+ * `?utilityItems=a,b` keeps only those items, as an app whose administrator added only them (empty: none);
+ * without it, every configured item. Stories use it for an app without the Webex utility item.
+ */
+const KEPT = new URLSearchParams(window.location.search).get('utilityItems');
+const CONFIGURED: UtilityItemConfig[] =
+    KEPT === null ? ALL_ITEMS : ALL_ITEMS.filter((item) => KEPT.split(',').includes(item.component));
 
 interface UtilityItem extends UtilityItemConfig {
     ctor: unknown;
@@ -35,6 +42,23 @@ export default class UtilityBar extends LightningElement {
             ? [{ ...config, ctor: registered.ctor, started: config.startAutomatically, open: false }]
             : [];
     });
+
+    /** `lightning/platformUtilityBarApi` `open(utilityId)` (stubs/platformUtilityBarApi.ts): the item's panel opens. */
+    private readonly onOpenRequest = (event: Event): void => {
+        const utilityId = (event as CustomEvent<{ utilityId?: string }>).detail?.utilityId;
+        if (!this.items.some((item) => item.component === utilityId)) return;
+        this.items = this.items.map((item) =>
+            item.component === utilityId ? { ...item, open: true, started: true } : { ...item, open: false }
+        );
+    };
+
+    connectedCallback(): void {
+        window.addEventListener('wb:utility-open', this.onOpenRequest);
+    }
+
+    disconnectedCallback(): void {
+        window.removeEventListener('wb:utility-open', this.onOpenRequest);
+    }
 
     get hasItems(): boolean {
         return this.items.length > 0;

@@ -45,6 +45,40 @@ jest.mock('@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization', 
 jest.mock('@salesforce/apex/WebexSiteController.getSiteStatus', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexSiteController.createSite', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexSiteController.checkSite', () => ({ default: jest.fn() }), { virtual: true });
+// The calling sections load their settings when they connect.
+jest.mock('@salesforce/apex/WebexCallingAdminController.getPhoneFields', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.savePhoneFields', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogObjects', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallLogObjects', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabs', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabObjects', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallLogTab', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.deleteCallLogTab', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.getCallingBackend', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallingBackend', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 // The Health check runs its checks when it connects.
 jest.mock('@salesforce/apex/WebexHealthCheckController.runHealthCheck', () => ({ default: jest.fn() }), {
     virtual: true
@@ -146,6 +180,29 @@ describe('c-webex-admin', () => {
         expect(
             element.shadowRoot.querySelector('[data-section="featureAccess"] c-webex-admin-feature-access')
         ).not.toBeNull();
+    });
+
+    it('hosts the calling sections after Webex Site for Webhooks, in the admin guide order', async () => {
+        const element = await mount();
+        const names = SECTIONS.map((section) => section.name);
+        const start = names.indexOf('webhookSite') + 1;
+        expect(names.slice(start, start + 6)).toEqual([
+            'phoneFields',
+            'outboundCallLog',
+            'inboundCallLog',
+            'callLogTabs',
+            'callHistory',
+            'callingBackend'
+        ]);
+        const hosted = (name: string, tag: string) =>
+            element.shadowRoot.querySelector(`[data-section="${name}"] ${tag}`) as
+                (HTMLElement & { direction?: string }) | null;
+        expect(hosted('phoneFields', 'c-webex-admin-phone-fields')).not.toBeNull();
+        expect(hosted('outboundCallLog', 'c-webex-admin-call-log')?.direction).toBe('Outbound');
+        expect(hosted('inboundCallLog', 'c-webex-admin-call-log')?.direction).toBe('Inbound');
+        expect(hosted('callLogTabs', 'c-webex-admin-call-log-tabs')).not.toBeNull();
+        expect(hosted('callHistory', 'c-webex-admin-call-history')).not.toBeNull();
+        expect(hosted('callingBackend', 'c-webex-admin-calling-backend')).not.toBeNull();
     });
 
     it('jumps to a section from the list and moves keyboard focus there', async () => {

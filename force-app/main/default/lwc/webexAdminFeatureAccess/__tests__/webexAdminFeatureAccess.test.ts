@@ -49,22 +49,16 @@ describe('c-webex-admin-feature-access', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('gives every feature of the guide its own switch and list, in the guide order', async () => {
+    it('gives every feature without a section of its own a switch and list, in the guide order', async () => {
         const element = await mount();
         const editors = [...element.shadowRoot.querySelectorAll('c-webex-admin-enablement')] as EnablementHost[];
-        expect(editors.map((editor) => editor.feature)).toEqual([
-            'OutboundCallLog',
-            'InboundCallLog',
-            'CallHistory',
-            'MeetingLogs',
-            'InstantChat',
-            'WebinarImport'
-        ]);
+        // The call logs and call history have their own sections (webexAdminCallLog, webexAdminCallHistory).
+        expect(editors.map((editor) => editor.feature)).toEqual(['MeetingLogs', 'InstantChat', 'WebinarImport']);
         expect(editors.map((editor) => editor.label)).toEqual(FEATURES.map((feature) => feature.label));
-        expect(editors[0].label).toBe('c.WebexAccess_OutboundCallLog');
-        expect(editors[0].description).toBe('c.WebexAccess_OutboundCallLogHelp');
+        expect(editors[0].label).toBe('c.WebexAccess_MeetingLogs');
+        expect(editors[0].description).toBe('c.WebexAccess_MeetingLogsHelp');
         // Each one loads its own state.
         expect(mockGet.mock.calls.map(([params]) => params.feature)).toEqual(editors.map((editor) => editor.feature));
-        expect(editors[5].shadowRoot.querySelector('h3')?.textContent).toBe('c.WebexAccess_WebinarImport');
+        expect(editors[2].shadowRoot.querySelector('h3')?.textContent).toBe('c.WebexAccess_WebinarImport');
     });
 });

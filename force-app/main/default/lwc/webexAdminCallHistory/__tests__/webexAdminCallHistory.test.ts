@@ -1,0 +1,152 @@
+import { createElement } from 'lwc';
+import WebexAdminCallHistory, { FEATURE } from 'c/webexAdminCallHistory';
+import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
+import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
+import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import notAdminRejection from './data/notAdminRejection.json';
+import unexpectedRejection from './data/unexpectedRejection.json';
+
+jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexCallingAdmin_CallHistoryGrantees',
+    () => ({ default: 'Still on for {0} profiles or users chosen one by one before.' }),
+    { virtual: true }
+);
+
+const mockGet = jest.mocked(getFeatureAccess);
+const mockSave = jest.mocked(saveFeatureAccess);
+
+type Host = HTMLElement & { shadowRoot: ShadowRoot };
+type ButtonStub = HTMLElement & { disabled: boolean };
+
+const CAMILLE: WebexFeatureGrantee = {
+    id: '005Wb0000000003AAA',
+    name: 'Camille Vente',
+    type: 'User',
+    detail: 'camille.vente@acme-webex.example',
+    active: true
+};
+
+async function settle(): Promise<void> {
+    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
+    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+}
+
+async function mount(enabledForAll: boolean, grantees: WebexFeatureGrantee[] = []): Promise<Host> {
+    mockGet.mockResolvedValue({ feature: FEATURE, enabledForAll, grantees });
+    const element = createElement('c-webex-admin-call-history', { is: WebexAdminCallHistory }) as Host;
+    document.body.appendChild(element);
+    await settle();
+    return element;
+}
+
+function $(element: Host, selector: string): HTMLElement | null {
+    return element.shadowRoot.querySelector(selector);
+}
+
+function text(element: Host, selector: string): string {
+    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function toggle(element: Host): HTMLInputElement {
+    return $(element, 'input[data-switch]') as HTMLInputElement;
+}
+
+async function flip(element: Host): Promise<void> {
+    const input = toggle(element);
+    input.checked = !input.checked;
+    input.dispatchEvent(new CustomEvent('change'));
+    await settle();
+}
+
+function saveButton(element: Host): ButtonStub {
+    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
+}
+
+describe('c-webex-admin-call-history', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('shows one switch for all users, off until switched on, and what off means', async () => {
+        const element = await mount(false);
+        expect(mockGet).toHaveBeenCalledWith({ feature: 'CallHistory' });
+        expect(toggle(element).checked).toBe(false);
+        expect(toggle(element).getAttribute('role')).toBe('switch');
+        expect(text(element, 'label.slds-checkbox_toggle .slds-form-element__label')).toBe(
+            'c.WebexCallingAdmin_CallHistorySwitch'
+        );
+        expect(text(element, '[data-state-help]')).toBe('c.WebexCallingAdmin_CallHistoryOffHelp');
+        expect($(element, '[data-grantees]')).toBeNull();
+        expect(saveButton(element).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('switches on for all users, keeping the profiles and users chosen before', async () => {
+        const element = await mount(false, [CAMILLE]);
+        expect(text(element, '[data-grantees]')).toBe('Still on for 1 profiles or users chosen one by one before.');
+        const seen: unknown[] = [];
+        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        await flip(element);
+        expect(text(element, '[data-state-help]')).toBe('c.WebexCallingAdmin_CallHistoryOnHelp');
+        expect(text(element, '[data-unsaved]')).toBe('c.WebexCallingAdmin_Unsaved');
+        expect($(element, '[data-grantees]')).toBeNull();
+        mockSave.mockResolvedValue({ feature: FEATURE, enabledForAll: true, grantees: [CAMILLE] });
+        saveButton(element).click();
+        await settle();
+        expect(mockSave).toHaveBeenCalledWith({
+            feature: 'CallHistory',
+            enabledForAll: true,
+            granteeIds: [CAMILLE.id]
+        });
+        expect(text(element, '[data-success]')).toBe('Saved: c.WebexCallingAdmin_CallHistoryTitle.');
+        expect(seen).toHaveLength(1);
+        expect(saveButton(element).disabled).toBe(true);
+    });
+
+    it('keeps the switch as it was left, with the reason, when the save fails', async () => {
+        const element = await mount(true);
+        await flip(element);
+        let fail: (reason: unknown) => void = () => undefined;
+        mockSave.mockImplementation(
+            () =>
+                new Promise((_, reject) => {
+                    fail = reject;
+                })
+        );
+        saveButton(element).click();
+        await settle();
+        expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Saving');
+        expect(toggle(element).disabled).toBe(true);
+        fail(unexpectedRejection);
+        await settle();
+        expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');
+        expect(toggle(element).checked).toBe(false);
+        expect(saveButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says why it cannot load, and loads when asked to try again', async () => {
+        mockGet.mockRejectedValueOnce(notAdminRejection);
+        const element = createElement('c-webex-admin-call-history', { is: WebexAdminCallHistory }) as Host;
+        document.body.appendChild(element);
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
+        await settle();
+        expect(text(element, '[data-load-error]')).toBe(
+            'You need the Webex Admin permission set to view or change Webex settings.'
+        );
+        expect(toggle(element)).toBeNull();
+        mockGet.mockResolvedValueOnce({ feature: FEATURE, enabledForAll: true, grantees: [] });
+        ($(element, 'lightning-button[data-action="retry"]') as HTMLElement).click();
+        await settle();
+        expect(toggle(element).checked).toBe(true);
+    });
+});

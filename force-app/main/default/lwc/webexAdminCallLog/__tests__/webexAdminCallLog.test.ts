@@ -1,0 +1,178 @@
+import { createElement } from 'lwc';
+import WebexAdminCallLog from 'c/webexAdminCallLog';
+import getCallLogObjects from '@salesforce/apex/WebexCallingAdminController.getCallLogObjects';
+import saveCallLogObjects from '@salesforce/apex/WebexCallingAdminController.saveCallLogObjects';
+import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
+import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import notAdminRejection from './data/notAdminRejection.json';
+import objectsOutbound from './data/objectsOutbound.json';
+import unexpectedRejection from './data/unexpectedRejection.json';
+
+jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogObjects', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallLogObjects', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+// The enablement picker inside the section loads who has the feature when it connects.
+jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
+
+const mockGet = jest.mocked(getCallLogObjects);
+const mockSave = jest.mocked(saveCallLogObjects);
+const mockAccess = jest.mocked(getFeatureAccess);
+
+type Host = HTMLElement & { shadowRoot: ShadowRoot; direction: string };
+type ButtonStub = HTMLElement & { label: string; disabled: boolean };
+type CardStub = HTMLElement & { title: string };
+type EnablementHost = HTMLElement & { feature: string; label: string; description: string };
+type ListboxStub = HTMLElement & {
+    label: string;
+    options: Array<{ label: string; value: string }>;
+    value: string[];
+    disabled: boolean;
+};
+
+async function settle(): Promise<void> {
+    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
+    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+}
+
+function settings(direction: 'Outbound' | 'Inbound', selected: string[]): WebexCallLogObjectsSettings {
+    return { ...(objectsOutbound as WebexCallLogObjectsSettings), direction, selected };
+}
+
+async function mount(direction?: 'Outbound' | 'Inbound', selected = ['Account']): Promise<Host> {
+    mockGet.mockResolvedValue(settings(direction ?? 'Outbound', selected));
+    mockAccess.mockImplementation(({ feature }) => Promise.resolve({ feature, enabledForAll: false, grantees: [] }));
+    const element = createElement('c-webex-admin-call-log', { is: WebexAdminCallLog }) as Host;
+    if (direction) element.direction = direction;
+    document.body.appendChild(element);
+    await settle();
+    return element;
+}
+
+function $(element: Host, selector: string): HTMLElement | null {
+    return element.shadowRoot.querySelector(selector);
+}
+
+function text(element: Host, selector: string): string {
+    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function listbox(element: Host): ListboxStub {
+    return $(element, 'lightning-dual-listbox[data-objects]') as ListboxStub;
+}
+
+async function choose(element: Host, value: string[]): Promise<void> {
+    listbox(element).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    await settle();
+}
+
+function saveButton(element: Host): ButtonStub {
+    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
+}
+
+describe('c-webex-admin-call-log', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('is the outbound section unless told otherwise: who logs, then the related objects', async () => {
+        const element = await mount();
+        expect(($(element, 'lightning-card') as CardStub).title).toBe('c.WebexCallingAdmin_OutboundTitle');
+        const picker = $(element, 'c-webex-admin-enablement') as EnablementHost;
+        expect(picker.feature).toBe('OutboundCallLog');
+        expect(picker.label).toBe('c.WebexCallingAdmin_OutboundWho');
+        expect(picker.description).toBe('c.WebexCallingAdmin_OutboundWhoHelp');
+        expect(mockAccess).toHaveBeenCalledWith({ feature: 'OutboundCallLog' });
+        expect(mockGet).toHaveBeenCalledWith({ direction: 'Outbound' });
+        expect(listbox(element).options.map((option) => option.value)).toEqual(['Account', 'Case', 'Opportunity']);
+        expect(listbox(element).value).toEqual(['Account']);
+        expect($(element, '[data-none-warning]')).toBeNull();
+        expect(saveButton(element).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('edits the inbound call log when placed for it', async () => {
+        const element = await mount('Inbound', []);
+        expect(($(element, 'lightning-card') as CardStub).title).toBe('c.WebexCallingAdmin_InboundTitle');
+        expect(($(element, 'c-webex-admin-enablement') as EnablementHost).feature).toBe('InboundCallLog');
+        expect(mockGet).toHaveBeenCalledWith({ direction: 'Inbound' });
+        // No object: the section says what that means.
+        expect(text(element, '[data-none-warning]')).toBe('c.WebexCallingAdmin_RelatedObjectsNone');
+    });
+
+    it('saves the objects in the chosen order, for its direction, and shows what the server saved', async () => {
+        const element = await mount('Inbound');
+        const seen: unknown[] = [];
+        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        await choose(element, ['Opportunity', 'Account']);
+        expect(text(element, '[data-unsaved]')).toBe('c.WebexCallingAdmin_Unsaved');
+        mockSave.mockResolvedValue(settings('Inbound', ['Opportunity', 'Account']));
+        saveButton(element).click();
+        await settle();
+        expect(mockSave).toHaveBeenCalledWith({ direction: 'Inbound', objectApiNames: ['Opportunity', 'Account'] });
+        expect(listbox(element).value).toEqual(['Opportunity', 'Account']);
+        expect(text(element, '[data-success]')).toBe('Saved: c.WebexCallingAdmin_InboundTitle.');
+        expect(seen).toEqual([
+            {
+                title: 'c.WebexCallingAdmin_InboundTitle',
+                message: 'Saved: c.WebexCallingAdmin_InboundTitle.',
+                variant: 'success'
+            }
+        ]);
+        expect(saveButton(element).disabled).toBe(true);
+    });
+
+    it('keeps the list as it was left, with the reason, when the save fails', async () => {
+        const element = await mount();
+        await choose(element, []);
+        let fail: (reason: unknown) => void = () => undefined;
+        mockSave.mockImplementation(
+            () =>
+                new Promise((_, reject) => {
+                    fail = reject;
+                })
+        );
+        saveButton(element).click();
+        await settle();
+        expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Saving');
+        expect(listbox(element).disabled).toBe(true);
+        fail(unexpectedRejection);
+        await settle();
+        expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');
+        expect(text(element, '[role="alert"] h4')).toBe('c.WebexCallingAdmin_SaveErrorTitle');
+        expect(listbox(element).value).toEqual([]);
+        expect(saveButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says why it cannot load the objects, and loads them when asked to try again', async () => {
+        mockGet.mockRejectedValueOnce(notAdminRejection);
+        mockAccess.mockImplementation(({ feature }) => Promise.resolve({ feature, enabledForAll: true, grantees: [] }));
+        const element = createElement('c-webex-admin-call-log', { is: WebexAdminCallLog }) as Host;
+        document.body.appendChild(element);
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
+        await settle();
+        expect(text(element, '[data-load-error]')).toBe(
+            'You need the Webex Admin permission set to view or change Webex settings.'
+        );
+        expect(listbox(element)).toBeNull();
+        mockGet.mockResolvedValueOnce(settings('Outbound', ['Case']));
+        ($(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
+        await settle();
+        expect($(element, '[data-load-error]')).toBeNull();
+        expect(listbox(element).value).toEqual(['Case']);
+    });
+});

@@ -1,0 +1,147 @@
+import { createElement } from 'lwc';
+import WebexAdminCallingBackend, { BACKENDS, LIMITS } from 'c/webexAdminCallingBackend';
+import getCallingBackend from '@salesforce/apex/WebexCallingAdminController.getCallingBackend';
+import saveCallingBackend from '@salesforce/apex/WebexCallingAdminController.saveCallingBackend';
+import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import notAdminRejection from './data/notAdminRejection.json';
+import unexpectedRejection from './data/unexpectedRejection.json';
+
+jest.mock('@salesforce/apex/WebexCallingAdminController.getCallingBackend', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallingBackend', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
+
+const mockGet = jest.mocked(getCallingBackend);
+const mockSave = jest.mocked(saveCallingBackend);
+
+type Host = HTMLElement & { shadowRoot: ShadowRoot };
+type ButtonStub = HTMLElement & { disabled: boolean };
+
+async function settle(): Promise<void> {
+    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
+    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+}
+
+async function mount(backend: WebexCallingBackend | string): Promise<Host> {
+    mockGet.mockResolvedValue(backend as WebexCallingBackend);
+    const element = createElement('c-webex-admin-calling-backend', { is: WebexAdminCallingBackend }) as Host;
+    document.body.appendChild(element);
+    await settle();
+    return element;
+}
+
+function $(element: Host, selector: string): HTMLElement | null {
+    return element.shadowRoot.querySelector(selector);
+}
+
+function text(element: Host, selector: string): string {
+    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function radio(element: Host, value: string): HTMLInputElement {
+    return $(element, `input[type="radio"][value="${value}"]`) as HTMLInputElement;
+}
+
+async function choose(element: Host, value: string): Promise<void> {
+    const input = radio(element, value);
+    input.checked = true;
+    input.dispatchEvent(new CustomEvent('change'));
+    await settle();
+}
+
+function saveButton(element: Host): ButtonStub {
+    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
+}
+
+describe('c-webex-admin-calling-backend', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('offers the three backends with what each means, Webex Calling chosen', async () => {
+        const element = await mount('WebexCalling');
+        const radios = [...element.shadowRoot.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+        expect(radios.map((input) => input.value)).toEqual(BACKENDS.map((backend) => backend.value));
+        expect(radios.map((input) => input.checked)).toEqual([true, false, false]);
+        expect(text(element, '[data-backend="UnifiedCM"] .backend-help')).toBe(
+            'c.WebexCallingAdmin_BackendUnifiedCmHelp'
+        );
+        expect(text(element, 'legend')).toBe('c.WebexCallingAdmin_BackendLegend');
+        expect($(element, '[data-limits]')).toBeNull();
+        expect(saveButton(element).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('lists what Salesforce cannot do with Unified CM or BroadWorks, and saves the choice', async () => {
+        const element = await mount('WebexCalling');
+        const seen: unknown[] = [];
+        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        await choose(element, 'BroadWorks');
+        expect([...element.shadowRoot.querySelectorAll('[data-limits] li')].map((li) => li.textContent)).toEqual([
+            ...LIMITS
+        ]);
+        expect(text(element, '[data-unsaved]')).toBe('c.WebexCallingAdmin_Unsaved');
+        await expect(element).toBeAccessible();
+        mockSave.mockResolvedValue('BroadWorks');
+        saveButton(element).click();
+        await settle();
+        expect(mockSave).toHaveBeenCalledWith({ backend: 'BroadWorks' });
+        expect(text(element, '[data-success]')).toBe('Saved: c.WebexCallingAdmin_BackendTitle.');
+        expect(seen).toHaveLength(1);
+        expect(saveButton(element).disabled).toBe(true);
+    });
+
+    it('ignores a value that is not a backend, and reads an unknown one as Webex Calling', async () => {
+        const element = await mount('Skype');
+        expect(radio(element, 'WebexCalling').checked).toBe(true);
+        const input = radio(element, 'UnifiedCM');
+        input.value = 'Skype';
+        input.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        expect(saveButton(element).disabled).toBe(true);
+    });
+
+    it('keeps the choice, with the reason, when the save fails', async () => {
+        const element = await mount('UnifiedCM');
+        expect($(element, '[data-limits]')).not.toBeNull();
+        await choose(element, 'WebexCalling');
+        expect($(element, '[data-limits]')).toBeNull();
+        let fail: (reason: unknown) => void = () => undefined;
+        mockSave.mockImplementation(
+            () =>
+                new Promise((_, reject) => {
+                    fail = reject;
+                })
+        );
+        saveButton(element).click();
+        await settle();
+        expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Saving');
+        expect(radio(element, 'WebexCalling').disabled).toBe(true);
+        fail(unexpectedRejection);
+        await settle();
+        expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');
+        expect(radio(element, 'WebexCalling').checked).toBe(true);
+        expect(saveButton(element).disabled).toBe(false);
+    });
+
+    it('says why it cannot load, and loads when asked to try again', async () => {
+        mockGet.mockRejectedValueOnce(notAdminRejection);
+        const element = createElement('c-webex-admin-calling-backend', { is: WebexAdminCallingBackend }) as Host;
+        document.body.appendChild(element);
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
+        await settle();
+        expect(text(element, '[data-load-error]')).toBe(
+            'You need the Webex Admin permission set to view or change Webex settings.'
+        );
+        expect(radio(element, 'WebexCalling')).toBeNull();
+        mockGet.mockResolvedValueOnce('UnifiedCM');
+        ($(element, 'lightning-button[data-action="retry"]') as HTMLElement).click();
+        await settle();
+        expect(radio(element, 'UnifiedCM').checked).toBe(true);
+    });
+});

@@ -1,0 +1,186 @@
+import { createElement } from 'lwc';
+import WebexAdminUserIntegration from 'c/webexAdminUserIntegration';
+import clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
+import getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
+import saveUserIntegration from '@salesforce/apex/WebexAdminController.saveUserIntegration';
+import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import configured from './data/configured.json';
+import invalidInputRejection from './data/invalidInputRejection.json';
+import notConfigured from './data/notConfigured.json';
+
+jest.mock('@salesforce/apex/WebexAdminController.getUserIntegration', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexAdminController.saveUserIntegration', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexAdminController.clearUserIntegration', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+// English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
+jest.mock(
+    '@salesforce/label/c.WebexUserConnect_AdminConfigured',
+    () => ({ default: 'Set up: reps connect their Webex account through the integration {0}.' }),
+    { virtual: true }
+);
+jest.mock('@salesforce/label/c.WebexUserConnect_AdminConnectedUsers', () => ({ default: 'Users connected: {0}' }), {
+    virtual: true
+});
+
+const mockGet = jest.mocked(getUserIntegration);
+const mockSave = jest.mocked(saveUserIntegration);
+const mockClear = jest.mocked(clearUserIntegration);
+
+type Host = HTMLElement & { shadowRoot: ShadowRoot };
+type ButtonStub = HTMLElement & { label: string; disabled: boolean };
+type InputHost = HTMLElement & { shadowRoot: ShadowRoot; label: string; type: string; placeholder: string };
+
+function flushPromises(): Promise<void> {
+    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function mount(status: WebexUserIntegrationStatus | undefined): Promise<Host> {
+    mockGet.mockResolvedValue(status as WebexUserIntegrationStatus);
+    const element = createElement('c-webex-admin-user-integration', { is: WebexAdminUserIntegration }) as Host;
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function $(element: Host, selector: string): HTMLElement | null {
+    return element.shadowRoot.querySelector(selector);
+}
+
+function text(element: Host, selector: string): string {
+    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function button(element: Host, action: string): ButtonStub {
+    return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
+}
+
+/** The client ID field comes first, the secret second. */
+function field(element: Host, name: 'userClientId' | 'userClientSecret'): InputHost {
+    const fields = [...element.shadowRoot.querySelectorAll('lightning-input')] as InputHost[];
+    return fields[name === 'userClientId' ? 0 : 1];
+}
+
+function typeInto(element: Host, name: 'userClientId' | 'userClientSecret', value: string): void {
+    const input = field(element, name).shadowRoot.querySelector('input') as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new CustomEvent('input'));
+}
+
+function fieldError(element: Host, name: 'userClientId' | 'userClientSecret'): string {
+    return field(element, name).shadowRoot.querySelector('[data-help-message]')?.textContent ?? '';
+}
+
+describe('c-webex-admin-user-integration', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('shows what to register in Webex, and that nothing is set up yet', async () => {
+        const element = await mount(notConfigured);
+        expect(text(element, 'h3')).toBe('c.WebexUserConnect_AdminTitle');
+        expect(text(element, '[data-redirect-uris]')).toBe('https://acme-webex.my.salesforce.com/apex/webexuserauth');
+        expect([...element.shadowRoot.querySelectorAll('[data-scopes] code')].map((c) => c.textContent)).toEqual([
+            'spark:calls_read',
+            'spark:calls_write',
+            'spark:people_read'
+        ]);
+        expect(text(element, '[data-user-integration-status] p')).toBe('c.WebexUserConnect_AdminNotConfigured');
+        expect(text(element, '[data-connected-users]')).toBe('Users connected: 0');
+        expect(field(element, 'userClientSecret').type).toBe('password');
+        expect(field(element, 'userClientSecret').placeholder).toBe('');
+        expect(button(element, 'clear-user-integration').disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the stored client ID and says the secret is stored, never showing it', async () => {
+        const element = await mount(configured);
+        expect(text(element, '[data-user-integration-status] p')).toBe(
+            'Set up: reps connect their Webex account through the integration C7f3a9e21b4d85c06e1f2a3b4c5d6e7f8.'
+        );
+        expect(text(element, '[data-connected-users]')).toBe('Users connected: 3');
+        expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe(configured.clientId);
+        expect(field(element, 'userClientSecret').placeholder).toBe('c.WebexUserConnect_AdminSecretStored');
+        expect(element.shadowRoot.querySelectorAll('[data-redirect-uris] code')).toHaveLength(2);
+        await expect(element).toBeAccessible();
+    });
+
+    it('asks for what is missing before calling Apex', async () => {
+        const element = await mount(notConfigured);
+        button(element, 'save-user-integration').click();
+        await flushPromises();
+        expect(fieldError(element, 'userClientId')).toBe('c.WebexUserConnect_AdminClientIdRequired');
+        expect(fieldError(element, 'userClientSecret')).toBe('c.WebexUserConnect_AdminSecretRequired');
+        expect(mockSave).not.toHaveBeenCalled();
+
+        typeInto(element, 'userClientId', 'C123');
+        typeInto(element, 'userClientSecret', 'shh');
+        await flushPromises();
+        expect(fieldError(element, 'userClientId')).toBe('');
+        expect(fieldError(element, 'userClientSecret')).toBe('');
+    });
+
+    it('saves the client ID and secret, then forgets the typed secret', async () => {
+        const element = await mount(notConfigured);
+        const toasts: Array<{ message: string }> = [];
+        element.addEventListener(ShowToastEventName, (event) => toasts.push((event as CustomEvent).detail));
+        mockSave.mockResolvedValue(configured);
+        typeInto(element, 'userClientId', ' C123 ');
+        typeInto(element, 'userClientSecret', 'shh');
+        await flushPromises();
+        const secretInput = field(element, 'userClientSecret').shadowRoot.querySelector('input') as HTMLInputElement;
+        secretInput.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        await flushPromises();
+        expect(mockSave).toHaveBeenCalledWith({ clientId: 'C123', clientSecret: 'shh' });
+        expect(text(element, '[data-success]')).toBe('c.WebexUserConnect_AdminSaved');
+        expect(toasts.map((toast) => toast.message)).toEqual(['c.WebexUserConnect_AdminSaved']);
+        expect((field(element, 'userClientSecret') as unknown as { value: string }).value).toBe('');
+    });
+
+    it('saves a new client ID with the stored secret when the secret field stays empty', async () => {
+        const element = await mount(configured);
+        mockSave.mockResolvedValue(configured);
+        typeInto(element, 'userClientId', 'C456');
+        button(element, 'save-user-integration').click();
+        await flushPromises();
+        expect(mockSave).toHaveBeenCalledWith({ clientId: 'C456', clientSecret: '' });
+    });
+
+    it('keeps what was typed and says why when Apex refuses', async () => {
+        const element = await mount(notConfigured);
+        mockSave.mockRejectedValue(invalidInputRejection);
+        typeInto(element, 'userClientId', 'C 1');
+        typeInto(element, 'userClientSecret', 'shh');
+        button(element, 'save-user-integration').click();
+        await flushPromises();
+        expect(text(element, '[data-error-message]')).toBe('Check what you entered: clientId.');
+        expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe('C 1');
+        expect((field(element, 'userClientSecret') as unknown as { value: string }).value).toBe('shh');
+        await expect(element).toBeAccessible();
+    });
+
+    it('clears the integration', async () => {
+        const element = await mount(configured);
+        mockClear.mockResolvedValue(notConfigured);
+        button(element, 'clear-user-integration').click();
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexUserConnect_AdminClearing');
+        await flushPromises();
+        expect(text(element, '[data-success]')).toBe('c.WebexUserConnect_AdminCleared');
+        expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe('');
+        expect(button(element, 'clear-user-integration').disabled).toBe(true);
+    });
+
+    it('shows nothing of a status it did not get', async () => {
+        const element = await mount(undefined);
+        expect($(element, '[data-user-integration-status]')).toBeNull();
+        expect(button(element, 'clear-user-integration').disabled).toBe(true);
+    });
+});

@@ -1,0 +1,66 @@
+/**
+ * What the calling sections of the Webex Admin tab share (Phone Fields, Call Log, Additional Tabs): turning the
+ * server's options into `lightning-dual-listbox` / `lightning-combobox` options, telling whether a choice changed, and
+ * the checks made before a save so the administrator hears at once what is missing (the server checks again).
+ */
+
+/** An option of `lightning-dual-listbox` or `lightning-combobox`. */
+export interface ListOption {
+    label: string;
+    value: string;
+}
+
+/** What a More info tab form holds before it is saved. */
+export interface TabDraft {
+    id: string | null;
+    objectApiName: string;
+    accountField: string;
+    fields: string[];
+}
+
+/** Which part of a More info tab form is missing. */
+export type TabProblem = 'object' | 'accountField' | 'fields' | null;
+
+/** Options for a listbox or combobox, from the server's `{ apiName, label }` entries. */
+export function toListOptions(
+    options: ReadonlyArray<{ apiName: string; label: string }> | null | undefined
+): ListOption[] {
+    return (options ?? []).map((option) => ({ label: option.label, value: option.apiName }));
+}
+
+/** Whether two lists hold the same values in the same order (a dual listbox's order matters). */
+export function sameList(
+    left: readonly string[] | null | undefined,
+    right: readonly string[] | null | undefined
+): boolean {
+    const a = left ?? [];
+    const b = right ?? [];
+    return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** The values of a dual listbox's `change` event. */
+export function valuesOf(event: Event): string[] {
+    const chosen: unknown = (event as CustomEvent<Record<string, unknown> | undefined>).detail?.value;
+    return Array.isArray(chosen) ? chosen.map(String) : [];
+}
+
+/** The value of a `<select>`'s `change` event. */
+export function selectedValue(event: Event): string {
+    return (event.target as HTMLSelectElement | null)?.value ?? '';
+}
+
+/** The first object left without a phone field (Make a Call would offer nothing), or null. */
+export function objectWithoutPhoneField<T extends { objectApiName: string }>(
+    objects: readonly T[],
+    selectedByObject: Readonly<Record<string, readonly string[]>>
+): T | null {
+    return objects.find((entry) => !(selectedByObject[entry.objectApiName]?.length ?? 0)) ?? null;
+}
+
+/** The first thing a More info tab form lacks, in the order the form asks for them, or null. */
+export function tabProblem(draft: TabDraft): TabProblem {
+    if (!draft.objectApiName) return 'object';
+    if (!draft.accountField) return 'accountField';
+    if (!draft.fields.length) return 'fields';
+    return null;
+}

@@ -1,0 +1,243 @@
+import { createElement } from 'lwc';
+import WebexUserConnect from 'c/webexUserConnect';
+import disconnect from '@salesforce/apex/WebexUserConnectionController.disconnect';
+import getConnection from '@salesforce/apex/WebexUserConnectionController.getConnection';
+import startConnection from '@salesforce/apex/WebexUserConnectionController.startConnection';
+import connected from './data/connected.json';
+import expired from './data/expired.json';
+import notAvailable from './data/notAvailable.json';
+import notAvailableRejection from './data/notAvailableRejection.json';
+import notConnected from './data/notConnected.json';
+import unavailableRejection from './data/unavailableRejection.json';
+
+jest.mock('@salesforce/apex/WebexUserConnectionController.getConnection', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexUserConnectionController.startConnection', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexUserConnectionController.disconnect', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+// English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
+jest.mock('@salesforce/label/c.WebexUserConnect_ConnectedAs', () => ({ default: 'Connected as {0}' }), {
+    virtual: true
+});
+
+const mockGet = jest.mocked(getConnection);
+const mockStart = jest.mocked(startConnection);
+const mockDisconnect = jest.mocked(disconnect);
+const AUTHORIZE_URL = 'https://webexapis.com/v1/authorize?client_id=C1&state=abc';
+
+type Host = HTMLElement & { shadowRoot: ShadowRoot; refresh(): Promise<void> };
+type ButtonStub = HTMLElement & { label: string; disabled: boolean };
+
+function flushPromises(): Promise<void> {
+    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function mount(connection: WebexUserConnection, events: WebexUserConnection[] = []): Promise<Host> {
+    mockGet.mockResolvedValue(connection);
+    const element = createElement('c-webex-user-connect', { is: WebexUserConnect }) as Host;
+    element.addEventListener('connectionchange', (event) => events.push((event as CustomEvent).detail));
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function $(element: Host, selector: string): HTMLElement | null {
+    return element.shadowRoot.querySelector(selector);
+}
+
+function text(element: Host, selector: string): string {
+    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function button(element: Host, action: string): ButtonStub {
+    return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
+}
+
+/** A window as `window.open` returns it: open until `markClosed`, with an opener and a location. */
+function fakeWindow(): Window {
+    const opened = { opener: {}, location: { href: 'about:blank' }, close: jest.fn() };
+    return Object.defineProperty(opened, 'closed', { value: false, configurable: true }) as unknown as Window;
+}
+
+/** The person closed the window. */
+function markClosed(opened: Window): void {
+    Object.defineProperty(opened, 'closed', { value: true });
+}
+
+describe('c-webex-user-connect', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+        jest.restoreAllMocks();
+        jest.useRealTimers();
+    });
+
+    it('says it is checking, then asks to connect, and tells the dialer', async () => {
+        let answer: (connection: WebexUserConnection) => void = () => undefined;
+        mockGet.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+        const events: WebexUserConnection[] = [];
+        const element = createElement('c-webex-user-connect', { is: WebexUserConnect }) as Host;
+        element.addEventListener('connectionchange', (event) => events.push((event as CustomEvent).detail));
+        document.body.appendChild(element);
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexUserConnect_Loading');
+
+        answer(notConnected);
+        await flushPromises();
+        expect($(element, '[data-busy]')).toBeNull();
+        expect(text(element, 'h2')).toBe('c.WebexUserConnect_Title');
+        expect(text(element, '[data-intro]')).toBe('c.WebexUserConnect_Intro');
+        expect(button(element, 'connect').label).toBe('c.WebexUserConnect_Connect');
+        expect(events).toEqual([notConnected]);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says to ask the administrator when the integration is not set up', async () => {
+        const element = await mount(notAvailable);
+        expect(text(element, '[data-unavailable]')).toBe('c.WebexUserConnect_NotAvailable');
+        expect(button(element, 'connect')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows who is connected, and disconnects', async () => {
+        const events: WebexUserConnection[] = [];
+        const element = await mount(connected, events);
+        expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+        expect(text(element, '[data-email]')).toBe('sam.rep@acme-webex.example');
+        await expect(element).toBeAccessible();
+
+        mockDisconnect.mockResolvedValue(notConnected);
+        button(element, 'disconnect').click();
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexUserConnect_Disconnecting');
+        await flushPromises();
+        expect(mockDisconnect).toHaveBeenCalledTimes(1);
+        expect(text(element, '[data-success]')).toBe('c.WebexUserConnect_Disconnected');
+        expect(button(element, 'connect')).not.toBeNull();
+        expect(events).toEqual([connected, notConnected]);
+    });
+
+    it('keeps the connection shown with the reason when Disconnect fails', async () => {
+        const element = await mount(connected);
+        mockDisconnect.mockRejectedValue(unavailableRejection);
+        button(element, 'disconnect').click();
+        await flushPromises();
+        expect(text(element, '[data-error]')).toBe(
+            'Webex is not available right now (HTTP 503). Try again in a few minutes.'
+        );
+        expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+    });
+
+    it('shows a problem with Reconnect', async () => {
+        const element = await mount(expired);
+        expect(text(element, '[data-problem]')).toBe('Your Webex connection expired. Reconnect.');
+        expect(button(element, 'reconnect').label).toBe('c.WebexUserConnect_Reconnect');
+        expect($(element, '[data-connected-as]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('opens Webex in its own window and checks again when the window closes', async () => {
+        jest.useFakeTimers();
+        const opened = fakeWindow();
+        const open = jest.spyOn(window, 'open').mockReturnValue(opened);
+        mockGet.mockResolvedValue(notConnected);
+        const element = createElement('c-webex-user-connect', { is: WebexUserConnect }) as Host;
+        document.body.appendChild(element);
+        await jest.runOnlyPendingTimersAsync();
+
+        mockStart.mockResolvedValue({ authorizeUrl: AUTHORIZE_URL });
+        button(element, 'connect').click();
+        expect(open).toHaveBeenCalledTimes(1);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(opened.location.href).toBe(AUTHORIZE_URL);
+        expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
+        expect(button(element, 'check-again')).not.toBeNull();
+
+        mockGet.mockResolvedValue(connected);
+        markClosed(opened);
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(mockGet).toHaveBeenCalledTimes(2);
+        expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+        expect($(element, '[data-waiting]')).toBeNull();
+    });
+
+    it('checks again when the tab gets the focus back, and on Check again', async () => {
+        jest.spyOn(window, 'open').mockReturnValue(fakeWindow());
+        const element = await mount(notConnected);
+        mockStart.mockResolvedValue({ authorizeUrl: AUTHORIZE_URL });
+        button(element, 'connect').click();
+        await flushPromises();
+
+        window.dispatchEvent(new CustomEvent('focus'));
+        await flushPromises();
+        expect(mockGet).toHaveBeenCalledTimes(2);
+        expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
+
+        mockGet.mockResolvedValue(connected);
+        button(element, 'check-again').click();
+        await flushPromises();
+        expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+    });
+
+    it('offers a link when the browser blocks the window', async () => {
+        jest.spyOn(window, 'open').mockReturnValue(null);
+        const element = await mount(notConnected);
+        mockStart.mockResolvedValue({ authorizeUrl: AUTHORIZE_URL });
+        button(element, 'connect').click();
+        await flushPromises();
+        expect(text(element, '[data-popup-blocked]')).toBe('c.WebexUserConnect_PopupBlocked');
+        const link = $(element, '[data-open-webex]') as HTMLAnchorElement;
+        expect(link.textContent).toBe('c.WebexUserConnect_OpenWebex');
+        expect(link.href).toBe(AUTHORIZE_URL);
+        expect(link.target).toBe('_blank');
+        expect(link.rel).toBe('noopener noreferrer');
+        await expect(element).toBeAccessible();
+    });
+
+    it('closes the window and says why when Apex refuses to start', async () => {
+        const opened = fakeWindow();
+        jest.spyOn(window, 'open').mockReturnValue(opened);
+        const element = await mount(notConnected);
+        mockStart.mockRejectedValue(notAvailableRejection);
+        button(element, 'connect').click();
+        await flushPromises();
+        expect(opened.close).toHaveBeenCalled();
+        expect(text(element, '[data-error]')).toBe(
+            'Calling from Salesforce is not set up yet. Ask your administrator to set up the Webex integration.'
+        );
+        expect(button(element, 'connect').disabled).toBe(false);
+    });
+
+    it('says why the connection could not be checked, and tries again', async () => {
+        mockGet.mockRejectedValue(unavailableRejection);
+        const element = createElement('c-webex-user-connect', { is: WebexUserConnect }) as Host;
+        document.body.appendChild(element);
+        await flushPromises();
+        expect(text(element, '[data-error]')).toContain('Webex is not available right now');
+        await expect(element).toBeAccessible();
+
+        mockGet.mockResolvedValue(connected);
+        button(element, 'retry').click();
+        await flushPromises();
+        expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+        expect($(element, '[data-error]')).toBeNull();
+    });
+
+    it('checks again when the dialer asks, once at a time', async () => {
+        const element = await mount(connected);
+        mockGet.mockResolvedValue(expired);
+        const first = element.refresh();
+        const second = element.refresh();
+        expect(second).toBe(first);
+        await first;
+        await flushPromises();
+        expect(mockGet).toHaveBeenCalledTimes(2);
+        expect(text(element, '[data-problem]')).toBe('Your Webex connection expired. Reconnect.');
+    });
+});

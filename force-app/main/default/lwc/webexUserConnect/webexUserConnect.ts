@@ -1,0 +1,227 @@
+/**
+ * The card the dialer shows for the rep's own Webex connection (docs/calling.md): each rep connects
+ * their Webex account once, so call control and incoming-call webhooks act on their own line.
+ *
+ * - Not available (the administrator has not set up the integration): says to ask the administrator.
+ * - Not connected: Connect Webex opens Webex's authorize page in its own window (`c/webexAuthWindow`);
+ *   the rep allows, finishes on the Visualforce page `webexuserauth`, closes the window, and the card
+ *   checks the connection again when the window closes or the tab gets the focus back. A blocked
+ *   pop-up gets a link instead.
+ * - Connected: who, and Disconnect. A `problem` (expired, no webhook site...): the message and Reconnect.
+ *
+ * Each connection the card learns is announced with a `connectionchange` event (`detail`: the
+ * `WebexUserConnection`), so the dialer can follow; `refresh()` checks again on demand.
+ */
+import { LightningElement, api } from 'lwc';
+import disconnect from '@salesforce/apex/WebexUserConnectionController.disconnect';
+import getConnection from '@salesforce/apex/WebexUserConnectionController.getConnection';
+import startConnection from '@salesforce/apex/WebexUserConnectionController.startConnection';
+import { closeAuthWindow, openAuthWindow, showInAuthWindow, watchAuthWindow } from 'c/webexAuthWindow';
+import { toWebexError } from 'c/webexErrors';
+import { formatLabel } from 'c/webexLabelFormat';
+import { callWithRetry } from 'c/webexRetry';
+import CHECK_AGAIN from '@salesforce/label/c.WebexUserConnect_CheckAgain';
+import CONNECT from '@salesforce/label/c.WebexUserConnect_Connect';
+import CONNECTED_AS from '@salesforce/label/c.WebexUserConnect_ConnectedAs';
+import DISCONNECT from '@salesforce/label/c.WebexUserConnect_Disconnect';
+import DISCONNECTED from '@salesforce/label/c.WebexUserConnect_Disconnected';
+import DISCONNECTING from '@salesforce/label/c.WebexUserConnect_Disconnecting';
+import INTRO from '@salesforce/label/c.WebexUserConnect_Intro';
+import LOADING from '@salesforce/label/c.WebexUserConnect_Loading';
+import NOT_AVAILABLE from '@salesforce/label/c.WebexUserConnect_NotAvailable';
+import OPEN_WEBEX from '@salesforce/label/c.WebexUserConnect_OpenWebex';
+import OPENING from '@salesforce/label/c.WebexUserConnect_Opening';
+import POPUP_BLOCKED from '@salesforce/label/c.WebexUserConnect_PopupBlocked';
+import RECONNECT from '@salesforce/label/c.WebexUserConnect_Reconnect';
+import RETRY from '@salesforce/label/c.WebexUserConnect_Retry';
+import TITLE from '@salesforce/label/c.WebexUserConnect_Title';
+import WAITING from '@salesforce/label/c.WebexUserConnect_Waiting';
+
+type Busy = 'loading' | 'opening' | 'disconnecting';
+
+const BUSY_MESSAGES: Record<Busy, string> = { loading: LOADING, opening: OPENING, disconnecting: DISCONNECTING };
+
+export default class WebexUserConnect extends LightningElement {
+    readonly labels = {
+        title: TITLE,
+        intro: INTRO,
+        notAvailable: NOT_AVAILABLE,
+        connect: CONNECT,
+        reconnect: RECONNECT,
+        disconnect: DISCONNECT,
+        waiting: WAITING,
+        checkAgain: CHECK_AGAIN,
+        popupBlocked: POPUP_BLOCKED,
+        openWebex: OPEN_WEBEX,
+        retry: RETRY
+    };
+
+    /** The last connection Apex returned; null until the first answer. */
+    connection: WebexUserConnection | null = null;
+    busy: Busy | null = 'loading';
+    errorMessage: string | null = null;
+    successMessage: string | null = null;
+    /** The rep is in Webex's window (or was offered the link): the card waits for them to come back. */
+    waiting = false;
+    /** Webex's URL when the browser blocked the window: offered as a link. */
+    blockedUrl: string | null = null;
+
+    private stopWatching: (() => void) | null = null;
+    private checking: Promise<void> | null = null;
+
+    connectedCallback(): void {
+        this.refresh();
+    }
+
+    disconnectedCallback(): void {
+        this.stopWatch();
+    }
+
+    /** Checks the connection again (with Webex: the token is refreshed, the rep's webhooks repaired). */
+    @api
+    refresh(): Promise<void> {
+        if (!this.checking) {
+            this.checking = this.check().finally(() => {
+                this.checking = null;
+            });
+        }
+        return this.checking;
+    }
+
+    get busyMessage(): string | null {
+        return this.busy ? BUSY_MESSAGES[this.busy] : null;
+    }
+
+    get isBusy(): boolean {
+        return this.busy !== null;
+    }
+
+    get showLoading(): boolean {
+        return this.busy === 'loading' && !this.connection;
+    }
+
+    get showError(): boolean {
+        return !this.showLoading && Boolean(this.errorMessage) && !this.connection;
+    }
+
+    get showUnavailable(): boolean {
+        return Boolean(this.connection) && !this.connection?.available;
+    }
+
+    get showConnect(): boolean {
+        const connection = this.connection;
+        return Boolean(connection?.available) && !connection?.connected && !this.waiting;
+    }
+
+    get showWaiting(): boolean {
+        return Boolean(this.connection?.available) && this.waiting;
+    }
+
+    get showConnected(): boolean {
+        const connection = this.connection;
+        return Boolean(connection?.available && connection.connected && !connection.problem) && !this.waiting;
+    }
+
+    get showProblem(): boolean {
+        const connection = this.connection;
+        return Boolean(connection?.available && connection.connected && connection.problem) && !this.waiting;
+    }
+
+    /** An error while the card already shows a state (a failed Disconnect, Connect or check). */
+    get inlineError(): string | null {
+        return this.connection ? this.errorMessage : null;
+    }
+
+    get connectedAs(): string {
+        return formatLabel(CONNECTED_AS, this.connection?.displayName ?? '');
+    }
+
+    get email(): string | null {
+        return this.connection?.email ?? null;
+    }
+
+    get problem(): string | null {
+        return this.connection?.problem ?? null;
+    }
+
+    /** Connect Webex (and Reconnect): the window opens in the click, then goes to Webex's page. */
+    async handleConnect(): Promise<void> {
+        const opened = openAuthWindow();
+        this.busy = 'opening';
+        this.errorMessage = null;
+        this.successMessage = null;
+        this.blockedUrl = null;
+        let authorizeUrl: string;
+        try {
+            ({ authorizeUrl } = await callWithRetry(() => startConnection()));
+        } catch (error) {
+            closeAuthWindow(opened);
+            this.errorMessage = toWebexError(error).message;
+            return;
+        } finally {
+            this.busy = null;
+        }
+        if (opened) showInAuthWindow(opened, authorizeUrl);
+        else this.blockedUrl = authorizeUrl;
+        this.waiting = true;
+        this.stopWatch();
+        this.stopWatching = watchAuthWindow(opened, (reason) => {
+            // Back from Webex: the window closed (the rep is done) or this tab has the focus again.
+            if (reason === 'closed') this.waiting = false;
+            this.refresh();
+        });
+    }
+
+    handleCheckAgain(): void {
+        this.refresh();
+    }
+
+    handleRetry(): void {
+        this.busy = 'loading';
+        this.refresh();
+    }
+
+    async handleDisconnect(): Promise<void> {
+        this.busy = 'disconnecting';
+        this.errorMessage = null;
+        this.successMessage = null;
+        try {
+            this.update(await callWithRetry(() => disconnect()));
+            this.successMessage = DISCONNECTED;
+        } catch (error) {
+            this.errorMessage = toWebexError(error).message;
+        } finally {
+            this.busy = null;
+        }
+    }
+
+    private async check(): Promise<void> {
+        if (!this.connection) this.busy = 'loading';
+        try {
+            const connection = await callWithRetry(() => getConnection());
+            this.errorMessage = null;
+            this.update(connection);
+        } catch (error) {
+            this.errorMessage = toWebexError(error).message;
+        } finally {
+            if (this.busy === 'loading') this.busy = null;
+        }
+    }
+
+    /** A new connection: shown, announced, and the wait for Webex ends once it works. */
+    private update(connection: WebexUserConnection | null | undefined): void {
+        if (!connection) return;
+        this.connection = connection;
+        if (connection.connected && !connection.problem) {
+            this.waiting = false;
+            this.blockedUrl = null;
+            this.stopWatch();
+        }
+        this.dispatchEvent(new CustomEvent('connectionchange', { detail: connection }));
+    }
+
+    private stopWatch(): void {
+        this.stopWatching?.();
+        this.stopWatching = null;
+    }
+}

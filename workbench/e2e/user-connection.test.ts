@@ -1,0 +1,341 @@
+/**
+ * Stories of a rep connecting their own Webex account (docs/calling.md) in Chromium, against the
+ * emulated org and the Webex emulator's OAuth: the administrator sets up the integration for users,
+ * Sam connects from the card the dialer shows (here in a test-only utility item, wbUserConnect) through
+ * Webex's authorize page and the Visualforce page `webexuserauth`, his own `telephony_calls` webhooks
+ * exist and reach the site; an expired token is refreshed without him noticing, a refused refresh asks
+ * him to reconnect, he disconnects; French; Deny; nothing set up.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useWorkbenchAsWebhookSite } from '../org/site/webhook-resource.ts';
+import { ARTIFACTS, closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import path from 'node:path';
+
+const ADMIN_TAB = '#/n/Webex_Admin';
+const SAM = 'sam.rep@acme-webex.example';
+const CAMILLE = 'camille.vente@acme-webex.example';
+let h: Harness;
+
+interface EmulatedWebhook {
+    id: string;
+    resource: string;
+    event: string;
+    targetUrl: string;
+    createdBy: string;
+    status: string;
+}
+
+const card = () => h.page.locator('c-webex-user-connect');
+const adminSection = () => h.page.locator('c-webex-admin-user-integration');
+
+/** The seeded Salesforce user with this email. */
+function userId(email: string): string {
+    const user = h.workbench.org.records.list('User').find((u) => u.Email === email);
+    assert.ok(user, email);
+    return user.Id;
+}
+
+function webexPersonId(email: string): string {
+    const person = h.workbench.emulator.state.userByEmail(email);
+    assert.ok(person, email);
+    return person.id;
+}
+
+/** The rows of a user's connection in the protected setting (names only). */
+function connectionRows(email: string): string[] {
+    const id = userId(email);
+    return [...h.workbench.org.credentials.keys()].filter((row) => row.endsWith(id)).sort();
+}
+
+async function emulatorWebhooks(): Promise<EmulatedWebhook[]> {
+    const response = await fetch(`${h.workbench.emulator.url}/_emulator/webhooks`);
+    return ((await response.json()) as { items: EmulatedWebhook[] }).items;
+}
+
+async function emulatorControl(pathName: string, body: unknown): Promise<Response> {
+    return fetch(`${h.workbench.emulator.url}/_emulator${pathName}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body)
+    });
+}
+
+/** The administrator pastes the client ID and secret of the emulator's integration and stores them. */
+async function setUpIntegration(lang: 'en' | 'fr' = 'en'): Promise<void> {
+    const [integration] = h.workbench.emulator.state.oauth.integrations;
+    await adminSection()
+        .getByLabel(/^(Client ID|ID client)/)
+        .fill(integration.clientId);
+    await adminSection()
+        .getByLabel(/^(Client secret|Secret client)/)
+        .fill(integration.clientSecret);
+    await adminSection()
+        .getByRole('button', { name: lang === 'en' ? 'Use this integration' : 'Utiliser cette intégration' })
+        .click();
+    await adminSection()
+        .getByText(lang === 'en' ? 'Users connected: 0' : 'Utilisateurs connectés : 0')
+        .waitFor();
+}
+
+/** A rep's page with only the test utility item, its panel open. */
+async function openCardAs(email: string, lang: 'en' | 'fr' = 'en'): Promise<void> {
+    h.pageErrors.length = 0;
+    await h.page.goto('about:blank');
+    await h.page.goto(`${h.workbench.url}/?lang=${lang}&user=${email}&utilityItems=wbUserConnect#/home`);
+    await h.page.getByRole('button', { name: 'Webex account' }).click();
+    await card()
+        .getByRole('heading', { name: lang === 'en' ? 'Webex account' : 'Compte Webex' })
+        .waitFor();
+}
+
+/** Connect Webex (or Reconnect) opens Webex's page in its own window, which lands on webexuserauth. */
+async function clickConnect(name: string): Promise<Page> {
+    const popup = h.page.waitForEvent('popup');
+    await card().getByRole('button', { name }).click();
+    const opened = await popup;
+    await opened.waitForURL(/\/apex\/webexuserauth\?/);
+    return opened;
+}
+
+async function pageShot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The whole round trip as Sam, approved in Webex, finished and closed: the card shows him connected. */
+async function connectThroughWebex(email: string, buttonName = 'Connect Webex'): Promise<void> {
+    h.workbench.emulator.state.oauth.signedInEmail = email;
+    const popup = await clickConnect(buttonName);
+    await popup.getByRole('button', { name: 'Finish connecting' }).click();
+    await popup.getByRole('status').first().waitFor();
+    const closed = popup.waitForEvent('close');
+    await popup.getByRole('button', { name: 'Close this window' }).click();
+    await closed;
+}
+
+describe('A rep connects their own Webex account', () => {
+    before(async () => {
+        h = await openHarness();
+    });
+    after(() => closeHarness(h));
+
+    it('admin sets up the integration; Sam connects through Webex and gets his own call webhooks', () =>
+        story(h, 'user-connect', async () => {
+            await resetStory(h, ADMIN_TAB);
+            const siteUrl = useWorkbenchAsWebhookSite(h.workbench);
+            await adminSection().getByText('Not set up yet: reps cannot connect their Webex account.').waitFor();
+            const redirect = await adminSection().locator('[data-redirect-uris] code').allTextContents();
+            assert.deepEqual(redirect, [`${h.workbench.url}/apex/webexuserauth`], 'the redirect URI to register');
+            await setUpIntegration();
+            await adminSection().getByText('Webex integration for users saved').waitFor();
+            const [integration] = h.workbench.emulator.state.oauth.integrations;
+            assert.equal(
+                await adminSection()
+                    .getByLabel(/^Client secret/)
+                    .inputValue(),
+                '',
+                'the secret field empties'
+            );
+            assert.equal(
+                await adminSection()
+                    .getByLabel(/^Client secret/)
+                    .getAttribute('placeholder'),
+                'Stored: leave empty to keep it'
+            );
+            assert.ok(!(await h.page.content()).includes(integration.clientSecret), 'the secret never comes back');
+            await adminSection().screenshot({ path: path.join(ARTIFACTS, 'user-connect-admin.png') });
+
+            await openCardAs(SAM);
+            await card().getByText('Connect your Webex account to call from Salesforce').waitFor();
+            await screenshot(h, 'user-connect-card-not-connected');
+
+            h.workbench.emulator.state.oauth.signedInEmail = SAM;
+            const popup = await clickConnect('Connect Webex');
+            const authorize = h.workbench.emulator.state.requests.find((r) => r.path === '/v1/authorize');
+            assert.equal(authorize?.query.scope, 'spark:calls_read spark:calls_write spark:people_read');
+            assert.equal(authorize?.query.redirect_uri, `${h.workbench.url}/apex/webexuserauth`);
+            await card().getByText('Finish connecting in the Webex window').waitFor();
+            await popup
+                .getByText('Click Finish connecting to connect your Webex account to Salesforce as Sam Rep.')
+                .waitFor();
+            assert.deepEqual(connectionRows(SAM), [`WebexUserState-${userId(SAM)}`], 'loading the page stores nothing');
+            await pageShot(popup, 'user-connect-page-confirm');
+
+            await popup.getByRole('button', { name: 'Finish connecting' }).click();
+            await popup.getByRole('status').getByText('Connected to Webex as Sam Rep.').waitFor();
+            await pageShot(popup, 'user-connect-page-connected');
+            const closed = popup.waitForEvent('close');
+            await popup.getByRole('button', { name: 'Close this window' }).click();
+            await closed;
+
+            await card().getByText('Connected as Sam Rep').waitFor();
+            await card().getByText(SAM).waitFor();
+            await card().getByRole('button', { name: 'Disconnect' }).waitFor();
+            await h.page
+                .locator('[data-probe="connection-event"]', { hasText: 'connected as Sam Rep' })
+                .first()
+                .waitFor();
+            assert.deepEqual(
+                connectionRows(SAM),
+                [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`],
+                'the tokens are stored, the state is used up'
+            );
+            const stored = h.workbench.org.credentials.get(`WebexUser-${userId(SAM)}`);
+            assert.ok(stored && !(await h.page.content()).includes(stored.secret), 'no token in the page');
+            await screenshot(h, 'user-connect-card-connected');
+
+            const hooks = (await emulatorWebhooks()).filter((w) => w.createdBy === webexPersonId(SAM));
+            assert.deepEqual(hooks.map((w) => `${w.resource} ${w.event} ${w.status}`).sort(), [
+                'telephony_calls created active',
+                'telephony_calls deleted active',
+                'telephony_calls updated active'
+            ]);
+            assert.ok(
+                hooks.every((w) => w.targetUrl === `${siteUrl}/services/apexrest/webex/webhooks`),
+                'to the site'
+            );
+
+            // A call to Sam now reaches the site, signed with the package's secret.
+            const ring = await emulatorControl('/calls/inbound', { to: SAM, from: '+13122961607', name: 'Olivia' });
+            assert.equal(ring.status, 200);
+            const delivered = async (): Promise<boolean> => {
+                const response = await fetch(`${h.workbench.emulator.url}/_emulator/deliveries`);
+                const items = ((await response.json()) as { items: Array<{ webhookId: string; statusCode: number }> })
+                    .items;
+                return items.some((d) => hooks.some((w) => w.id === d.webhookId) && d.statusCode === 200);
+            };
+            for (let i = 0; i < 50 && !(await delivered()); i++) await new Promise((r) => setTimeout(r, 100));
+            assert.ok(await delivered(), 'the site accepted a delivery of Sam’s webhook');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it('refreshes an expired token without Sam noticing, and asks him to reconnect once Webex refuses', () =>
+        story(h, 'user-connect-refresh', async () => {
+            await resetStory(h, '#/home');
+            const connect = await fetch(`${h.workbench.url}/_org/control/webex-connect`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ user: SAM })
+            });
+            assert.equal(connect.status, 200, 'the control endpoint connects Sam');
+            const row = () => h.workbench.org.credentials.get(`WebexUser-${userId(SAM)}`);
+            const first = row()?.secret ?? '';
+
+            // The clock says the token expired: the card's check refreshes it and stores the new one.
+            const expiring = row();
+            assert.ok(expiring);
+            expiring.expiresAt = new Date(Date.now() - 60_000).toISOString();
+            await openCardAs(SAM);
+            await card().getByText('Connected as Sam Rep').waitFor();
+            const second = row()?.secret ?? '';
+            assert.notEqual(second, first, 'a new access token is stored');
+            assert.ok(Date.parse(row()?.expiresAt ?? '') > Date.now() + 13 * 86_400_000, 'for 14 days');
+
+            // Webex ends the token early: refused once, refreshed, checked again.
+            assert.equal((await emulatorControl('/oauth/expire', { token: second })).status, 204);
+            await openCardAs(SAM);
+            await card().getByText('Connected as Sam Rep').waitFor();
+            assert.notEqual(row()?.secret, second, 'refreshed again');
+            assert.equal(await card().getByRole('alert').count(), 0, 'Sam saw nothing');
+
+            // Webex refuses the refresh token: Reconnect, with the reason; the rows stay.
+            const refresh = h.workbench.org.credentials.get(`WebexUserRefresh-${userId(SAM)}`)?.secret ?? '';
+            await emulatorControl('/oauth/expire', { token: refresh });
+            await emulatorControl('/oauth/expire', { token: row()?.secret ?? '' });
+            await openCardAs(SAM);
+            await card().getByText('Your Webex connection expired. Reconnect.').waitFor();
+            await screenshot(h, 'user-connect-expired');
+            assert.equal(connectionRows(SAM).length, 2, 'nothing deleted silently');
+
+            await connectThroughWebex(SAM, 'Reconnect');
+            await card().getByText('Connected as Sam Rep').waitFor();
+            assert.equal(await card().getByText('Your Webex connection expired').count(), 0);
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it('disconnects: Sam’s webhooks leave Webex and his tokens leave Salesforce', () =>
+        story(h, 'user-connect-disconnect', async () => {
+            await resetStory(h, '#/home');
+            await fetch(`${h.workbench.url}/_org/control/webex-connect`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ user: SAM })
+            });
+            assert.equal((await emulatorWebhooks()).length, 3);
+            await openCardAs(SAM);
+            await card().getByRole('button', { name: 'Disconnect' }).click();
+            await card().getByText('Webex disconnected. Connect again to call from Salesforce.').waitFor();
+            await card().getByRole('button', { name: 'Connect Webex' }).waitFor();
+            assert.deepEqual(await emulatorWebhooks(), [], 'his webhooks are deleted in Webex');
+            assert.deepEqual(connectionRows(SAM), [], 'and his rows in Salesforce');
+            await screenshot(h, 'user-connect-disconnected');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it('stores nothing when Sam clicks Deny in Webex', () =>
+        story(h, 'user-connect-deny', async () => {
+            await resetStory(h, ADMIN_TAB);
+            useWorkbenchAsWebhookSite(h.workbench);
+            await setUpIntegration();
+            await openCardAs(SAM);
+            // Someone Webex does not know "signs in": the emulator answers access_denied, as Deny would.
+            h.workbench.emulator.state.oauth.signedInEmail = 'nobody@acme-webex.example';
+            const popup = await clickConnect('Connect Webex');
+            await popup
+                .getByRole('alert')
+                .getByText('Access was denied in Webex, so nothing was connected.', { exact: false })
+                .waitFor();
+            assert.equal(await popup.getByRole('button', { name: 'Finish connecting' }).count(), 0);
+            await pageShot(popup, 'user-connect-page-denied');
+            const closed = popup.waitForEvent('close');
+            await popup.getByRole('button', { name: 'Close this window' }).click();
+            await closed;
+            await card().getByRole('button', { name: 'Connect Webex' }).waitFor();
+            assert.equal(
+                connectionRows(SAM).filter((row) => !row.startsWith('WebexUserState-')).length,
+                0,
+                'nothing stored'
+            );
+            assert.deepEqual(await emulatorWebhooks(), []);
+        }));
+
+    it('says to ask the administrator when nothing is set up', () =>
+        story(h, 'user-connect-not-available', async () => {
+            await resetStory(h, '#/home');
+            await openCardAs(SAM);
+            await card()
+                .getByText(
+                    'Calling from Salesforce is not set up yet. Ask your administrator to set up the Webex integration.'
+                )
+                .waitFor();
+            assert.equal(await card().getByRole('button', { name: 'Connect Webex' }).count(), 0);
+            await screenshot(h, 'user-connect-not-available');
+        }));
+
+    it('speaks French, from the administrator’s section to Camille’s card and the page', () =>
+        story(h, 'user-connect-fr', async () => {
+            await resetStory(h, ADMIN_TAB, 'fr');
+            useWorkbenchAsWebhookSite(h.workbench);
+            await adminSection().getByRole('heading', { name: 'Intégration Webex pour les utilisateurs' }).waitFor();
+            await setUpIntegration('fr');
+            await adminSection().screenshot({ path: path.join(ARTIFACTS, 'user-connect-admin-fr.png') });
+
+            await openCardAs(CAMILLE, 'fr');
+            await card().getByText('Connectez votre compte Webex pour appeler depuis Salesforce').waitFor();
+            h.workbench.emulator.state.oauth.signedInEmail = CAMILLE;
+            const popup = await clickConnect('Connecter Webex');
+            await popup.getByRole('heading', { name: 'Connecter Webex' }).waitFor();
+            await popup.getByText('en tant que Camille Vente', { exact: false }).waitFor();
+            await popup.getByRole('button', { name: 'Terminer la connexion' }).click();
+            await popup.getByText('Connecté à Webex en tant que Camille Vente.').waitFor();
+            await pageShot(popup, 'user-connect-page-fr');
+            const closed = popup.waitForEvent('close');
+            await popup.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
+            await closed;
+            await card().getByText('Connecté en tant que Camille Vente').waitFor();
+            await card().getByRole('button', { name: 'Déconnecter' }).waitFor();
+            await screenshot(h, 'user-connect-fr');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+});

@@ -1,0 +1,29 @@
+/**
+ * Phone numbers in the emulated org, read by the very module the dialer runs (lwc/webexPhoneNumber),
+ * so the emulated Apex (WebexPhoneNumbers) and the components agree on every number, as the Apex and
+ * the component do (scripts/checks/phone-plans-drift.test.ts holds those two together).
+ *
+ * That module reads the user's locale from `@salesforce/i18n/locale`, which only the platform (or the
+ * workbench's page build) provides. Node gets a stand-in through a module-resolution hook registered
+ * once, before the first import; every caller here passes the country explicitly, so the stand-in's
+ * value is never used.
+ */
+import { register } from 'node:module';
+import type * as PhoneNumberModule from '../../force-app/main/default/lwc/webexPhoneNumber/webexPhoneNumber.ts';
+
+const LOCALE_STAND_IN = `export async function resolve(specifier, context, next) {
+    if (specifier === '@salesforce/i18n/locale')
+        return { url: 'data:text/javascript,export default "en-US"', shortCircuit: true };
+    return next(specifier, context);
+}`;
+
+let loading: Promise<typeof PhoneNumberModule> | undefined;
+
+/** The dialer's phone-number module (normalizeToE164, countryFromLocale, defaultCountryFor…). */
+export function phoneNumbers(): Promise<typeof PhoneNumberModule> {
+    if (!loading) {
+        register(`data:text/javascript,${encodeURIComponent(LOCALE_STAND_IN)}`);
+        loading = import('../../force-app/main/default/lwc/webexPhoneNumber/webexPhoneNumber.ts');
+    }
+    return loading;
+}
