@@ -53,6 +53,8 @@ module.exports = {
         './force-app/main/default/lwc/webexAdminCallLogTabs/': { lines: 80 },
         './force-app/main/default/lwc/webexAdminCallHistory/': { lines: 80 },
         './force-app/main/default/lwc/webexAdminCallingBackend/': { lines: 80 },
+        './force-app/main/default/lwc/webexAdminSaveStatus/': { lines: 100 },
+        './force-app/main/default/lwc/webexAdminBusyLine/': { lines: 100 },
         './force-app/main/default/lwc/webexDialRequest/': { lines: 90 },
         './force-app/main/default/lwc/webexMakeCall/': { lines: 80 },
         './force-app/main/default/lwc/webexCallLog/': { lines: 80 },

@@ -3,6 +3,7 @@ import WebexAdminCallHistory, { FEATURE } from 'c/webexAdminCallHistory';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
 
@@ -47,7 +48,8 @@ async function mount(enabledForAll: boolean, grantees: WebexFeatureGrantee[] = [
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
+    // Through the save row and busy line, which are child components.
+    return deepQuery(element.shadowRoot, selector);
 }
 
 function text(element: Host, selector: string): string {

@@ -4,6 +4,7 @@ import getCallLogObjects from '@salesforce/apex/WebexCallingAdminController.getC
 import saveCallLogObjects from '@salesforce/apex/WebexCallingAdminController.saveCallLogObjects';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import objectsOutbound from './data/objectsOutbound.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
@@ -61,7 +62,8 @@ async function mount(direction?: 'Outbound' | 'Inbound', selected = ['Account'])
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
+    // Through the save row and busy line, which are child components.
+    return deepQuery(element.shadowRoot, selector);
 }
 
 function text(element: Host, selector: string): string {

@@ -6,6 +6,7 @@ import getCallLogTabOptions from '@salesforce/apex/WebexCallingAdminController.g
 import getCallLogTabs from '@salesforce/apex/WebexCallingAdminController.getCallLogTabs';
 import saveCallLogTab from '@salesforce/apex/WebexCallingAdminController.saveCallLogTab';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import optionsCase from './data/optionsCase.json';
 import optionsOpportunity from './data/optionsOpportunity.json';
@@ -93,7 +94,8 @@ async function mount(tabs: WebexCallLogTabConfig[] = []): Promise<Host> {
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
+    // Through the save row and busy line, which are child components.
+    return deepQuery(element.shadowRoot, selector);
 }
 
 function text(element: Host, selector: string): string {

@@ -3,6 +3,7 @@ import WebexAdminCallingBackend, { BACKENDS, LIMITS } from 'c/webexAdminCallingB
 import getCallingBackend from '@salesforce/apex/WebexCallingAdminController.getCallingBackend';
 import saveCallingBackend from '@salesforce/apex/WebexCallingAdminController.saveCallingBackend';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
 
@@ -34,7 +35,8 @@ async function mount(backend: WebexCallingBackend | string): Promise<Host> {
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
+    // Through the save row and busy line, which are child components.
+    return deepQuery(element.shadowRoot, selector);
 }
 
 function text(element: Host, selector: string): string {

@@ -4,6 +4,7 @@ import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeat
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
 import searchProfilesAndUsers from '@salesforce/apex/WebexEnablementController.searchProfilesAndUsers';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import accessForAll from './data/accessForAll.json';
 import accessNobody from './data/accessNobody.json';
 import accessProfileAndUsers from './data/accessProfileAndUsers.json';
@@ -82,7 +83,8 @@ async function mountWith(state: WebexFeatureAccessState): Promise<Host> {
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
+    // Through the save row and busy line, which are child components.
+    return deepQuery(element.shadowRoot, selector);
 }
 
 function $$(element: Host, selector: string): HTMLElement[] {

@@ -3,6 +3,7 @@ import WebexAdminPeopleSearch, { PURPOSES } from 'c/webexAdminPeopleSearch';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import settingsDefault from './data/settingsDefault.json';
 import settingsInboundOff from './data/settingsInboundOff.json';
@@ -43,7 +44,8 @@ async function mountWith(settings: unknown): Promise<Host> {
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
+    // Through the save row and busy line, which are child components.
+    return deepQuery(element.shadowRoot, selector);
 }
 
 function text(element: Host, selector: string): string {

@@ -3,6 +3,7 @@ import WebexAdminPhoneFields from 'c/webexAdminPhoneFields';
 import getPhoneFields from '@salesforce/apex/WebexCallingAdminController.getPhoneFields';
 import savePhoneFields from '@salesforce/apex/WebexCallingAdminController.savePhoneFields';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import phoneFieldsDefault from './data/phoneFieldsDefault.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
@@ -57,7 +58,8 @@ async function mount(objects: WebexPhoneFieldsObject[] = fresh()): Promise<Host>
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
+    // Through the save row and busy line, which are child components.
+    return deepQuery(element.shadowRoot, selector);
 }
 
 function text(element: Host, selector: string): string {
