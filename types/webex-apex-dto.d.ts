@@ -167,9 +167,18 @@ type WebexHealthStatus = 'ok' | 'warning' | 'error' | 'unknown';
 type WebexAdminSectionName =
     'integration' | 'salesforceAuthorization' | 'webhookSite' | 'peopleSearch' | 'featureAccess';
 
+/**
+ * A problem the Health check section fixes itself (WebexHealthCheckController): `createCallEventChannel`,
+ * `fillPhoneKeys` (starts the phone keys' backfill).
+ */
+type WebexHealthFix = 'createCallEventChannel' | 'fillPhoneKeys';
+
+/** Where what a health check found is read: `errorLog`, the Webex Error Log tab. */
+type WebexHealthLink = 'errorLog';
+
 /** One check of the "Health check" section (`WebexHealthCheckService.HealthCheck`). */
 interface WebexHealthCheck {
-    /** `webexToken`, `webhooks`, `webhookSite`, `salesforceAuthorization`, `adminPermissionSet`, `userPermissionSet`, `platformEvents`, `callEvents`. */
+    /** `webexToken`, `webhooks`, `webhookSite`, `salesforceAuthorization`, `callEventChannel`, `adminPermissionSet`, `userPermissionSet`, `platformEvents`, `callEvents`, `recentErrors`, `phoneKeys`. */
     id: string;
     status: WebexHealthStatus;
     title: string;
@@ -181,4 +190,8 @@ interface WebexHealthCheck {
     section: WebexAdminSectionName | null;
     /** The package's webhooks Webex disabled: what Re-activate reactivates (empty otherwise). */
     inactiveWebhookIds: string[];
+    /** The section's own fix (the Create channel, Fill phone keys buttons), or null. */
+    fix: WebexHealthFix | null;
+    /** Where the finding is read (the Open the Webex Error Log link), or null. */
+    link: WebexHealthLink | null;
 }

@@ -14,6 +14,7 @@ import { rollup, type Plugin } from 'rollup';
 import { XMLParser } from 'fast-xml-parser';
 import { loadLabels } from './org/labels.ts';
 import { IMPLEMENTED_APEX } from './org/apex-registry.ts';
+import { apiName } from './org/namespace.ts';
 import { RecordStore } from './org/records.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -56,6 +57,8 @@ const PLATFORM_STUBS = [
     'pageReferenceUtils',
     'platformUtilityBarApi'
 ];
+/** The namespace `npm start` runs the package with (WORKBENCH_NAMESPACE; none by default, as the gate builds). */
+const BUILD_NAMESPACE = { namespace: (process.env.WORKBENCH_NAMESPACE ?? '').trim() };
 /** The package's Lightning message channels (force-app/main/default/messageChannels). */
 const MESSAGE_CHANNELS_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'messageChannels');
 
@@ -187,9 +190,14 @@ function platformModules(sourceDirs: string[]): Array<{ name: string; path: stri
         } else if (name.startsWith('@salesforce/customPermission/')) {
             source = 'export default true;\n';
         } else if (name.startsWith('@salesforce/schema/')) {
-            // As on the platform: `Object.Field` → { objectApiName, fieldApiName }; `Object` → { objectApiName }.
-            const [objectApiName, ...field] = name.slice('@salesforce/schema/'.length).split('.');
-            const reference = field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
+            // As on the platform: `Object.Field` → { objectApiName, fieldApiName }; `Object` → { objectApiName },
+            // the package's objects and fields named as the org names them (`<ns>__Fields__c` when the workbench
+            // runs the package as installed: WORKBENCH_NAMESPACE, org/namespace.ts).
+            const [objectName, ...field] = name.slice('@salesforce/schema/'.length).split('.');
+            const objectApiName = apiName(BUILD_NAMESPACE, objectName);
+            const reference = field.length
+                ? { objectApiName, fieldApiName: field.map((part) => apiName(BUILD_NAMESPACE, part)).join('.') }
+                : { objectApiName };
             source = `export default ${JSON.stringify(reference)};\n`;
         } else if (name.startsWith('@salesforce/messageChannel/')) {
             // As on the platform, a channel the package does not define does not resolve.

@@ -92,7 +92,10 @@ export async function startWorkbench(
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const workbench = await startWorkbench();
-    console.log(`Workbench:      ${workbench.url}/#/n/Webex_Admin`);
+    const tab = workbench.org.namespace ? `${workbench.org.namespace}__Webex_Admin` : 'Webex_Admin';
+    console.log(
+        `Workbench:      ${workbench.url}/#/n/${tab}${workbench.org.namespace ? ' (package installed with its namespace)' : ''}`
+    );
     console.log(`Webex emulator: ${workbench.emulator.url} (users: ${workbench.emulator.url}/_emulator/users)`);
     console.log('Stop with Ctrl+C.');
 }

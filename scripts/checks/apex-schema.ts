@@ -67,6 +67,33 @@ interface ApexLsOutput {
     files: Array<{ path: string; messages: Array<{ start: { line: number }; category: string; message: string }> }>;
 }
 
+/**
+ * apex-ls stops reporting unknown fields on a standard object (any field then passes) as soon as the
+ * project adds a field to it, as `objects/Contact/fields/` does. So the copy apex-ls reads holds no
+ * standard-object extension, and an "unknown field" finding for a field the project declares there is
+ * dropped: every other name on Contact or Lead is still checked against the standard definition.
+ * Returns the declared fields, by lower-case object name, as lower-case names without namespace.
+ */
+function withoutStandardObjectExtensions(work: string): Map<string, Set<string>> {
+    const declared = new Map<string, Set<string>>();
+    for (const fieldFile of findFiles(path.join(work, 'force-app'), /\.field-meta\.xml$/)) {
+        const objectDir = path.dirname(path.dirname(fieldFile));
+        const object = path.basename(objectDir);
+        if (object.includes('__')) continue;
+        const fields = declared.get(object.toLowerCase()) ?? new Set<string>();
+        fields.add(path.basename(fieldFile, '.field-meta.xml').toLowerCase());
+        declared.set(object.toLowerCase(), fields);
+        rmSync(objectDir, { recursive: true, force: true });
+    }
+    return declared;
+}
+
+/** Whether an apex-ls message is "unknown field" for a field the project adds to a standard object. */
+function declaresExtension(declared: Map<string, Set<string>>, message: string): boolean {
+    const unknown = /Unknown field '(?:\w+__)?(\w+__c)' on SObject '\[?Schema\.(\w+)(?: Records\])?'/i.exec(message);
+    return !!unknown && !!declared.get(unknown[2].toLowerCase())?.has(unknown[1].toLowerCase());
+}
+
 function main(): void {
     const apexFiles = findFiles(path.join(ROOT, 'force-app'), /\.(cls|trigger)$/);
     const parsed = parseApexFiles(apexFiles);
@@ -92,6 +119,7 @@ function main(): void {
             recursive: true,
             filter: (src) => !/[\\/](lwc|__tests__|jest-mocks)([\\/]|$)/.test(src)
         });
+        const extended = withoutStandardObjectExtensions(work);
         const classesDir = path.join(work, 'force-app/main/default/classes');
         // A project without Apex yet has no classes folder to hold the synthetic class.
         mkdirSync(classesDir, { recursive: true });
@@ -118,6 +146,7 @@ function main(): void {
         for (const file of output.files) {
             const synthetic = path.basename(file.path) === `${SYNTHETIC}.cls`;
             for (const msg of file.messages) {
+                if (declaresExtension(extended, msg.message)) continue;
                 if (!synthetic) {
                     findings.push({
                         file: path.join(ROOT, path.relative(work, file.path)),

@@ -2,145 +2,123 @@
  * Proves the gate's checks can fail: for each kind of mistake the gate must catch, plants one in a
  * throw-away copy of the project and runs the check that must catch it. Passes only when every
  * planted mistake is reported with its own name (not some other failure of the copy).
+ *
+ * The mistakes live in `self-test/*.ts` (one file per area, each exporting `FAULTS`): adding a check
+ * to the gate means adding its planted instance there.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../lib/project.ts';
+import { pathToFileURL } from 'node:url';
+import { ROOT, findFiles } from '../lib/project.ts';
+import type { Fault } from './self-test/fault.ts';
 
-const API =
-    '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion><status>Active</status></ApexClass>\n';
-const BUNDLE_META =
-    '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion><isExposed>false</isExposed></LightningComponentBundle>\n';
-
-interface Fault {
-    name: string;
-    files: Record<string, string>;
-    check: string[];
-    /** Text the check's output must contain, so the failure is the planted one. */
-    expect: RegExp;
-}
-
-const apexClass = (name: string, body: string): Record<string, string> => ({
-    [`force-app/main/default/classes/${name}.cls`]: `public with sharing class ${name} {\n${body}\n}\n`,
-    [`force-app/main/default/classes/${name}.cls-meta.xml`]: API
-});
-
-const tsx = (script: string): string[] => [path.join(ROOT, 'node_modules/.bin/tsx'), path.join(ROOT, script)];
-
-const FAULTS: Fault[] = [
-    {
-        name: 'an unknown field in Apex',
-        files: apexClass(
-            'ZzFaultField',
-            '    public static Object read(Contact c) {\n        return c.NoSuchField__c;\n    }'
-        ),
-        check: tsx('scripts/checks/apex-schema.ts'),
-        expect: /NoSuchField__c/
-    },
-    {
-        name: 'an unknown field in a SOQL string',
-        files: apexClass(
-            'ZzFaultSoql',
-            "    public static List<SObject> read() {\n        return Database.query('SELECT Id, NoSuchSoqlField__c FROM Lead', AccessLevel.USER_MODE);\n    }"
-        ),
-        check: tsx('scripts/checks/apex-schema.ts'),
-        expect: /NoSuchSoqlField__c/
-    },
-    {
-        name: 'an iterator without key in a template',
-        files: {
-            'force-app/main/default/lwc/zzFaultKey/zzFaultKey.js':
-                "import { LightningElement } from 'lwc';\nexport default class ZzFaultKey extends LightningElement {\n    items = [1, 2];\n}\n",
-            'force-app/main/default/lwc/zzFaultKey/zzFaultKey.html':
-                '<template><template for:each={items} for:item="item"><p>{item}</p></template></template>\n',
-            'force-app/main/default/lwc/zzFaultKey/zzFaultKey.js-meta.xml': BUNDLE_META
-        },
-        check: tsx('scripts/checks/lwc-compile.ts'),
-        expect: /key/i
-    },
-    {
-        name: 'a component importing a non-existent Apex method',
-        files: {
-            'force-app/main/default/lwc/zzFaultApex/zzFaultApex.ts':
-                "import missing from '@salesforce/apex/ZzNoSuchController.missingMethod';\nexport const call = (): unknown => missing;\n"
-        },
-        check: tsx('scripts/checks/references.ts'),
-        expect: /ZzNoSuchController\.missingMethod/
-    },
-    {
-        name: 'a TypeScript type error',
-        files: {
-            'force-app/main/default/lwc/zzFaultType/zzFaultType.ts': "export const count: number = 'not a number';\n"
-        },
-        check: [path.join(ROOT, 'node_modules/.bin/tsc'), '--noEmit', '-p', 'tsconfig.json'],
-        expect: /TS2322/
-    },
-    {
-        name: 'a permission set naming a missing class',
-        files: {
-            'force-app/main/default/permissionsets/Zz_Fault.permissionset-meta.xml':
-                '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><label>Fault</label><classAccesses><apexClass>ZzNoSuchClass</apexClass><enabled>true</enabled></classAccesses></PermissionSet>\n'
-        },
-        check: tsx('scripts/checks/references.ts'),
-        expect: /ZzNoSuchClass/
-    },
-    {
-        name: 'malformed XML',
-        files: {
-            'force-app/main/default/labels/Zz.labels-meta.xml':
-                '<?xml version="1.0" encoding="UTF-8"?>\n<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata"><labels>\n</CustomLabels>\n'
-        },
-        check: tsx('scripts/checks/metadata-xml.ts'),
-        expect: /malformed XML/
-    }
+/** What a copy holds: everything the checks read (never node_modules, linked instead). */
+const COPIED = [
+    'force-app',
+    'types',
+    'scripts',
+    'sfdx-project.json',
+    'tsconfig.json',
+    'config',
+    'workbench',
+    '.github'
 ];
+
+async function loadFaults(): Promise<Fault[]> {
+    const faults: Fault[] = [];
+    for (const file of findFiles(path.join(import.meta.dirname, 'self-test'), /\.ts$/)) {
+        if (path.basename(file) === 'fault.ts') continue;
+        const module = (await import(pathToFileURL(file).href)) as { FAULTS?: Fault[] };
+        faults.push(...(module.FAULTS ?? []));
+    }
+    return faults;
+}
 
 function copyProject(): string {
     const copy = mkdtempSync(path.join(tmpdir(), 'gate-self-test-'));
-    for (const entry of ['force-app', 'types', 'scripts', 'sfdx-project.json', 'tsconfig.json', 'config']) {
-        cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+    for (const entry of COPIED) {
+        if (!existsSync(path.join(ROOT, entry))) continue;
+        cpSync(path.join(ROOT, entry), path.join(copy, entry), {
+            recursive: true,
+            filter: (source) => !/[\\/](\.build[^\\/]*|\.artifacts|node_modules)$/.test(source)
+        });
     }
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     return copy;
 }
 
-function run(copy: string, command: string[]): { ok: boolean; output: string } {
-    const result = spawnSync(command[0], command.slice(1), {
-        cwd: copy,
-        encoding: 'utf8',
-        env: { ...process.env, WEBEX_GATE_ROOT: copy }
-    });
-    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+/** Writes the fault into the copy; returns why it could not be planted, if it could not. */
+function plant(copy: string, fault: Fault): string | null {
+    for (const [file, content] of Object.entries(fault.files ?? {})) {
+        mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+        writeFileSync(path.join(copy, file), content);
+    }
+    for (const edit of fault.edits ?? []) {
+        const target = path.join(copy, edit.file);
+        if (!existsSync(target)) return `${edit.file} does not exist`;
+        const text = readFileSync(target, 'utf8');
+        const changed = text.replace(edit.find, edit.replace);
+        if (changed === text) return `${String(edit.find)} not found in ${edit.file}`;
+        writeFileSync(target, changed);
+    }
+    return null;
 }
 
-function main(): void {
-    let failures = 0;
-    for (const fault of FAULTS) {
-        const copy = copyProject();
-        try {
-            for (const [file, content] of Object.entries(fault.files)) {
-                mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
-                writeFileSync(path.join(copy, file), content);
-            }
-            const result = run(copy, fault.check);
-            const caught = !result.ok && fault.expect.test(result.output);
-            console.log(`${caught ? 'caught' : 'MISSED'}: ${fault.name}`);
-            if (!caught) {
-                failures += 1;
-                console.error(result.output.slice(-2000));
-            }
-        } finally {
-            rmSync(copy, { recursive: true, force: true });
-        }
+function run(copy: string, command: string[]): Promise<{ ok: boolean; output: string }> {
+    return new Promise((resolve) => {
+        const child = spawn(command[0], command.slice(1), {
+            cwd: copy,
+            env: { ...process.env, WEBEX_GATE_ROOT: copy }
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('error', (error) => resolve({ ok: false, output: `${output}${String(error)}` }));
+        child.on('close', (status) => resolve({ ok: status === 0, output }));
+    });
+}
+
+/** Plants one fault in its own copy and runs its check; the line to print, and whether it was caught. */
+async function tryFault(fault: Fault): Promise<{ caught: boolean; text: string }> {
+    const copy = copyProject();
+    try {
+        const notPlanted = plant(copy, fault);
+        if (notPlanted) return { caught: false, text: `NOT PLANTED: ${fault.name} (${notPlanted})` };
+        const result = await run(copy, fault.check);
+        const caught = !result.ok && fault.expect.test(result.output);
+        return {
+            caught,
+            text: caught ? `caught: ${fault.name}` : `MISSED: ${fault.name}\n${result.output.slice(-2000)}`
+        };
+    } finally {
+        rmSync(copy, { recursive: true, force: true });
     }
+}
+
+async function main(): Promise<void> {
+    const only = process.argv.slice(2);
+    const faults = (await loadFaults()).filter((f) => !only.length || only.some((o) => f.name.includes(o)));
+    // Each fault has its own copy, so they run side by side: one per core, the checks being CPU-bound.
+    const workers = Math.max(1, Math.min(availableParallelism(), 4));
+    let next = 0;
+    let failures = 0;
+    const worker = async (): Promise<void> => {
+        while (next < faults.length) {
+            const fault = faults[next++];
+            const { caught, text } = await tryFault(fault);
+            if (!caught) failures += 1;
+            console.log(text);
+        }
+    };
+    await Promise.all(Array.from({ length: workers }, worker));
     if (failures) {
         console.error(`gate-self-test: ${failures} planted mistake(s) not caught`);
         process.exitCode = 1;
     } else {
-        console.log(`gate-self-test: all ${FAULTS.length} planted mistakes caught`);
+        console.log(`gate-self-test: all ${faults.length} planted mistakes caught`);
     }
 }
 
-main();
+await main();

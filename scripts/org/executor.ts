@@ -7,29 +7,30 @@
  */
 import type { OrgCreateOptions } from './options.ts';
 import {
-    CONNECTED_APP_NAME,
+    EXTERNAL_CLIENT_APP_NAME,
     FALLBACK_PROFILE,
     PLACEHOLDER_ADMIN_EMAIL,
     PLACEHOLDER_MY_DOMAIN,
     PLACEHOLDER_ORG_ID,
-    callbackUrls,
     commands,
-    connectedAppMetadata,
+    externalClientAppFiles,
+    externalClientAppMetadata,
+    fitUsersToLicences,
     formatCommand,
     manualSteps,
-    metadataXml,
     myDomainUrl,
     peoplePermissionSets,
     planSteps,
     sampleUserDefinitions,
     soqlString,
     withAvailableProfiles,
+    type LicenceCount,
     type PlannedStep,
     type StepId,
     type UserDefinition
 } from './plan.ts';
 import type { ProjectInfo } from './project-files.ts';
-import type { CliJson, MetadataError, MetadataUpsertResult, OrgAuth, OrgConnection, OrgSetupDeps } from './types.ts';
+import type { CliJson, OrgAuth, OrgConnection, OrgSetupDeps } from './types.ts';
 
 /** A step that could not complete: its message is the CLI's (or the API's), the hint says what to do. */
 export class StepFailure extends Error {
@@ -45,6 +46,10 @@ export class StepFailure extends Error {
 }
 
 const MAX_LISTED_FAILURES = 10;
+/** The exit code of a command that did part of its work (`org create user`, `org assign permset`, a deploy). */
+export const PARTIAL_SUCCESS = 68;
+/** What `org display` (and `org create scratch`) print instead of the token (@salesforce/plugin-org messages/secrets-redacted.md). */
+const REDACTED = /^\[REDACTED\]/;
 
 function asRecord(value: unknown): Record<string, unknown> {
     return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
@@ -57,10 +62,12 @@ function asList(value: unknown): unknown[] {
 
 /** The CLI's error as a person reads it: its message, its error name, and any per-component failures. */
 export function describeCliFailure(json: CliJson): string {
-    const lines = [
-        `${json.message?.trim() || `sf ended with status ${json.status}`}${json.name ? ` (${json.name})` : ''}`
-    ];
     const result = asRecord(json.result);
+    const fallback =
+        json.status === PARTIAL_SUCCESS
+            ? `partial success (exit code ${PARTIAL_SUCCESS}): the command did only part of its work`
+            : `sf ended with status ${json.status}${typeof result.status === 'string' ? ` (${result.status})` : ''}`;
+    const lines = [`${json.message?.trim() || fallback}${json.name ? ` (${json.name})` : ''}`];
     const failedFiles = asList(result.files)
         .map(asRecord)
         .filter((file) => file.state === 'Failed')
@@ -78,15 +85,6 @@ export function describeCliFailure(json: CliJson): string {
     return lines.join('\n');
 }
 
-function metadataErrors(result: MetadataUpsertResult): string {
-    const errors = asList(result.errors) as MetadataError[];
-    return errors.length
-        ? errors.map((error) => `${error.message}${error.statusCode ? ` (${error.statusCode})` : ''}`).join('; ')
-        : 'the Metadata API reported no error message';
-}
-
-const isTrue = (value: unknown): boolean => value === true || value === 'true';
-
 export interface RunOutcome {
     exitCode: number;
     warnings: string[];
@@ -101,7 +99,9 @@ export class OrgSetup {
     private adminEmail = '';
     private orgExists = false;
     private consumerKey: string | undefined;
-    private connectedAppMissing = false;
+    /** The org's own namespace prefix (Organization.NamespacePrefix): what its page and tab names carry. */
+    private orgNamespace: string;
+    private externalClientAppMissing = false;
     private readonly warnings: string[] = [];
     private readonly options: OrgCreateOptions;
     private readonly project: ProjectInfo;
@@ -113,6 +113,7 @@ export class OrgSetup {
         this.deps = deps;
         this.steps = planSteps(options);
         this.dry = options.dryRun;
+        this.orgNamespace = options.noNamespace ? '' : project.namespace;
     }
 
     // ── output ──
@@ -132,16 +133,21 @@ export class OrgSetup {
 
     // ── the CLI ──
 
-    /** Prints and (unless dry) runs `sf <args> --json`; answers its `result`, or throws the step's failure. */
-    private async sf(stepId: StepId, args: string[]): Promise<unknown> {
+    /** Prints and (unless dry) runs `sf <args> --json`; answers its whole JSON, whatever its status. */
+    private async sfJson(stepId: StepId, args: string[]): Promise<CliJson | undefined> {
         this.say(`$ ${formatCommand(['sf', ...args, '--json'])}`);
         if (this.dry) return undefined;
-        let json: CliJson;
         try {
-            json = await this.deps.cli.run(args);
+            return await this.deps.cli.run(args);
         } catch (error) {
             throw new StepFailure(stepId, (error as Error).message);
         }
+    }
+
+    /** Like sfJson, but a status other than 0 fails the step; answers the `result`. */
+    private async sf(stepId: StepId, args: string[]): Promise<unknown> {
+        const json = await this.sfJson(stepId, args);
+        if (!json) return undefined;
         if (json.status !== 0) throw new StepFailure(stepId, describeCliFailure(json), this.hintFor(stepId, json));
         return json.result;
     }
@@ -153,6 +159,18 @@ export class OrgSetup {
             return (
                 'This machine has no authorization for that org: `npx sf org list` shows the ones it knows; ' +
                 'authorize it with `npx sf org login web --alias <name>` (a Dev Hub: add `--set-default-dev-hub`).'
+            );
+        if (stepId === 'scratch-org' && /S-1017/.test(`${text} ${(json.actions ?? []).join(' ')}`))
+            return (
+                `The Dev Hub is not linked to the namespace "${this.project.namespace}" of sfdx-project.json: link it ` +
+                '(Dev Hub → Namespace Registries → Link Namespace, README "Release"), or create an org without it: ' +
+                '`npm run org:create -- --no-namespace`.'
+            );
+        if (stepId === 'scratch-org' && /C-1016/.test(`${text} ${(json.actions ?? []).join(' ')}`))
+            return (
+                'The Dev Hub session comes from an External Client App, which the scratch-org signup cannot copy into the new org. ' +
+                'Set SF_SCRATCH_SIGNUP_CONNECTED_APP=PlatformCLI and SF_SCRATCH_SIGNUP_CALLBACK_URL=http://localhost:1717/OauthRedirect ' +
+                "(the CLI's documented workaround, @salesforce/core error code C-1016) and run again."
             );
         if (stepId === 'scratch-org' && /dev ?hub/i.test(text))
             return (
@@ -233,8 +251,8 @@ export class OrgSetup {
                 return this.scratchOrg();
             case 'deploy':
                 return this.deploy();
-            case 'connected-app':
-                return this.connectedApp();
+            case 'external-client-app':
+                return this.externalClientApp();
             case 'site':
                 return this.site();
             case 'permission-sets':
@@ -248,7 +266,7 @@ export class OrgSetup {
         }
     }
 
-    // ── (a) scratch org, connection, admin user ──
+    // ── (a) scratch org, session, admin user ──
 
     private async scratchOrg(): Promise<void> {
         const alias = this.options.alias;
@@ -264,24 +282,34 @@ export class OrgSetup {
             }
         }
         const shown = asRecord(await this.sf('scratch-org', commands.displayOrg(alias)));
+        const token = asRecord(await this.sf('scratch-org', commands.showAccessToken(alias)));
         const adminQuery = (username: string): string =>
             `SELECT Id, Email FROM User WHERE Username = ${soqlString(username)} LIMIT 1`;
         if (this.dry) {
-            this.say('jsforce: new Connection({ instanceUrl, accessToken }) from `sf org display`');
+            this.say('(`sf org display` redacts the access token: `sf org auth show-access-token` gives it)');
+            this.say('jsforce: new Connection({ instanceUrl, accessToken })');
             this.say(`jsforce: ${adminQuery('<admin-username>')}`);
             return;
         }
         this.orgExists = true;
-        for (const field of ['instanceUrl', 'accessToken', 'username', 'id'])
+        for (const field of ['instanceUrl', 'username', 'id'])
             if (typeof shown[field] !== 'string' || !shown[field])
                 throw new StepFailure('scratch-org', `\`sf org display\` did not report the org's ${field}.`);
+        const accessToken = token.accessToken;
+        if (typeof accessToken !== 'string' || !accessToken || REDACTED.test(accessToken))
+            throw new StepFailure(
+                'scratch-org',
+                '`sf org auth show-access-token` did not give the access token.',
+                `Check that the org is still authorized: \`npx sf org display --target-org ${alias}\`.`
+            );
         this.auth = {
             alias,
             username: String(shown.username),
             orgId: String(shown.id),
             instanceUrl: myDomainUrl(String(shown.instanceUrl)),
-            accessToken: String(shown.accessToken),
-            apiVersion: String(shown.apiVersion ?? '65.0')
+            accessToken,
+            apiVersion: String(shown.apiVersion ?? this.project.apiVersion),
+            isScratch: typeof shown.devHubId === 'string' && shown.devHubId !== ''
         };
         try {
             this.connection = await this.deps.connect(this.auth);
@@ -296,8 +324,19 @@ export class OrgSetup {
             throw new StepFailure('scratch-org', `The admin user ${this.auth.username} was not found in the org.`);
         this.adminUserId = admin.Id;
         this.adminEmail = admin.Email;
+        const [organization] = await this.query<{ NamespacePrefix?: string | null }>(
+            'scratch-org',
+            'SELECT NamespacePrefix FROM Organization LIMIT 1'
+        );
+        this.orgNamespace = organization?.NamespacePrefix ?? '';
+        if (this.orgNamespace !== this.project.namespace)
+            this.say(
+                `The org's namespace is ${this.orgNamespace ? `"${this.orgNamespace}"` : 'none'} ` +
+                    `(sfdx-project.json: ${this.project.namespace ? `"${this.project.namespace}"` : 'none'}): its pages are named accordingly.`
+            );
         this.say(
-            `✓ ${this.auth.instanceUrl} — admin ${this.auth.username} <${this.adminEmail}>, org id ${this.auth.orgId}`
+            `✓ ${this.auth.instanceUrl} — admin ${this.auth.username} <${this.adminEmail}>, org id ${this.auth.orgId}` +
+                (this.auth.isScratch ? '' : ' (not a scratch org)')
         );
     }
 
@@ -324,69 +363,78 @@ export class OrgSetup {
         }
     }
 
-    // ── (c) connected app ──
+    // ── (c) External Client App ──
 
     private myDomain(): string {
         return this.auth ? this.auth.instanceUrl : PLACEHOLDER_MY_DOMAIN;
     }
 
-    private async connectedApp(): Promise<void> {
-        const metadata = connectedAppMetadata({
+    private async externalClientApp(): Promise<void> {
+        const metadata = externalClientAppMetadata({
             myDomain: this.myDomain(),
-            namespace: this.project.namespace,
+            namespace: this.orgNamespace,
             contactEmail: this.dry ? PLACEHOLDER_ADMIN_EMAIL : this.adminEmail
         });
+        const files = externalClientAppFiles(metadata, this.project.apiVersion);
         this.say(
-            `Callback URLs (namespace in sfdx-project.json: ${this.project.namespace ? `"${this.project.namespace}"` : 'none'}):`
+            `Callback URL (the org's namespace: ${this.orgNamespace ? `"${this.orgNamespace}"` : 'none'}): ` +
+                `${metadata.globalOauth.callbackUrl}`
         );
-        for (const url of metadata.oauthConfig.callbackUrl.split('\n')) this.say(`  ${url}`);
         this.say(
-            `Scopes: ${metadata.oauthConfig.scopes.join(', ')} (full refresh_token offline_access); PKCE required: no; ` +
-                `contact: ${metadata.contactEmail}`
+            `Scopes: ${metadata.oauth.commaSeparatedOauthScopes} (api, refresh_token offline_access); PKCE required: yes; ` +
+                `refresh token valid until revoked; contact: ${metadata.header.contactEmail}`
         );
-        this.say(`jsforce: conn.metadata.upsert('ConnectedApp', metadata)`);
         if (this.dry) {
-            this.say('metadata (JSON, as jsforce sends it):');
-            this.block(JSON.stringify(metadata, null, 4));
-            this.say(`the same as source, connectedApps/${CONNECTED_APP_NAME}.connectedApp-meta.xml:`);
-            this.block(metadataXml('ConnectedApp', metadata));
-            this.say(`jsforce: conn.metadata.read('ConnectedApp', '${CONNECTED_APP_NAME}') → oauthConfig.consumerKey`);
+            this.say('Metadata API directory (mdapi format), written to a temporary folder:');
+            for (const [file, content] of Object.entries(files)) {
+                this.say(`  ${file}:`);
+                this.block(content.trimEnd());
+            }
+            await this.sfJson('external-client-app', commands.deployMetadataDir(this.options.alias, '<tmp>'));
             this.say(
-                "If the org may not create connected apps (since Spring '26, only when Salesforce Support enables it), " +
-                    'this step warns and the final steps say how to create the app by hand; the other steps go on.'
+                `jsforce: conn.metadata.read('ExtlClntAppGlobalOauthSettings', '${metadata.globalOauth.fullName}') → consumerKey`
+            );
+            this.say(
+                'If the org refuses the deploy, this step warns and the final steps say how to create the app by hand ' +
+                    '(External Client App Manager); the other steps go on.'
             );
             return;
         }
-        const connection = this.connection;
-        if (!connection) throw new StepFailure('connected-app', 'No connection to the org (step 1 did not complete).');
         let problem: string | undefined;
         try {
-            const result = await connection.metadata.upsert('ConnectedApp', metadata);
-            if (isTrue(result.success)) this.say(`✓ connected app ${isTrue(result.created) ? 'created' : 'updated'}`);
-            else problem = metadataErrors(result);
+            const directory = await this.deps.writeMetadataDir(files);
+            const json = await this.sfJson(
+                'external-client-app',
+                commands.deployMetadataDir(this.options.alias, directory)
+            );
+            if (json && json.status !== 0) problem = describeCliFailure(json);
         } catch (error) {
             problem = (error as Error).message;
         }
         if (problem) {
             // Not fatal: the rest of the org is usable and the admin can create the app by hand.
-            this.connectedAppMissing = true;
-            this.warn(`The connected app was not created: ${problem}`);
-            this.say(
-                "  Since Spring '26 Salesforce lets an org create new connected apps (Setup or API) only when Salesforce " +
-                    'Support has enabled it: the usual cause. The final steps below say how to create it by hand.'
-            );
+            this.externalClientAppMissing = true;
+            this.warn(`The External Client App was not deployed: ${problem.split('\n').join(' ')}`);
+            this.say('  The final steps below say how to create it by hand in External Client App Manager.');
             return;
         }
+        this.say(`✓ External Client App ${EXTERNAL_CLIENT_APP_NAME} deployed`);
+        const connection = this.connection;
         try {
-            const app = asRecord(await connection.metadata.read('ConnectedApp', CONNECTED_APP_NAME));
-            const key = asRecord(app.oauthConfig).consumerKey;
-            if (typeof key === 'string' && key) {
-                this.consumerKey = key;
-                this.say(`✓ consumer key: ${key}`);
+            const global = asRecord(
+                await connection?.metadata.read('ExtlClntAppGlobalOauthSettings', metadata.globalOauth.fullName)
+            );
+            if (typeof global.consumerKey === 'string' && global.consumerKey) {
+                this.consumerKey = global.consumerKey;
+                this.say(`✓ consumer key: ${global.consumerKey}`);
             } else
-                this.say('The Metadata API did not return the consumer key: copy it from App Manager (final steps).');
+                this.say(
+                    'The Metadata API did not return the consumer key: copy it from External Client App Manager (final steps).'
+                );
         } catch (error) {
-            this.say(`Could not read the consumer key back (${(error as Error).message}): copy it from App Manager.`);
+            this.say(
+                `Could not read the consumer key back (${(error as Error).message}): copy it from External Client App Manager.`
+            );
         }
     }
 
@@ -421,20 +469,24 @@ export class OrgSetup {
         this.say(`Permission sets for the admin: ${names.join(', ')}`);
         let missing = names;
         if (!this.dry) {
-            const soql =
-                'SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = ' +
-                `${soqlString(this.adminUserId)} AND PermissionSet.Name IN (${names.map(soqlString).join(', ')})`;
-            const assigned = new Set(
-                (await this.query<{ PermissionSet?: { Name?: string } }>('permission-sets', soql)).map(
-                    (row) => row.PermissionSet?.Name ?? ''
-                )
-            );
+            const assigned = await this.assignedPermissionSets('permission-sets', this.adminUserId, names);
             missing = names.filter((name) => !assigned.has(name));
             if (assigned.size) this.say(`already assigned: ${[...assigned].sort().join(', ')}`);
             if (!missing.length) return;
         }
         await this.sf('permission-sets', commands.assignPermissionSets(this.options.alias, missing));
         if (!this.dry) this.say(`✓ assigned to ${this.auth?.username ?? 'the admin'}: ${missing.join(', ')}`);
+    }
+
+    private async assignedPermissionSets(stepId: StepId, userId: string, names: string[]): Promise<Set<string>> {
+        const soql =
+            'SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = ' +
+            `${soqlString(userId)} AND PermissionSet.Name IN (${names.map(soqlString).join(', ')})`;
+        return new Set(
+            (await this.query<{ PermissionSet?: { Name?: string } }>(stepId, soql)).map(
+                (row) => row.PermissionSet?.Name ?? ''
+            )
+        );
     }
 
     // ── (f) sample users and records ──
@@ -452,26 +504,53 @@ export class OrgSetup {
         this.say('Usernames are unique across all orgs: each gets the org id as its last label.');
         if (this.dry) {
             this.say(
-                `jsforce: SELECT Name FROM Profile WHERE Name IN (…) — a profile the org lacks becomes ${FALLBACK_PROFILE}`
+                `jsforce: SELECT Name, UserLicense.Name FROM Profile WHERE Name IN (…) — a profile the org lacks becomes ${FALLBACK_PROFILE}`
+            );
+            this.say(
+                'jsforce: SELECT Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name IN (…) — ' +
+                    'users beyond the licences left are reported, not created (reps first, then admins)'
             );
             this.say('jsforce: SELECT Username FROM User WHERE Username IN (…) — existing users are skipped');
             for (const definition of definitions) {
                 this.say(`user definition for ${definition.Username}:`);
                 this.block(JSON.stringify(definition, null, 4));
-                await this.sf(
+                await this.sfJson(
                     'sample-users',
                     commands.createUser(this.options.alias, `<tmp>/${fileNameFor(definition)}`)
                 );
             }
             return;
         }
+        if (!this.auth?.isScratch) {
+            this.warn(
+                `sample users not created: "${this.options.alias}" is not a scratch org, and \`sf org create user\` works only ` +
+                    'with scratch orgs ("This command works with only scratch orgs."). Create them in Setup → Users if you need them.'
+            );
+            return;
+        }
+
         const profileNames = [...new Set(definitions.map((d) => d.profileName)), FALLBACK_PROFILE];
-        const profiles = await this.query<{ Name: string }>(
+        const profiles = await this.query<{ Name: string; UserLicense?: { Name?: string } | null }>(
             'sample-users',
-            `SELECT Name FROM Profile WHERE Name IN (${profileNames.map(soqlString).join(', ')})`
+            `SELECT Name, UserLicense.Name FROM Profile WHERE Name IN (${profileNames.map(soqlString).join(', ')})`
         );
         const resolved = withAvailableProfiles(definitions, new Set(profiles.map((p) => p.Name)));
         for (const note of resolved.notes) this.say(`note: ${note}`);
+        const licenceOfProfile = Object.fromEntries(
+            profiles.filter((p) => p.UserLicense?.Name).map((p) => [p.Name, String(p.UserLicense?.Name)])
+        );
+        const licenceNames = [...new Set(Object.values(licenceOfProfile))];
+        const licences: LicenceCount[] = licenceNames.length
+            ? (
+                  await this.query<{ Name: string; TotalLicenses: number; UsedLicenses: number }>(
+                      'sample-users',
+                      `SELECT Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name IN (${licenceNames.map(soqlString).join(', ')})`
+                  )
+              ).map((row) => ({ name: row.Name, total: row.TotalLicenses, used: row.UsedLicenses }))
+            : [];
+        for (const licence of licences)
+            this.say(`licence "${licence.name}": ${licence.used} of ${licence.total} in use`);
+
         const existing = new Set(
             (
                 await this.query<{ Username: string }>(
@@ -480,24 +559,84 @@ export class OrgSetup {
                 )
             ).map((row) => row.Username.toLowerCase())
         );
-        for (const definition of resolved.definitions) {
-            if (existing.has(definition.Username.toLowerCase())) {
-                this.say(`skipped (exists): ${definition.Username}`);
+        const toCreate = resolved.definitions.filter((definition) => {
+            if (!existing.has(definition.Username.toLowerCase())) return true;
+            this.say(`skipped (exists): ${definition.Username}`);
+            return false;
+        });
+        const plan = fitUsersToLicences(toCreate, licenceOfProfile, licences);
+        for (const { definition, reason } of plan.notCreated)
+            this.warn(`sample user ${definition.Username} not created: ${reason}.`);
+
+        const exhausted = new Set<string>();
+        for (const [index, definition] of plan.create.entries()) {
+            const licence = licenceOfProfile[definition.profileName];
+            if (licence && exhausted.has(licence)) {
+                this.warn(
+                    `sample user ${definition.Username} not created: no "${licence}" licence left (the org said so above).`
+                );
                 continue;
             }
             const file = await this.deps.writeUserDefinition(fileNameFor(definition), definition);
-            try {
-                await this.sf('sample-users', commands.createUser(this.options.alias, file));
-                this.say(
-                    `✓ ${definition.Username} (${definition.profileName}${definition.permsets.length ? `; ${definition.permsets.join(', ')}` : ''})`
-                );
-            } catch (error) {
-                // A sample user is a convenience: report it (licences run out first) and go on.
-                const failure = error as StepFailure;
-                this.warn(`sample user ${definition.Username} not created: ${failure.message.split('\n').join(' ')}`);
+            const json = await this.sfJson('sample-users', commands.createUser(this.options.alias, file));
+            if (!json) continue;
+            const described = `${definition.profileName}${definition.permsets.length ? `; ${definition.permsets.join(', ')}` : ''}`;
+            if (json.status === 0) {
+                this.say(`✓ ${definition.Username} (${described})`);
+                continue;
             }
+            if (json.status === PARTIAL_SUCCESS) {
+                await this.partialUser(definition, json);
+                continue;
+            }
+            const message = describeCliFailure(json).split('\n').join(' ');
+            if (json.name === 'JwtHyperforceError' || json.name === 'NonScratchOrgError') {
+                // The same refusal for every user: say it once, name the others.
+                const rest = plan.create.slice(index + 1).map((d) => d.Username);
+                this.warn(
+                    `sample users not created (${[definition.Username, ...rest].join(', ')}): ${message}` +
+                        (json.name === 'JwtHyperforceError'
+                            ? ' CI runs with --no-users; on a workstation authorize the Dev Hub with `npx sf org login web`.'
+                            : '')
+                );
+                return;
+            }
+            if (json.name === 'licenseLimitExceeded' || /LICENSE_LIMIT_EXCEEDED/.test(json.message ?? '')) {
+                if (licence) exhausted.add(licence);
+                this.warn(`sample user ${definition.Username} not created: ${message}`);
+                continue;
+            }
+            // A sample user is a convenience: report it and go on.
+            this.warn(`sample user ${definition.Username} not created: ${message}`);
         }
-        this.say(`Passwords: \`npx sf org display user --target-org <username>\` (never printed here).`);
+        this.say(
+            'Passwords: `npx sf org auth show-user-password --target-org <username>` (never printed here; ' +
+                '`sf org display user` redacts them).'
+        );
+    }
+
+    /**
+     * Exit code 68 from `org create user`: the user exists, but assigning a permission set or setting
+     * the generated password failed (@salesforce/plugin-user create user: setExitCode). The JSON
+     * answer does not say which: the org does.
+     */
+    private async partialUser(definition: UserDefinition, json: CliJson): Promise<void> {
+        const fields = asRecord(asRecord(json.result).fields);
+        const userId = typeof fields.id === 'string' ? fields.id : '';
+        const assigned =
+            userId && definition.permsets.length
+                ? await this.assignedPermissionSets('sample-users', userId, definition.permsets)
+                : new Set<string>();
+        const missing = definition.permsets.filter((name) => !assigned.has(name));
+        const fix = missing.length
+            ? `permission sets not assigned: ${missing.join(', ')} → ` +
+              `\`npx ${formatCommand(['sf', ...commands.assignPermissionSets(this.options.alias, missing, definition.Username)])}\``
+            : `every permission set is assigned, so the generated password was not set → ` +
+              `\`npx ${formatCommand(['sf', ...commands.generatePassword(this.options.alias, definition.Username)])}\``;
+        this.warn(
+            `sample user ${definition.Username} created (${definition.profileName}), but the CLI reported a partial ` +
+                `success (exit code ${PARTIAL_SUCCESS}): ${fix}`
+        );
     }
 
     private async sampleData(): Promise<void> {
@@ -511,10 +650,9 @@ export class OrgSetup {
         const lines = manualSteps({
             alias: this.options.alias,
             myDomain: this.myDomain(),
+            namespace: this.orgNamespace,
             ...(this.consumerKey ? { consumerKey: this.consumerKey } : {}),
-            ...(this.connectedAppMissing
-                ? { connectedAppMissing: { callbackUrls: callbackUrls(this.myDomain(), this.project.namespace) } }
-                : {})
+            ...(this.externalClientAppMissing ? { externalClientAppMissing: true } : {})
         });
         for (const line of lines) this.say(line);
         return Promise.resolve();

@@ -1,12 +1,11 @@
 /**
  * The jsforce adapter against a loopback stand-in for an org (no network): the query goes to the REST
- * API with the CLI's session, the connected app reaches the Metadata API's SOAP `upsertMetadata`
- * with its elements in WSDL order, and the consumer key is read back with `readMetadata`.
+ * API with the CLI's session, and the External Client App's consumer key is read back with the
+ * Metadata API's SOAP `readMetadata`.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { connectedAppMetadata } from './plan.ts';
 import { connectWithJsforce } from './real-deps.ts';
 import type { OrgConnection } from './types.ts';
 
@@ -26,7 +25,6 @@ describe('jsforce connection', () => {
     let server: Server;
     let connection: OrgConnection;
     const seen: Seen[] = [];
-    let upsertAnswer = '';
 
     before(async () => {
         // jsforce sends everything through a proxy named in the environment (it ignores NO_PROXY):
@@ -55,14 +53,14 @@ describe('jsforce connection', () => {
                 }
                 res.setHeader('content-type', 'text/xml');
                 res.end(
-                    body.includes('<upsertMetadata>')
-                        ? SOAP_ENVELOPE(upsertAnswer)
-                        : SOAP_ENVELOPE(
-                              '<readMetadataResponse><result><records xsi:type="ConnectedApp">' +
-                                  '<fullName>Webex_Salesforce_Authorization</fullName><label>Webex Salesforce Authorization</label>' +
-                                  '<oauthConfig><consumerKey>3MVG9KEY</consumerKey><scopes>Full</scopes></oauthConfig>' +
-                                  '</records></result></readMetadataResponse>'
-                          )
+                    SOAP_ENVELOPE(
+                        '<readMetadataResponse><result><records xsi:type="ExtlClntAppGlobalOauthSettings">' +
+                            '<fullName>Webex_Salesforce_Authorization_glbloauth</fullName>' +
+                            '<callbackUrl>https://acme.my.salesforce.com/apex/webexsfdcauth</callbackUrl>' +
+                            '<consumerKey>3MVG9KEY</consumerKey>' +
+                            '<externalClientApplication>Webex_Salesforce_Authorization</externalClientApplication>' +
+                            '</records></result></readMetadataResponse>'
+                    )
                 );
             });
         });
@@ -75,7 +73,8 @@ describe('jsforce connection', () => {
             orgId: '00DAB0000000001',
             instanceUrl: `http://127.0.0.1:${port}`,
             accessToken: 'session-token',
-            apiVersion: '65.0'
+            apiVersion: '65.0',
+            isScratch: true
         });
     });
 
@@ -91,68 +90,17 @@ describe('jsforce connection', () => {
         assert.match(request?.url ?? '', /^\/services\/data\/v65\.0\/query\?q=SELECT/);
     });
 
-    it('upserts the connected app in WSDL order and reads a created result', async () => {
-        upsertAnswer =
-            '<upsertMetadataResponse><result><created>true</created><fullName>Webex_Salesforce_Authorization</fullName>' +
-            '<success>true</success></result></upsertMetadataResponse>';
-        const metadata = connectedAppMetadata({
-            myDomain: 'https://acme.my.salesforce.com',
-            namespace: 'cisco_webex',
-            contactEmail: 'dev@example.com'
-        });
-        const result = await connection.metadata.upsert('ConnectedApp', metadata);
-        assert.equal(result.success, true);
-        assert.equal(result.created, true);
-
-        const body = seen.at(-1)?.body ?? '';
-        assert.ok(
-            body.includes('<metadata xsi:type="ConnectedApp"><fullName>Webex_Salesforce_Authorization</fullName>')
-        );
-        const order = [
-            ...body.matchAll(
-                /<(contactEmail|description|label|oauthConfig|oauthPolicy|callbackUrl|isPkceRequired|scopes)>/g
-            )
-        ].map((m) => m[1]);
-        assert.deepEqual(order, [
-            'contactEmail',
-            'description',
-            'label',
-            'oauthConfig',
-            'callbackUrl',
-            'isPkceRequired',
-            'scopes',
-            'scopes',
-            'scopes',
-            'oauthPolicy'
-        ]);
-        assert.ok(
-            body.includes(
-                '<callbackUrl>https://acme.my.salesforce.com/apex/webexsfdcauth\nhttps://acme.my.salesforce.com/apex/cisco_webex__webexsfdcauth</callbackUrl>'
-            )
-        );
-        assert.ok(body.includes('<isPkceRequired>false</isPkceRequired>'));
-        assert.ok(body.includes('<sessionId>session-token</sessionId>'));
-    });
-
-    it('answers a refused upsert with its errors', async () => {
-        upsertAnswer =
-            '<upsertMetadataResponse><result><created>false</created><errors><message>You cannot create a connected app.</message>' +
-            '<statusCode>FIELD_INTEGRITY_EXCEPTION</statusCode></errors><fullName>Webex_Salesforce_Authorization</fullName>' +
-            '<success>false</success></result></upsertMetadataResponse>';
-        const result = await connection.metadata.upsert('ConnectedApp', { fullName: 'Webex_Salesforce_Authorization' });
-        assert.equal(result.success, false);
-        const errors = [result.errors].flat();
-        assert.equal(errors[0]?.message, 'You cannot create a connected app.');
-    });
-
-    it('reads the consumer key back', async () => {
-        const app = (await connection.metadata.read('ConnectedApp', 'Webex_Salesforce_Authorization')) as {
-            oauthConfig?: { consumerKey?: string };
-        };
-        assert.equal(app.oauthConfig?.consumerKey, '3MVG9KEY');
+    it('reads the consumer key back from the global OAuth settings', async () => {
+        const settings = (await connection.metadata.read(
+            'ExtlClntAppGlobalOauthSettings',
+            'Webex_Salesforce_Authorization_glbloauth'
+        )) as { consumerKey?: string };
+        assert.equal(settings.consumerKey, '3MVG9KEY');
+        const request = seen.at(-1)?.body ?? '';
         assert.match(
-            seen.at(-1)?.body ?? '',
-            /<readMetadata><type>ConnectedApp<\/type><fullNames>Webex_Salesforce_Authorization<\/fullNames>/
+            request,
+            /<readMetadata><type>ExtlClntAppGlobalOauthSettings<\/type><fullNames>Webex_Salesforce_Authorization_glbloauth<\/fullNames>/
         );
+        assert.ok(request.includes('<sessionId>session-token</sessionId>'));
     });
 });

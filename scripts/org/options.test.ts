@@ -19,6 +19,14 @@ describe('org:create options', () => {
                 options: { alias: 'ci-1', devHub: 'hub', durationDays: 1, noData: true, dryRun: true }
             }
         );
+        assert.deepEqual(parseOptions(['--no-users']), {
+            ok: true,
+            options: { alias: 'webex-dev', durationDays: 7, noData: false, noUsers: true, dryRun: false }
+        });
+        assert.deepEqual(parseOptions(['--no-namespace']), {
+            ok: true,
+            options: { alias: 'webex-dev', durationDays: 7, noData: false, noNamespace: true, dryRun: false }
+        });
         assert.deepEqual(parseOptions(['--target-org', 'qa']), {
             ok: true,
             options: { alias: 'qa', durationDays: 7, noData: false, dryRun: false, targetOrg: 'qa' }
@@ -37,6 +45,10 @@ describe('org:create options', () => {
         assert.match(refused(['--alias', 'a b']), /without spaces/);
         assert.match(refused(['--alias', 'x', '--target-org', 'y']), /not both/);
         assert.match(refused(['--target-org', 'y', '--duration-days', '3']), /only to a new scratch org/);
+        assert.match(
+            refused(['--target-org', 'y', '--no-namespace']),
+            /--no-namespace applies only to a new scratch org/
+        );
         assert.match(refused(['--dev-hub', ' ']), /--dev-hub needs/);
         assert.match(refused(['--bogus']), /Unknown option '--bogus'/);
         assert.match(refused(['extra']), /positional/);

@@ -9,6 +9,10 @@ export interface OrgCreateOptions {
     durationDays: number;
     /** Skip the sample users and the sample records. */
     noData: boolean;
+    /** Skip the sample users only (CI: `sf org create user` is refused after a JWT login on Hyperforce). */
+    noUsers?: boolean;
+    /** A scratch org without the project's namespace (a Dev Hub not linked to it). */
+    noNamespace?: boolean;
     /** Print every step, command and metadata without an org or the network. */
     dryRun: boolean;
     /** Configure this existing org instead of creating a scratch org (to resume after a failure). */
@@ -17,15 +21,19 @@ export interface OrgCreateOptions {
 
 export const USAGE = `Usage: npm run org:create -- [options]
 
-Creates a scratch org for Webex for Salesforce, deploys the package, creates the connected app
-"Webex Salesforce Authorization", assigns the permission sets, loads the sample users and data, and
-prints what the admin still does by hand.
+Creates a scratch org for Webex for Salesforce, deploys the package, creates the External Client
+App "Webex Salesforce Authorization", assigns the permission sets, loads the sample users (as many as
+the org's licences allow) and records, and prints what the admin still does by hand.
 
 Options:
   --alias <name>          scratch-org alias (default: webex-dev)
   --dev-hub <name>        Dev Hub username or alias (default: the CLI's default Dev Hub)
   --duration-days <n>     scratch-org lifetime, 1-30 days (default: 7)
   --no-data               skip the sample users and the sample records
+  --no-users              skip the sample users only (sf org create user is refused after a JWT
+                          login on Hyperforce, and works only in scratch orgs)
+  --no-namespace          a scratch org without the namespace of sfdx-project.json (for a Dev Hub
+                          that is not linked to it)
   --target-org <name>     set up this existing org instead of creating one (e.g. to resume after a failure)
   --dry-run               print every step, command and the metadata, without an org or the network
   -h, --help              this help`;
@@ -39,6 +47,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
         'dev-hub'?: string;
         'duration-days'?: string;
         'no-data'?: boolean;
+        'no-users'?: boolean;
+        'no-namespace'?: boolean;
         'dry-run'?: boolean;
         'target-org'?: string;
         help?: boolean;
@@ -53,6 +63,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
                 'dev-hub': { type: 'string' },
                 'duration-days': { type: 'string' },
                 'no-data': { type: 'boolean' },
+                'no-users': { type: 'boolean' },
+                'no-namespace': { type: 'boolean' },
                 'dry-run': { type: 'boolean' },
                 'target-org': { type: 'string' },
                 help: { type: 'boolean', short: 'h' }
@@ -84,6 +96,12 @@ export function parseOptions(argv: string[]): ParsedOptions {
             help: false,
             message: 'Use --alias (a new scratch org) or --target-org (an existing org), not both.'
         };
+    if (targetOrg && values['no-namespace'])
+        return {
+            ok: false,
+            help: false,
+            message: '--no-namespace applies only to a new scratch org, not with --target-org.'
+        };
     if (targetOrg && values['duration-days'] !== undefined)
         return {
             ok: false,
@@ -101,6 +119,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
             ...(devHub ? { devHub } : {}),
             durationDays,
             noData: values['no-data'] ?? false,
+            ...(values['no-users'] ? { noUsers: true } : {}),
+            ...(values['no-namespace'] ? { noNamespace: true } : {}),
             dryRun: values['dry-run'] ?? false,
             ...(targetOrg ? { targetOrg } : {})
         }

@@ -1,22 +1,33 @@
 /**
  * The pure part of `npm run org:create`: the steps and their order, the exact CLI commands, the
- * connected-app metadata computed from the org's My Domain, the sample-user definitions mapped from
- * data/User.json, and what the admin still does by hand. No I/O here.
+ * External Client App metadata computed from the org's My Domain, the sample-user definitions mapped
+ * from data/User.json and fitted to the org's licences, and what the admin still does by hand. No I/O.
  */
 import type {
-    ConnectedApp,
-    ConnectedAppOauthAccessScope,
-    ConnectedAppOauthConfig,
-    ConnectedAppOauthPolicy
+    ExternalClientApplication,
+    ExtlClntAppConfigurablePolicies,
+    ExtlClntAppGlobalOauthSettings,
+    ExtlClntAppOauthConfigurablePolicies,
+    ExtlClntAppOauthSettings
 } from '@salesforce/types/metadata';
 import type { OrgCreateOptions } from './options.ts';
 
-export const CONNECTED_APP_NAME = 'Webex_Salesforce_Authorization';
-export const CONNECTED_APP_LABEL = 'Webex Salesforce Authorization';
-/** The Visualforce page the package's OAuth flow returns to (A4). */
+/** The Salesforce Authorization's External Client App (lead's decision, issue 9 item 13). */
+export const EXTERNAL_CLIENT_APP_NAME = 'Webex_Salesforce_Authorization';
+export const EXTERNAL_CLIENT_APP_LABEL = 'Webex Salesforce Authorization';
+/** The Visualforce page the package's OAuth flow returns to (A4); `<ns>__webexsfdcauth` in a namespaced org. */
 export const OAUTH_CALLBACK_PAGE = 'webexsfdcauth';
-/** Scopes `full refresh_token offline_access`, as the Metadata API names them. */
-export const CONNECTED_APP_SCOPES: ConnectedAppOauthAccessScope[] = ['Full', 'RefreshToken', 'OfflineAccess'];
+/**
+ * `api` and `refresh_token, offline_access` as ExtlClntAppOauthSettings.commaSeparatedOauthScopes
+ * names them (Metadata API Developer Guide, ExtlClntAppOauthSettings): the least the package's calls
+ * need (docs/salesforce-authorization.md), instead of the connected app's `full`.
+ */
+export const EXTERNAL_CLIENT_APP_SCOPES = ['Api', 'RefreshToken'] as const;
+/** The same scopes as External Client App Manager labels them, for the by-hand steps. */
+export const EXTERNAL_CLIENT_APP_SCOPE_LABELS = [
+    'Manage user data via APIs (api)',
+    'Perform requests at any time (refresh_token, offline_access)'
+];
 /** Stands for the org's My Domain where no org exists (the dry run). */
 export const PLACEHOLDER_MY_DOMAIN = 'https://<your-domain>.my.salesforce.com';
 export const PLACEHOLDER_ORG_ID = '<org-id>';
@@ -31,7 +42,7 @@ export const WEBEX_ADMIN_TAB = 'Webex_Admin';
 export type StepId =
     | 'scratch-org'
     | 'deploy'
-    | 'connected-app'
+    | 'external-client-app'
     | 'site'
     | 'permission-sets'
     | 'sample-users'
@@ -48,6 +59,7 @@ export interface PlannedStep {
 /** Every step, in the order it runs; skipped ones stay in the list so the numbering never moves. */
 export function planSteps(options: OrgCreateOptions): PlannedStep[] {
     const noData = options.noData ? { skipped: '--no-data' } : {};
+    const noUsers = options.noData ? noData : options.noUsers ? { skipped: '--no-users' } : {};
     return [
         {
             id: 'scratch-org',
@@ -56,10 +68,13 @@ export function planSteps(options: OrgCreateOptions): PlannedStep[] {
                 : `Create the scratch org "${options.alias}" (${options.durationDays} days)`
         },
         { id: 'deploy', title: 'Build the components and deploy force-app' },
-        { id: 'connected-app', title: `Connected app "${CONNECTED_APP_LABEL}" (Metadata API through jsforce)` },
+        {
+            id: 'external-client-app',
+            title: `External Client App "${EXTERNAL_CLIENT_APP_LABEL}" (Metadata API deploy)`
+        },
         { id: 'site', title: '"Webex Site for Webhooks"' },
         { id: 'permission-sets', title: 'Assign the permission sets to the admin user' },
-        { id: 'sample-users', title: 'Sample users from data/User.json', ...noData },
+        { id: 'sample-users', title: 'Sample users from data/User.json, as many as the licences allow', ...noUsers },
         { id: 'sample-data', title: 'Sample records from data/data-plan.json', ...noData },
         { id: 'manual-steps', title: 'What the admin still does by hand' }
     ];
@@ -86,6 +101,7 @@ export const commands = {
             '--duration-days',
             String(options.durationDays),
             '--set-default',
+            ...(options.noNamespace ? ['--no-namespace'] : []),
             ...(options.devHub ? ['--target-dev-hub', options.devHub] : []),
             '--wait',
             '15'
@@ -94,14 +110,32 @@ export const commands = {
     displayOrg(alias: string): string[] {
         return ['org', 'display', '--target-org', alias];
     },
+    /** `org display` answers the token as "[REDACTED] Use 'sf org auth show-access-token' to view". */
+    showAccessToken(alias: string): string[] {
+        return ['org', 'auth', 'show-access-token', '--target-org', alias];
+    },
     deploy(alias: string, paths: ProjectPaths): string[] {
         return ['project', 'deploy', 'start', '--source-dir', paths.sourceDir, '--target-org', alias, '--wait', '30'];
     },
-    assignPermissionSets(alias: string, names: string[]): string[] {
-        return ['org', 'assign', 'permset', ...names.flatMap((name) => ['--name', name]), '--target-org', alias];
+    deployMetadataDir(alias: string, directory: string): string[] {
+        return ['project', 'deploy', 'start', '--metadata-dir', directory, '--target-org', alias, '--wait', '10'];
+    },
+    assignPermissionSets(alias: string, names: string[], onBehalfOf?: string): string[] {
+        return [
+            'org',
+            'assign',
+            'permset',
+            ...names.flatMap((name) => ['--name', name]),
+            ...(onBehalfOf ? ['--on-behalf-of', onBehalfOf] : []),
+            '--target-org',
+            alias
+        ];
     },
     createUser(alias: string, definitionFile: string): string[] {
         return ['org', 'create', 'user', '--definition-file', definitionFile, '--target-org', alias];
+    },
+    generatePassword(alias: string, username: string): string[] {
+        return ['org', 'generate', 'password', '--on-behalf-of', username, '--target-org', alias];
     },
     importData(alias: string, paths: ProjectPaths): string[] {
         return ['data', 'import', 'tree', '--plan', paths.dataPlanFile, '--target-org', alias];
@@ -118,9 +152,9 @@ export function soqlString(value: string): string {
     return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
-// ── My Domain and the connected app ───────────────────────────────────────────────────────────────
+// ── My Domain and the External Client App ─────────────────────────────────────────────────────────
 
-/** The org's My Domain URL (`https://<name>.my.salesforce.com`) from the instance URL jsforce / the CLI report. */
+/** The org's My Domain URL (`https://<name>.my.salesforce.com`) from the instance URL the CLI reports. */
 export function myDomainUrl(instanceUrl: string): string {
     const trimmed = instanceUrl.trim().replace(/\/+$/, '');
     if (!/^https:\/\/[^/\s]+$/.test(trimmed))
@@ -135,62 +169,90 @@ export function lightningUrl(myDomain: string): string {
     return myDomain.replace(/\.my\.salesforce\.com$/, '.lightning.force.com');
 }
 
-/** `<My Domain>/apex/webexsfdcauth`, plus `<My Domain>/apex/<ns>__webexsfdcauth` when the project has a namespace. */
-export function callbackUrls(myDomain: string, namespace: string): string[] {
-    const base = `${myDomain.replace(/\/+$/, '')}/apex/`;
-    const urls = [`${base}${OAUTH_CALLBACK_PAGE}`];
-    if (namespace.trim()) urls.push(`${base}${namespace.trim()}__${OAUTH_CALLBACK_PAGE}`);
-    return urls;
+/**
+ * The OAuth callback: `<My Domain>/apex/webexsfdcauth`, or `<My Domain>/apex/<ns>__webexsfdcauth`
+ * when the project has a namespace (a namespaced scratch org names its pages with the prefix, as an
+ * org that installed the managed package does).
+ */
+export function callbackUrl(myDomain: string, namespace: string): string {
+    const prefix = namespace.trim() ? `${namespace.trim()}__` : '';
+    return `${myDomain.replace(/\/+$/, '')}/apex/${prefix}${OAUTH_CALLBACK_PAGE}`;
 }
 
-/** The connected app as the Metadata API takes it; field names checked against the Metadata WSDL types. */
-export type ConnectedAppMetadata = Required<
-    Pick<ConnectedApp, 'fullName' | 'contactEmail' | 'description' | 'label'>
-> & {
-    oauthConfig: Required<
-        Pick<
-            ConnectedAppOauthConfig,
-            | 'callbackUrl'
-            | 'isAdminApproved'
-            | 'isConsumerSecretOptional'
-            | 'isPkceRequired'
-            | 'isSecretRequiredForRefreshToken'
-            | 'scopes'
-        >
-    >;
-    oauthPolicy: Pick<ConnectedAppOauthPolicy, 'ipRelaxation' | 'refreshTokenPolicy'>;
-};
+type Named<T> = T & { fullName: string };
 
 /**
- * The connected app "Webex Salesforce Authorization" (A4): callback URLs from My Domain, scopes
- * full / refresh_token offline_access, PKCE not required (the package's flow sends no code
- * challenge), secret required (the package keeps it in protected storage), refresh token valid
- * until revoked. Keys follow the WSDL's element order: the Metadata API rejects elements out of order.
+ * The External Client App as the Metadata API deploys it (help: "Create a Local External Client App
+ * with Metadata API"; Metadata API Developer Guide: ExternalClientApplication, ExtlClntAppOauthSettings,
+ * ExtlClntAppGlobalOauthSettings, ExtlClntAppOauthConfigurablePolicies, ExtlClntAppConfigurablePolicies).
+ * Elements follow the WSDL's order. The global settings hold the org's callback URL and get their
+ * consumer key and secret from the org: they are never packaged or committed (that type's doc page).
  */
-export function connectedAppMetadata(input: {
+export interface ExternalClientAppMetadata {
+    header: Named<ExternalClientApplication>;
+    globalOauth: Named<ExtlClntAppGlobalOauthSettings>;
+    oauth: Named<Omit<ExtlClntAppOauthSettings, 'customAttributes' | 'trustedIpRanges'>>;
+    oauthPolicies: Named<Omit<ExtlClntAppOauthConfigurablePolicies, 'customAttributes'>>;
+    policies: Named<ExtlClntAppConfigurablePolicies>;
+}
+
+export function externalClientAppMetadata(input: {
     myDomain: string;
     namespace: string;
     contactEmail: string;
-}): ConnectedAppMetadata {
+}): ExternalClientAppMetadata {
+    const app = EXTERNAL_CLIENT_APP_NAME;
     return {
-        fullName: CONNECTED_APP_NAME,
-        contactEmail: input.contactEmail,
-        description:
-            'Lets Webex for Salesforce call Salesforce APIs on behalf of the admin who authorizes it ' +
-            '(Webex Admin → Salesforce Authorization). Created by npm run org:create.',
-        label: CONNECTED_APP_LABEL,
-        oauthConfig: {
-            // Several callback URLs are one value, one URL per line.
-            callbackUrl: callbackUrls(input.myDomain, input.namespace).join('\n'),
-            isAdminApproved: false,
-            isConsumerSecretOptional: false,
-            isPkceRequired: false,
-            isSecretRequiredForRefreshToken: true,
-            scopes: [...CONNECTED_APP_SCOPES]
+        header: {
+            fullName: app,
+            contactEmail: input.contactEmail,
+            description:
+                'Lets Webex for Salesforce call Salesforce APIs on behalf of the admin who authorizes it ' +
+                '(Webex Admin → Salesforce Authorization). Created by npm run org:create.',
+            distributionState: 'Local',
+            isProtected: false,
+            label: EXTERNAL_CLIENT_APP_LABEL
         },
-        oauthPolicy: {
-            ipRelaxation: 'ENFORCE',
-            refreshTokenPolicy: 'infinite'
+        globalOauth: {
+            fullName: `${app}_glbloauth`,
+            callbackUrl: callbackUrl(input.myDomain, input.namespace),
+            externalClientApplication: app,
+            isClientCredentialsFlowEnabled: false,
+            // The package keeps the secret in protected storage and sends it with every token request.
+            isConsumerSecretOptional: false,
+            isIntrospectAllTokens: false,
+            // The package's authorization-code flow sends no code challenge.
+            // The package sends PKCE (S256) on every authorization (WebexSalesforcePkce): keep it required.
+            isPkceRequired: true,
+            // The stored refresh token must stay valid: rotation would replace it at every use.
+            isRefreshTokenRotationEnabled: false,
+            isSecretRequiredForRefreshToken: true,
+            label: `${EXTERNAL_CLIENT_APP_LABEL} global OAuth`,
+            shouldRotateConsumerKey: false,
+            shouldRotateConsumerSecret: false
+        },
+        oauth: {
+            fullName: `${app}_oauth`,
+            commaSeparatedOauthScopes: EXTERNAL_CLIENT_APP_SCOPES.join(', '),
+            externalClientApplication: app,
+            label: `${EXTERNAL_CLIENT_APP_LABEL} OAuth`
+        },
+        oauthPolicies: {
+            fullName: `${app}_oauthPlcy`,
+            externalClientApplication: app,
+            ipRelaxationPolicyType: 'Enforce',
+            isClientCredentialsFlowEnabled: false,
+            label: `${EXTERNAL_CLIENT_APP_LABEL} OAuth policies`,
+            // The admin authorizes once in Webex Admin; no profile or permission set pre-approval.
+            permittedUsersPolicyType: 'AllSelfAuthorized',
+            refreshTokenPolicyType: 'Infinite'
+        },
+        policies: {
+            fullName: `${app}_plcy`,
+            externalClientApplication: app,
+            isEnabled: true,
+            isOauthPluginEnabled: true,
+            label: `${EXTERNAL_CLIENT_APP_LABEL} policies`
         }
     };
 }
@@ -199,7 +261,7 @@ function escapeXml(text: string): string {
     return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** The `-meta.xml` form of a metadata object (fullName is the file name, so it is left out). */
+/** The XML of a metadata object (fullName is the file name, so it is left out). */
 export function metadataXml(type: string, metadata: object): string {
     const lines = [
         '<?xml version="1.0" encoding="UTF-8" ?>',
@@ -219,7 +281,56 @@ export function metadataXml(type: string, metadata: object): string {
     };
     for (const [key, value] of Object.entries(metadata)) if (key !== 'fullName') write(key, value, 1);
     lines.push(`</${type}>`);
-    return lines.join('\n');
+    return `${lines.join('\n')}\n`;
+}
+
+/** Each component's Metadata API type, its mdapi folder and suffix (@salesforce/source-deploy-retrieve registry). */
+const EXTERNAL_CLIENT_APP_PARTS: Array<{
+    key: keyof ExternalClientAppMetadata;
+    type: string;
+    folder: string;
+    suffix: string;
+}> = [
+    { key: 'header', type: 'ExternalClientApplication', folder: 'externalClientApps', suffix: 'eca' },
+    {
+        key: 'globalOauth',
+        type: 'ExtlClntAppGlobalOauthSettings',
+        folder: 'extlClntAppGlobalOauthSets',
+        suffix: 'ecaGlblOauth'
+    },
+    { key: 'oauth', type: 'ExtlClntAppOauthSettings', folder: 'extlClntAppOauthSettings', suffix: 'ecaOauth' },
+    {
+        key: 'oauthPolicies',
+        type: 'ExtlClntAppOauthConfigurablePolicies',
+        folder: 'extlClntAppOauthPolicies',
+        suffix: 'ecaOauthPlcy'
+    },
+    { key: 'policies', type: 'ExtlClntAppConfigurablePolicies', folder: 'extlClntAppPolicies', suffix: 'ecaPlcy' }
+];
+
+/** The External Client App as a Metadata API (mdapi format) directory: path → content, package.xml included. */
+export function externalClientAppFiles(
+    metadata: ExternalClientAppMetadata,
+    apiVersion: string
+): Record<string, string> {
+    const files: Record<string, string> = {};
+    const types: string[] = [];
+    for (const part of EXTERNAL_CLIENT_APP_PARTS) {
+        const component = metadata[part.key];
+        files[`${part.folder}/${component.fullName}.${part.suffix}`] = metadataXml(part.type, component);
+        types.push(
+            `    <types>\n        <members>${escapeXml(component.fullName)}</members>\n        <name>${part.type}</name>\n    </types>`
+        );
+    }
+    files['package.xml'] = [
+        '<?xml version="1.0" encoding="UTF-8" ?>',
+        '<Package xmlns="http://soap.sforce.com/2006/04/metadata">',
+        ...types,
+        `    <version>${escapeXml(apiVersion)}</version>`,
+        '</Package>',
+        ''
+    ].join('\n');
+    return files;
 }
 
 // ── Sample users ──────────────────────────────────────────────────────────────────────────────────
@@ -333,49 +444,120 @@ export function withAvailableProfiles(
     return { definitions: resolved, notes };
 }
 
+/** A user licence of the org: `SELECT Name, TotalLicenses, UsedLicenses FROM UserLicense`. */
+export interface LicenceCount {
+    name: string;
+    total: number;
+    used: number;
+}
+
+export interface UserPlan {
+    /** In the order to create them. */
+    create: UserDefinition[];
+    notCreated: Array<{ definition: UserDefinition; reason: string }>;
+}
+
+/**
+ * Fits the sample users to the licences the org has left (a scratch org has about two Salesforce
+ * licences, and its admin holds one). Users of other profiles come first: the org's own admin
+ * already shows what an admin sees, a rep is what the package's calling features are for. A profile
+ * whose licence is unknown is tried anyway: the CLI then says what the org answers.
+ */
+export function fitUsersToLicences(
+    definitions: UserDefinition[],
+    licenceOfProfile: Record<string, string>,
+    licences: LicenceCount[]
+): UserPlan {
+    const left = new Map(licences.map((licence) => [licence.name, licence.total - licence.used]));
+    const counts = new Map(licences.map((licence) => [licence.name, licence]));
+    const ordered = [
+        ...definitions.filter((definition) => definition.profileName !== ADMIN_PROFILE),
+        ...definitions.filter((definition) => definition.profileName === ADMIN_PROFILE)
+    ];
+    const plan: UserPlan = { create: [], notCreated: [] };
+    for (const definition of ordered) {
+        const licence = licenceOfProfile[definition.profileName];
+        const available = licence === undefined ? undefined : left.get(licence);
+        if (licence === undefined || available === undefined) {
+            plan.create.push(definition);
+        } else if (available > 0) {
+            left.set(licence, available - 1);
+            plan.create.push(definition);
+        } else {
+            const count = counts.get(licence);
+            plan.notCreated.push({
+                definition,
+                reason:
+                    `no "${licence}" licence left for profile "${definition.profileName}"` +
+                    (count ? ` (${count.used} of ${count.total} in use before this run)` : '')
+            });
+        }
+    }
+    return plan;
+}
+
 // ── What stays manual ─────────────────────────────────────────────────────────────────────────────
 
 export interface ManualStepsInput {
     alias: string;
     myDomain: string;
+    namespace: string;
     consumerKey?: string;
-    /** The connected app could not be created: the admin creates it by hand with these values. */
-    connectedAppMissing?: { callbackUrls: string[] };
+    /** The External Client App could not be deployed: the admin creates it by hand with these values. */
+    externalClientAppMissing?: boolean;
+}
+
+/** External Client App Manager (Setup), for a My Domain. */
+export function externalClientAppManagerUrl(myDomain: string): string {
+    return `${lightningUrl(myDomain)}/lightning/setup/ManageExternalClientApplication/home`;
+}
+
+/**
+ * The External Client App by hand, in External Client App Manager (help: "Create a Local External
+ * Client App"), with the values the deploy would have set.
+ */
+export function externalClientAppByHand(myDomain: string, namespace: string): string[] {
+    return [
+        `Setup → External Client App Manager (${externalClientAppManagerUrl(myDomain)}) → New External Client App:`,
+        `  External Client App Name "${EXTERNAL_CLIENT_APP_LABEL}", API Name ${EXTERNAL_CLIENT_APP_NAME}, your contact e-mail, Distribution State "Local";`,
+        `  API (Enable OAuth Settings): Enable OAuth; Callback URL ${callbackUrl(myDomain, namespace)};`,
+        `  OAuth Scopes: ${EXTERNAL_CLIENT_APP_SCOPE_LABELS.map((label) => `"${label}"`).join(' and ')};`,
+        '  Security: keep "Require secret for Web Server Flow", "Require secret for Refresh Token Flow" and',
+        '  "Require Proof Key for Code Exchange (PKCE) extension for Supported Authorization Flows" ticked; Create.',
+        '  Then Policies → Edit → OAuth Policies: Permitted Users "All users may self-authorize",',
+        '  Refresh Token Policy "Refresh token is valid until revoked"; Save.'
+    ];
 }
 
 /** The admin's remaining work, numbered, with the org's URLs. */
 export function manualSteps(input: ManualStepsInput): string[] {
     const lightning = lightningUrl(input.myDomain);
-    const appManager = `${lightning}/lightning/setup/NavigationMenus/home`;
+    const manager = externalClientAppManagerUrl(input.myDomain);
     const lines: string[] = [];
     let n = 0;
     const step = (text: string, ...details: string[]): void => {
         n += 1;
         lines.push(`${n}. ${text}`, ...details.map((detail) => `     ${detail}`));
     };
-    if (input.connectedAppMissing) {
-        step(
-            `Create the connected app "${CONNECTED_APP_LABEL}" by hand: Setup → App Manager → New Connected App (${appManager})`,
-            'Enable OAuth Settings; callback URLs (one per line):',
-            ...input.connectedAppMissing.callbackUrls.map((url) => `  ${url}`),
-            'Scopes: "Full access (full)" and "Perform requests at any time (refresh_token, offline_access)";',
-            'untick "Require Proof Key for Code Exchange (PKCE)"; Save.'
-        );
+    if (input.externalClientAppMissing) {
+        const [first, ...rest] = externalClientAppByHand(input.myDomain, input.namespace);
+        step(`Create the External Client App "${EXTERNAL_CLIENT_APP_LABEL}" by hand:`, first, ...rest);
     }
-    const consumerDetails = `Setup → App Manager (${appManager}) → "${CONNECTED_APP_LABEL}" ▸ View → Manage Consumer Details`;
+    const consumerDetails = `Setup → External Client App Manager (${manager}) → "${EXTERNAL_CLIENT_APP_LABEL}" → Settings → OAuth Settings → Consumer Key and Secret`;
     if (input.consumerKey)
         step(
             `Consumer key: ${input.consumerKey}`,
-            `Consumer secret: ${consumerDetails} (after an e-mailed verification code); never printed by this script.`
+            `Consumer secret: ${consumerDetails} (after an identity verification); never printed by this script.`
         );
     else
         step(
-            'Copy the consumer key and secret of the connected app:',
-            `${consumerDetails} (after an e-mailed verification code).`
+            'Copy the consumer key and secret of the External Client App:',
+            `${consumerDetails} (after an identity verification).`
         );
+    const tab = `${input.namespace.trim() ? `${input.namespace.trim()}__` : ''}${WEBEX_ADMIN_TAB}`;
     step(
-        `Open the Webex Admin tab: ${lightning}/lightning/n/${WEBEX_ADMIN_TAB}`,
-        `(signed in: npx sf org open --target-org ${input.alias} --path lightning/n/${WEBEX_ADMIN_TAB})`
+        `Open the Webex Admin tab: ${lightning}/lightning/n/${tab}`,
+        `(signed in: npx sf org open --target-org ${input.alias} --path lightning/n/${tab})`
     );
     step('Salesforce Authorization: paste the consumer key and secret, Save, then Authorize (sign in and Allow).');
     step('Webex Site for Webhooks: Create Site (wait for "Site created successfully").');
@@ -384,12 +566,13 @@ export function manualSteps(input: ManualStepsInput): string[] {
         'Place the components: the "Webex" utility item in the Lightning app\'s utility bar (App Manager → Edit → Utility Items),',
         'and the Webex record components / actions on the Contact, Lead and other record pages (Lightning App Builder).'
     );
+    const row = (label: string, value: string): string => `${`${label}:`.padEnd(29)}${value}`;
     lines.push(
         '',
-        `My Domain:   ${input.myDomain}`,
-        `Lightning:   ${lightning}`,
-        `App Manager: ${appManager}`,
-        `Sign in:     npx sf org open --target-org ${input.alias}`
+        row('My Domain', input.myDomain),
+        row('Lightning', lightning),
+        row('External Client App Manager', manager),
+        row('Sign in', `npx sf org open --target-org ${input.alias}`)
     );
     return lines;
 }

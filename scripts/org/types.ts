@@ -1,15 +1,22 @@
 /**
  * The seams of `npm run org:create`: the Salesforce CLI, the org connection (jsforce) and the few
  * side effects the setup needs. The executor only talks to these interfaces, so unit tests drive it
- * with fakes and the dry run needs neither an org nor the network.
+ * with fakes (answers copied from the CLI the lock file pins: cli-outputs.ts) and the dry run needs
+ * neither an org nor the network.
  */
 
-/** What `sf <command> --json` prints: `status` 0 on success, else `name` and `message` say why. */
+/**
+ * What `sf <command> --json` prints (@salesforce/sf-plugins-core SfCommand): on success
+ * `{ status, result, warnings }` where `status` is the command's exit code — 0, or 68 for a partial
+ * success (`org create user`, `org assign permset`) or 1 for a failed deploy, each WITH a `result`;
+ * on an error `{ name, message, exitCode, status, actions?, data?, result?, … }`.
+ */
 export interface CliJson {
     status: number;
     result?: unknown;
     name?: string;
     message?: string;
+    exitCode?: number;
     actions?: string[];
     warnings?: unknown[];
 }
@@ -17,20 +24,6 @@ export interface CliJson {
 /** Runs the Salesforce CLI with `--json` appended and answers its parsed output, whatever the exit code. */
 export interface CliRunner {
     run(args: string[]): Promise<CliJson>;
-}
-
-/** One error of a Metadata API save (`upsert`): a single object or a list, depending on the SOAP answer. */
-export interface MetadataError {
-    message: string;
-    statusCode?: string;
-    fields?: string[] | string;
-}
-
-export interface MetadataUpsertResult {
-    success: boolean | string;
-    fullName: string;
-    created?: boolean | string;
-    errors?: MetadataError | MetadataError[];
 }
 
 export interface QueryResult<T> {
@@ -41,13 +34,15 @@ export interface QueryResult<T> {
 /** The part of a jsforce `Connection` the setup uses. */
 export interface OrgConnection {
     metadata: {
-        upsert(type: string, metadata: object): Promise<MetadataUpsertResult>;
         read(type: string, fullName: string): Promise<unknown>;
     };
     query<T>(soql: string): Promise<QueryResult<T>>;
 }
 
-/** What `sf org display --json` tells about the org (the access token never leaves memory). */
+/**
+ * The org the setup works on: `sf org display` (the access token comes from
+ * `sf org auth show-access-token`: display redacts it, and it never leaves memory).
+ */
 export interface OrgAuth {
     alias: string;
     username: string;
@@ -55,6 +50,8 @@ export interface OrgAuth {
     instanceUrl: string;
     accessToken: string;
     apiVersion: string;
+    /** `sf org display` names a Dev Hub only for a scratch org; `sf org create user` works only there. */
+    isScratch: boolean;
 }
 
 /** The side effects of a run, injected: real ones in create.ts, fakes in the tests. */
@@ -66,5 +63,7 @@ export interface OrgSetupDeps {
     npm(args: string[]): Promise<void>;
     /** Writes a `sf org create user` definition file; answers its path. */
     writeUserDefinition(fileName: string, definition: object): Promise<string>;
+    /** Writes a Metadata API (mdapi format) directory, path → content; answers the directory. */
+    writeMetadataDir(files: Record<string, string>): Promise<string>;
     log(line: string): void;
 }

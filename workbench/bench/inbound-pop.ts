@@ -6,8 +6,9 @@
  *
  * Each call is timed in stages, each from the same clock (`Date.now()`, in this process):
  * 1. **sent → published**: the emulator queues the signed `telephony_calls created` delivery → the
- *    org's site verifies it, WebexCallEventHandler keeps the `alerting` transition, the push job gets a
- *    token, finds the channel and pushes: the event is published on `/u/WebexCallEvents`;
+ *    org's site verifies it, WebexCallEventHandler keeps the `alerting` transition and, in the same
+ *    request, pushes it with the cached token to the stored channel (the first call also trades the
+ *    refresh token and finds the channel): the event is published on `/u/WebexCallEvents`;
  * 2. **published → delivered**: the event reaches the rep's `lightning/empApi` subscription (the
  *    `/_org/events` stream the browser stand-in reads);
  * 3. **delivered → banner visible**: measured in the browser by `measureBanner` (`npm run bench`,

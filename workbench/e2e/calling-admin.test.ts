@@ -51,14 +51,24 @@ async function press(control: Locator): Promise<void> {
     await control.press('Space');
 }
 
-/** Answers an Apex call as the server would when it fails on something unexpected. */
-function failWith(message: string): (route: Route) => Promise<void> {
+/** The reference the package shows for an unexpected failure (its details go to the Webex Error Log). */
+const REFERENCE = 'WX-1A2B3C4D';
+
+/**
+ * Answers an Apex call as the package does when it fails on something unexpected (a locked row...):
+ * `UNEXPECTED` with the generic label and a reference (WebexException.toAuraHandled), never the text.
+ */
+function failUnexpectedly(): (route: Route) => Promise<void> {
     return (route) =>
         route.fulfill({
             status: 500,
             contentType: 'application/json',
             body: JSON.stringify({
-                message: JSON.stringify({ code: 'UNEXPECTED', message, retryAfterSeconds: null }),
+                message: JSON.stringify({
+                    code: 'UNEXPECTED',
+                    message: h.workbench.org.label('WebexError_Reference', REFERENCE),
+                    retryAfterSeconds: null
+                }),
                 exceptionType: 'System.AuraHandledException',
                 isUserDefinedException: false
             })
@@ -302,12 +312,9 @@ describe('Calling sections of the Webex Admin tab', () => {
             await h.page.keyboard.press('Space');
             await section.getByText('On: call history is available to all users and profiles.').waitFor();
 
-            await h.page.route(
-                '**/_org/apex/WebexEnablementController/saveFeatureAccess',
-                failWith('Something went wrong: UNABLE_TO_LOCK_ROW')
-            );
+            await h.page.route('**/_org/apex/WebexEnablementController/saveFeatureAccess', failUnexpectedly());
             await saveOf(section).click();
-            await section.getByRole('alert').getByText('Something went wrong: UNABLE_TO_LOCK_ROW').waitFor();
+            await section.getByRole('alert').getByText(`Reference: ${REFERENCE}`, { exact: false }).waitFor();
             assert.equal(await toggle.isChecked(), true, 'the switch stays on');
             assert.equal(h.workbench.org.featureAccess.isEnabledForAll('CallHistory'), false, 'nothing stored');
             await h.page.unroute('**/_org/apex/WebexEnablementController/saveFeatureAccess');
@@ -333,12 +340,9 @@ describe('Calling sections of the Webex Admin tab', () => {
             await section.getByText('With Unified CM and BroadWorks, Salesforce cannot:').waitFor();
             await section.getByText('hang up from the call-log panel;').waitFor();
 
-            await h.page.route(
-                `${CONTROLLER}/saveCallingBackend`,
-                failWith('Something went wrong: UNABLE_TO_LOCK_ROW')
-            );
+            await h.page.route(`${CONTROLLER}/saveCallingBackend`, failUnexpectedly());
             await saveOf(section).click();
-            await section.getByRole('alert').getByText('Something went wrong: UNABLE_TO_LOCK_ROW').waitFor();
+            await section.getByRole('alert').getByText(`Reference: ${REFERENCE}`, { exact: false }).waitFor();
             assert.equal(await section.getByRole('radio', { name: 'Unified CM' }).isChecked(), true, 'kept');
             assert.equal(callingBackend(h.workbench.org), 'WebexCalling', 'nothing stored');
             await h.page.unroute(`${CONTROLLER}/saveCallingBackend`);

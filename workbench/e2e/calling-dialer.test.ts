@@ -3,7 +3,8 @@
  * the Webex emulator: Sam, a rep who connected Webex, dials from the keypad and follows the call until hang-up;
  * calls come in and pop the caller's record (one match), a choice (several) or New Contact / New Lead (none);
  * Webex rate-limits a dial and the dialer retries; two tabs of Sam's browser show an incoming call once; the
- * Unified CM backend hands the number to the Webex app and says what Salesforce cannot do; French throughout.
+ * Unified CM backend hands the number to the Webex app and says what Salesforce cannot do; a dialer the org
+ * refuses to subscribe says it is not receiving calls and keeps trying until it listens; French throughout.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -232,6 +233,26 @@ describe('Webex dialer: Calling', () => {
             await screenshot(h, 'dialer-inbound-answered');
             await emulator('POST', `/_emulator/calls/${id}/hangup`);
             await card.getByText('Call ended').waitFor();
+            assertNoPageErrors();
+        }));
+
+    it('says when it is not receiving calls, keeps trying, and pops the call once it listens', () =>
+        story(h, 'dialer-not-receiving', async () => {
+            // The org refuses the dialer's first two subscriptions (as one whose /u/ channel does not exist yet).
+            await openAsSam('en', () => h.workbench.org.streaming.refuseSubscriptions('/u/WebexCallEvents', 2));
+            await openDialer();
+            const warning = dialer().locator('[data-stream-problem]');
+            await warning.getByText('Not receiving calls', { exact: false }).waitFor();
+            assert.equal(await warning.getAttribute('role'), 'alert', 'announced to screen readers');
+            await screenshot(h, 'dialer-not-receiving');
+            await assertNoOverflow();
+            // Tries again after 1 s, then 2 s: the third subscription is accepted and the warning goes.
+            await warning.waitFor({ state: 'detached', timeout: 10_000 });
+            await dialerListening();
+            await ring('+13122961607');
+            const banner = dialer().locator('c-webex-incoming-call');
+            await banner.getByText('Incoming call').waitFor();
+            await banner.getByText('Opened: Olivia Martin · Acme Robotics').waitFor();
             assertNoPageErrors();
         }));
 

@@ -48,14 +48,24 @@ async function addByKeyboard(editor: Locator, term: string, option: RegExp): Pro
     await search.press('Enter');
 }
 
-/** Answers an Apex call as the server would when it fails on something unexpected. */
-function failWith(message: string): (route: Route) => Promise<void> {
+/** The reference the package shows for an unexpected failure (its details go to the Webex Error Log). */
+const REFERENCE = 'WX-1A2B3C4D';
+
+/**
+ * Answers an Apex call as the package does when it fails on something unexpected (a locked row...):
+ * `UNEXPECTED` with the generic label and a reference (WebexException.toAuraHandled), never the text.
+ */
+function failUnexpectedly(): (route: Route) => Promise<void> {
     return (route) =>
         route.fulfill({
             status: 500,
             contentType: 'application/json',
             body: JSON.stringify({
-                message: JSON.stringify({ code: 'UNEXPECTED', message, retryAfterSeconds: null }),
+                message: JSON.stringify({
+                    code: 'UNEXPECTED',
+                    message: h.workbench.org.label('WebexError_Reference', REFERENCE),
+                    retryAfterSeconds: null
+                }),
                 exceptionType: 'System.AuraHandledException',
                 isUserDefinedException: false
             })
@@ -172,11 +182,11 @@ describe('Webex Feature Access', () => {
             await resetStory(h, ADMIN_TAB);
             const history = feature('MeetingLogs');
             await addByKeyboard(history, 'Camille', /Camille Vente/);
-            await h.page.route(SAVE_METHOD, failWith('Something went wrong: UNABLE_TO_LOCK_ROW'));
+            await h.page.route(SAVE_METHOD, failUnexpectedly());
             await saveOf(history).click();
             const alert = history.getByRole('alert').filter({ hasText: 'Not saved. Your choices are still here.' });
             await alert.waitFor();
-            await alert.getByText('Something went wrong: UNABLE_TO_LOCK_ROW').waitFor();
+            await alert.getByText(`Reference: ${REFERENCE}`, { exact: false }).waitFor();
             assert.deepEqual(await listed(history), ['Camille Vente']);
             await history.getByText('Unsaved changes').waitFor();
             assert.deepEqual(h.workbench.org.featureAccess.granted('MeetingLogs'), [], 'nothing stored');

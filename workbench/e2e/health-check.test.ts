@@ -2,11 +2,17 @@
  * The acceptance story of the Webex Admin tab (issue 4) told through its last section, "Health check"
  * (F4): a fresh org shows every problem with what to do; the administrator fixes them all from the tab
  * (plus assigning Cisco Webex User in Setup) and the check turns green; a webhook Webex disabled is
- * re-activated from the check; platform-event and call-event (Generic Streaming) usage near the daily
- * cap warns (B9); French; refusal.
+ * re-activated from the check; a missing call-event channel (the dialers cannot subscribe) is shown and
+ * created with Create channel; platform-event and call-event (Generic Streaming) usage near the daily
+ * cap warns (B9); an unexpected error of the day is counted and opens the Webex Error Log; Contacts and
+ * Leads saved before the package are counted, and Fill phone keys keys them in the background; French;
+ * refusal.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { unexpectedFailure } from '../org/apex-error.ts';
+import { markSavedBeforeInstall, withoutPhoneKeys } from '../org/apex/phone-keys.ts';
+import { asyncJobsSettled } from '../org/async-apex.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
 import {
     ADMIN_TAB,
@@ -65,11 +71,12 @@ describe('Health check', () => {
     it('shows a fresh org every problem with what to do and where', () =>
         story(h, 'health-fresh', async () => {
             await resetStory(h, ADMIN_TAB);
-            await health().getByText('5 problems').waitFor();
+            await health().getByText('6 problems').waitFor();
             assert.equal(await statusOf('webexToken'), 'utility:error');
             assert.equal(await statusOf('webhooks'), 'utility:help');
             assert.equal(await statusOf('webhookSite'), 'utility:error');
             assert.equal(await statusOf('salesforceAuthorization'), 'utility:error');
+            assert.equal(await statusOf('callEventChannel'), 'utility:help', 'looked up with the authorization');
             assert.equal(await statusOf('adminPermissionSet'), 'utility:success');
             assert.equal(await statusOf('userPermissionSet'), 'utility:warning');
             assert.equal(await statusOf('platformEvents'), 'utility:success');
@@ -112,7 +119,7 @@ describe('Health check', () => {
     it('turns all green once the administrator set everything up from the tab', () =>
         story(h, 'health-green', async () => {
             await resetStory(h, ADMIN_TAB);
-            await health().getByText('5 problems').waitFor();
+            await health().getByText('6 problems').waitFor();
             await setUpEverything();
             await runCheck();
             await health().getByText('All checks passed').waitFor();
@@ -121,10 +128,13 @@ describe('Health check', () => {
                 'webhooks',
                 'webhookSite',
                 'salesforceAuthorization',
+                'callEventChannel',
                 'adminPermissionSet',
                 'userPermissionSet',
                 'platformEvents',
-                'callEvents'
+                'callEvents',
+                'recentErrors',
+                'phoneKeys'
             ])
                 assert.equal(await statusOf(id), 'utility:success', `${id} is green`);
             await row('webexToken')
@@ -135,6 +145,9 @@ describe('Health check', () => {
                 .waitFor();
             await row('webhookSite')
                 .getByText(/The site answers \(HTTP 405\)/)
+                .waitFor();
+            await row('callEventChannel')
+                .getByText(/The Streaming Channel \/u\/WebexCallEvents exists/)
                 .waitFor();
             assert.equal(
                 await health()
@@ -176,10 +189,36 @@ describe('Health check', () => {
             assert.deepEqual(h.pageErrors, []);
         }));
 
+    it('shows a missing call-event channel in red, and Create channel creates it', () =>
+        story(h, 'health-channel', async () => {
+            await resetStory(h, ADMIN_TAB);
+            await setUpEverything();
+            // Someone deleted the channel in Setup: dialers can no longer subscribe, no call pops up.
+            h.workbench.org.streaming.channels.clear();
+            await runCheck();
+            await health().getByText('1 problem').waitFor();
+            assert.equal(await statusOf('callEventChannel'), 'utility:error');
+            await row('callEventChannel')
+                .getByText(/The Streaming Channel \/u\/WebexCallEvents does not exist/)
+                .waitFor();
+            await row('callEventChannel')
+                .getByText(/Click Create channel/)
+                .waitFor();
+            await sectionScreenshot(h, HEALTH_SECTION, 'health-channel-missing');
+
+            await row('callEventChannel').getByRole('button', { name: 'Create channel' }).click();
+            await health().getByText('All checks passed').waitFor();
+            assert.equal(await statusOf('callEventChannel'), 'utility:success');
+            const channel = h.workbench.org.streaming.channelByName('/u/WebexCallEvents');
+            assert.ok(channel, 'the channel exists again');
+            assert.equal(h.workbench.org.credentials.get('CallEventChannel')?.secret, channel.Id, 'its Id is stored');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
     it("warns when today's platform-event deliveries reach 85 % of the cap", () =>
         story(h, 'health-events', async () => {
             await resetStory(h, ADMIN_TAB);
-            await health().getByText('5 problems').waitFor();
+            await health().getByText('6 problems').waitFor();
             await control('platform-events', { used: 21_250 });
             await runCheck();
             assert.equal(await statusOf('platformEvents'), 'utility:warning');
@@ -192,17 +231,17 @@ describe('Health check', () => {
             await row('platformEvents')
                 .getByText(/stop receiving them until it renews/)
                 .waitFor();
-            await health().getByText('6 problems').waitFor();
+            await health().getByText('7 problems').waitFor();
             await sectionScreenshot(h, HEALTH_SECTION, 'health-events-85');
         }));
 
     it("warns when today's call-event deliveries reach 85 % of the Generic Streaming cap", () =>
         story(h, 'health-call-events', async () => {
             await resetStory(h, ADMIN_TAB);
-            await health().getByText('5 problems').waitFor();
+            await health().getByText('6 problems').waitFor();
             await control('generic-streaming', { used: 170_000 });
             await runCheck();
-            await health().getByText('6 problems').waitFor();
+            await health().getByText('7 problems').waitFor();
             assert.equal(await statusOf('callEvents'), 'utility:warning');
             assert.equal(await statusOf('platformEvents'), 'utility:success', 'the other allocation is untouched');
             await row('callEvents')
@@ -215,10 +254,64 @@ describe('Health check', () => {
             assert.deepEqual(h.pageErrors, []);
         }));
 
+    it('counts the unexpected errors of the last 24 hours and opens the Webex Error Log', () =>
+        story(h, 'health-recent-errors', async () => {
+            await resetStory(h, ADMIN_TAB);
+            await health().getByText('6 problems').waitFor();
+            assert.equal(await statusOf('recentErrors'), 'utility:success');
+            await row('recentErrors').getByText('0 in the last 24 hours.').waitFor();
+            // A request failed on something unexpected: its user read a reference, the details went to the log.
+            unexpectedFailure(h.workbench.org, new Error('UNABLE_TO_LOCK_ROW on Task 00T5g00000WbXAMPLE'));
+            await runCheck();
+            await health().getByText('7 problems').waitFor();
+            assert.equal(await statusOf('recentErrors'), 'utility:warning');
+            await row('recentErrors').getByText('1 in the last 24 hours.').waitFor();
+            await row('recentErrors')
+                .getByText(/read each error by its reference/)
+                .waitFor();
+            await sectionScreenshot(h, HEALTH_SECTION, 'health-recent-errors');
+
+            await row('recentErrors').getByRole('button', { name: 'Open the Webex Error Log' }).click();
+            await h.page.waitForFunction(() => window.location.hash === '#/o/WebexErrorLog__c/list?filterName=All');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it('counts Contacts and Leads saved before the package, and Fill phone keys keys them in the background', () =>
+        story(h, 'health-phone-keys', async () => {
+            await resetStory(h, ADMIN_TAB);
+            await health().getByText('6 problems').waitFor();
+            assert.equal(await statusOf('phoneKeys'), 'utility:success');
+            // The sample Contacts and Leads as if they had been saved before the package was installed.
+            assert.ok(markSavedBeforeInstall(h.workbench.org) > 0, 'the sample data has numbers');
+            const contacts = withoutPhoneKeys(h.workbench.org, 'Contact', 1000).missing;
+            const leads = withoutPhoneKeys(h.workbench.org, 'Lead', 1000).missing;
+            await runCheck();
+            await health().getByText('7 problems').waitFor();
+            assert.equal(await statusOf('phoneKeys'), 'utility:warning');
+            await row('phoneKeys').getByText(`(Contacts: ${contacts}, Leads: ${leads})`, { exact: false }).waitFor();
+            await row('phoneKeys')
+                .getByText(/Each save runs your org's own automation on them/)
+                .waitFor();
+            await sectionScreenshot(h, HEALTH_SECTION, 'health-phone-keys');
+
+            await row('phoneKeys').getByRole('button', { name: 'Fill phone keys' }).click();
+            await health()
+                .getByRole('status')
+                .getByText(/Filling phone keys in the background: Contacts, then Leads/)
+                .waitFor();
+            assert.equal(await statusOf('phoneKeys'), 'utility:warning', 'not checked again at once');
+            await asyncJobsSettled(h.workbench.org);
+            await runCheck();
+            await health().getByText('6 problems').waitFor();
+            assert.equal(await statusOf('phoneKeys'), 'utility:success');
+            assert.equal(withoutPhoneKeys(h.workbench.org, 'Contact', 1000).missing, 0, 'every Contact keyed');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
     it('speaks French', () =>
         story(h, 'health-french', async () => {
             await resetStory(h, ADMIN_TAB, 'fr');
-            await health().getByText('5 problèmes').waitFor();
+            await health().getByText('6 problèmes').waitFor();
             await health().getByText('Contrôle de santé').first().waitFor();
             await row('webexToken').getByText("Aucun jeton d'accès Webex n'est enregistré.").waitFor();
             await row('webhookSite').getByRole('button', { name: 'Aller à Site Webex pour les webhooks' }).waitFor();

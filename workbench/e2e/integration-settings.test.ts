@@ -134,7 +134,7 @@ describe('Webex Integration Settings', () => {
             await section().getByText('Avery Admin').first().waitFor();
             await h.workbench.emulator.close();
             await button(/^(Register|S'inscrire)$/).click();
-            await h.page.getByRole('alert').filter({ hasText: 'Webex could not be reached' }).first().waitFor();
+            await h.page.getByRole('alert').filter({ hasText: 'Salesforce could not connect to' }).first().waitFor();
             await section().getByText('Avery Admin').first().waitFor();
             await screenshot(h, 'integration-settings-webex-down');
             assert.deepEqual(h.pageErrors, [], 'no uncaught exception in the page');

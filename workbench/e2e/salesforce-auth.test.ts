@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { WORKBENCH_CONNECTED_APP } from '../org/salesforce-platform.ts';
+import { pkceChallenge, pkceVerifier } from '../org/apex/salesforce-auth.ts';
+import { WORKBENCH_EXTERNAL_CLIENT_APP, WORKBENCH_LEGACY_CONNECTED_APP } from '../org/salesforce-platform.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
 import {
     ADMIN_TAB,
@@ -25,7 +26,10 @@ import {
 const AUTHORIZED_ROWS = ['SalesforceConsumerKey', 'SalesforceConsumerSecret', 'SalesforceRefreshToken'];
 let h: Harness;
 
-const salesforceRows = (): string[] => storedRows(h).filter((row) => row.startsWith('Salesforce'));
+// The access token cached by whatever called Salesforce after the authorization (the site section's
+// check creates the call-event channel) is not part of what the authorization stores.
+const salesforceRows = (): string[] =>
+    storedRows(h).filter((row) => row.startsWith('Salesforce') && row !== 'SalesforceAccessToken');
 const alert = (text: string | RegExp) => h.page.getByRole('alert').filter({ hasText: text }).first();
 
 describe('Salesforce Authorization', () => {
@@ -42,14 +46,26 @@ describe('Salesforce Authorization', () => {
             const callbacks = await section.locator('[data-callback-urls] code').allTextContents();
             assert.deepEqual(callbacks, [`${h.workbench.url}/apex/webexsfdcauth`], 'the callback URL to paste');
             await section.locator('[data-remote-site]').getByText(h.workbench.url).waitFor();
+            await section.getByText('In Setup, enter External Client App Manager in Quick Find').waitFor();
+            await section.getByText('"Manage user data via APIs (api)" and "Perform requests at any time').waitFor();
+            await section.getByText('Already set up the connected app "Webex Salesforce Authorization"').waitFor();
             await sectionScreenshot(h, AUTH_SECTION, 'sfauth-section-before');
 
             await startAuthorization(h);
             const consent = new URL(h.page.url());
-            assert.equal(consent.searchParams.get('scope'), 'full refresh_token offline_access');
+            assert.equal(consent.searchParams.get('scope'), 'api refresh_token', 'the least scopes, not full');
             assert.equal(consent.searchParams.get('redirect_uri'), `${h.workbench.url}/apex/webexsfdcauth`);
-            assert.equal(consent.searchParams.get('code_challenge'), null, 'no PKCE');
-            assert.ok(!consent.search.includes(WORKBENCH_CONNECTED_APP.consumerSecret), 'the secret stays server-side');
+            const state = String(consent.searchParams.get('state'));
+            assert.equal(
+                consent.searchParams.get('code_challenge'),
+                pkceChallenge(pkceVerifier(state, WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret)),
+                'PKCE, which the External Client App requires'
+            );
+            assert.equal(consent.searchParams.get('code_challenge_method'), 'S256');
+            assert.ok(
+                !consent.search.includes(WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret),
+                'the secret stays server-side'
+            );
             await h.page.getByText('Webex Salesforce Authorization is asking').waitFor();
             await screenshot(h, 'sfauth-consent');
 
@@ -72,7 +88,17 @@ describe('Salesforce Authorization', () => {
             const refreshToken = h.workbench.org.credentials.get('SalesforceRefreshToken')?.secret ?? '';
             assert.ok(h.workbench.org.salesforce.refreshTokens.has(refreshToken), 'a refresh token Salesforce issued');
             const html = await h.page.content();
-            assert.ok(!html.includes(WORKBENCH_CONNECTED_APP.consumerSecret), 'the secret is nowhere in the page');
+            assert.ok(
+                !html.includes(WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret),
+                'the secret is nowhere in the page'
+            );
+            const exchange = h.workbench.org.salesforce.requests.find(
+                (r) => r.form?.grant_type === 'authorization_code'
+            );
+            assert.equal(
+                exchange?.form?.code_verifier,
+                pkceVerifier(state, WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret)
+            );
             assert.ok(!html.includes(refreshToken), 'nor is the refresh token');
             await sectionScreenshot(h, AUTH_SECTION, 'sfauth-authorized');
             assert.deepEqual(h.pageErrors, []);
@@ -126,6 +152,31 @@ describe('Salesforce Authorization', () => {
             assert.deepEqual(salesforceRows(), []);
         }));
 
+    it('keeps an existing connected app working once it offers api, and says so until then', () =>
+        story(h, 'sfauth-existing-connected-app', async () => {
+            await resetStory(h, ADMIN_TAB);
+            const legacy = WORKBENCH_LEGACY_CONNECTED_APP;
+            h.workbench.org.salesforce.connectedApp = { ...legacy, callbackUrls: [] };
+            const credentials = { consumerKey: legacy.consumerKey, consumerSecret: legacy.consumerSecret };
+
+            // Set up with "Full access (full)" only: Salesforce refuses the scopes before any consent.
+            await startAuthorization(h, credentials, /\/apex\/webexsfdcauth\?.*error=invalid_scope/);
+            await alert('The app does not offer the scopes the package asks for (invalid_scope)').waitFor();
+            await returnToAdmin(h);
+            await alert('Add "Manage user data via APIs (api)"').waitFor();
+            assert.deepEqual(salesforceRows(), [], 'nothing stored');
+
+            // The administrator adds api to the connected app, as the section says: it works, PKCE or not.
+            h.workbench.org.salesforce.connectedApp.scopes = [...legacy.scopes, 'api'];
+            await startAuthorization(h, credentials);
+            await answerConsent(h, 'Allow');
+            await finishAuthorization(h);
+            await returnToAdmin(h);
+            await authSection(h).getByText('Authorized as Avery Admin').waitFor();
+            assert.deepEqual(salesforceRows(), AUTHORIZED_ROWS);
+            assert.equal(h.workbench.org.credentials.get('SalesforceConsumerKey')?.secret, legacy.consumerKey);
+        }));
+
     it('revokes the authorization with Salesforce and forgets it', () =>
         story(h, 'sfauth-revoke', async () => {
             await resetStory(h, ADMIN_TAB);
@@ -137,6 +188,7 @@ describe('Salesforce Authorization', () => {
             await section.getByText('Not authorized yet').waitFor();
             assert.deepEqual(salesforceRows(), []);
             assert.equal(h.workbench.org.salesforce.refreshTokens.size, 0, 'Salesforce revoked the refresh token');
+            assert.ok(!storedRows(h).includes('SalesforceAccessToken'), 'the cached access token is forgotten too');
             await sectionScreenshot(h, AUTH_SECTION, 'sfauth-revoked');
         }));
 
@@ -160,6 +212,8 @@ describe('Salesforce Authorization', () => {
             await section.getByText('Autorisation Salesforce', { exact: true }).first().waitFor();
             await section.getByText('Vous venez de la version 1.18 ou antérieure').click();
             await section.getByText("Informations d'identification nommées : supprimez").waitFor();
+            await section.getByText("Configurer l'application client externe").waitFor();
+            await section.getByText('« Gérer les données utilisateur via les API (api) »').first().waitFor();
             await sectionScreenshot(h, AUTH_SECTION, 'sfauth-fr');
             await startAuthorization(h);
             await answerConsent(h, 'Deny');

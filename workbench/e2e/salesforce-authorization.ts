@@ -1,11 +1,11 @@
 /**
  * The steps of "Salesforce Authorization" (A4) an administrator takes in the browser, shared by the
- * stories of salesforce-auth.test.ts and webhook-site.test.ts: enter the connected app's key and secret,
+ * stories of salesforce-auth.test.ts and webhook-site.test.ts: enter the External Client App's key and secret,
  * Authorize, answer the consent page, finish on the Visualforce page and return to Webex Admin.
  */
 import path from 'node:path';
 import { ARTIFACTS, type Harness } from './browser.ts';
-import { WORKBENCH_CONNECTED_APP } from '../org/salesforce-platform.ts';
+import { WORKBENCH_EXTERNAL_CLIENT_APP } from '../org/salesforce-platform.ts';
 
 export const ADMIN_TAB = '#/n/Webex_Admin';
 export const AUTH_SECTION = 'c-webex-admin-salesforce-auth';
@@ -14,21 +14,25 @@ export const SITE_SECTION = 'c-webex-admin-webhook-site';
 /** The Salesforce Authorization section (the tab hosts other sections with buttons of their own). */
 export const authSection = (h: Harness) => h.page.locator(AUTH_SECTION);
 
-/** Fills the key and secret (the app's, unless told otherwise) and clicks Authorize: the consent page opens. */
+/**
+ * Fills the key and secret (the app's, unless told otherwise) and clicks Authorize: the consent page opens
+ * (or, where Salesforce refuses the request itself, `landsOn` the page it redirects to).
+ */
 export async function startAuthorization(
     h: Harness,
-    credentials: { consumerKey?: string; consumerSecret?: string } = {}
+    credentials: { consumerKey?: string; consumerSecret?: string } = {},
+    landsOn: RegExp = /\/services\/oauth2\/authorize\?/
 ): Promise<void> {
     const section = authSection(h);
     await section.getByRole('button', { name: /^(Authorize|Autoriser)$/ }).waitFor();
     await section
         .getByLabel(/^(Consumer Key|Clé du consommateur)/)
-        .fill(credentials.consumerKey ?? WORKBENCH_CONNECTED_APP.consumerKey);
+        .fill(credentials.consumerKey ?? WORKBENCH_EXTERNAL_CLIENT_APP.consumerKey);
     await section
         .getByLabel(/^(Consumer Secret|Secret du consommateur)/)
-        .fill(credentials.consumerSecret ?? WORKBENCH_CONNECTED_APP.consumerSecret);
+        .fill(credentials.consumerSecret ?? WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret);
     await section.getByRole('button', { name: /^(Authorize|Autoriser)$/ }).click();
-    await h.page.waitForURL(/\/services\/oauth2\/authorize\?/);
+    await h.page.waitForURL(landsOn);
 }
 
 /** Answers the consent page; Salesforce returns to the Visualforce page webexsfdcauth. */

@@ -103,15 +103,32 @@ async function pageShot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Clicks the page's own close button and waits until the window is gone. The button runs
+ * `window.close()`, which may close the page while Playwright is still finishing the click: the click
+ * then rejects with "Target page, context or browser has been closed" (about 1 click in 40 on this
+ * machine, more under load). That rejection is the outcome asked for, not a failure; any other one is.
+ */
+async function closeWithItsButton(popup: Page, name: string): Promise<void> {
+    const closed = popup.waitForEvent('close');
+    await popup
+        .getByRole('button', { name })
+        .click()
+        .catch((error: unknown) => {
+            if (!popup.isClosed() && !/Target page, context or browser has been closed/.test(String(error))) {
+                throw error;
+            }
+        });
+    await closed;
+}
+
 /** The whole round trip as Sam, approved in Webex, finished and closed: the card shows him connected. */
 async function connectThroughWebex(email: string, buttonName = 'Connect Webex'): Promise<void> {
     h.workbench.emulator.state.oauth.signedInEmail = email;
     const popup = await clickConnect(buttonName);
     await popup.getByRole('button', { name: 'Finish connecting' }).click();
     await popup.getByRole('status').first().waitFor();
-    const closed = popup.waitForEvent('close');
-    await popup.getByRole('button', { name: 'Close this window' }).click();
-    await closed;
+    await closeWithItsButton(popup, 'Close this window');
 }
 
 describe('A rep connects their own Webex account', () => {
@@ -165,9 +182,7 @@ describe('A rep connects their own Webex account', () => {
             await popup.getByRole('button', { name: 'Finish connecting' }).click();
             await popup.getByRole('status').getByText('Connected to Webex as Sam Rep.').waitFor();
             await pageShot(popup, 'user-connect-page-connected');
-            const closed = popup.waitForEvent('close');
-            await popup.getByRole('button', { name: 'Close this window' }).click();
-            await closed;
+            await closeWithItsButton(popup, 'Close this window');
 
             await card().getByText('Connected as Sam Rep').waitFor();
             await card().getByText(SAM).waitFor();
@@ -288,9 +303,7 @@ describe('A rep connects their own Webex account', () => {
                 .waitFor();
             assert.equal(await popup.getByRole('button', { name: 'Finish connecting' }).count(), 0);
             await pageShot(popup, 'user-connect-page-denied');
-            const closed = popup.waitForEvent('close');
-            await popup.getByRole('button', { name: 'Close this window' }).click();
-            await closed;
+            await closeWithItsButton(popup, 'Close this window');
             await card().getByRole('button', { name: 'Connect Webex' }).waitFor();
             assert.equal(
                 connectionRows(SAM).filter((row) => !row.startsWith('WebexUserState-')).length,
@@ -330,9 +343,7 @@ describe('A rep connects their own Webex account', () => {
             await popup.getByRole('button', { name: 'Terminer la connexion' }).click();
             await popup.getByText('Connecté à Webex en tant que Camille Vente.').waitFor();
             await pageShot(popup, 'user-connect-page-fr');
-            const closed = popup.waitForEvent('close');
-            await popup.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
-            await closed;
+            await closeWithItsButton(popup, 'Fermer cette fenêtre');
             await card().getByText('Connecté en tant que Camille Vente').waitFor();
             await card().getByRole('button', { name: 'Déconnecter' }).waitFor();
             await screenshot(h, 'user-connect-fr');

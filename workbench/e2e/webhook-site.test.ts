@@ -1,7 +1,8 @@
 /**
  * Stories of "Webex Site for Webhooks" (A5) in Chromium: Create Site through the emulated Metadata API
- * once Salesforce is authorized, the site then answering, idempotence, who may create it, readable
- * Metadata API faults, French, and Integration Settings registering webhooks on the new site.
+ * once Salesforce is authorized, the site then answering and calling's setup completed (the URL stored for
+ * the reps, the call-event channel created), idempotence, who may create it, readable Metadata API
+ * faults, French, and Integration Settings registering webhooks on the new site.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +15,8 @@ import {
     sectionScreenshot,
     seededUserId
 } from './salesforce-authorization.ts';
+import { CALL_EVENT_CHANNEL } from '../org/apex/call-event-channel.ts';
+import { SETUP_ROWS } from '../org/apex/salesforce-session.ts';
 
 let h: Harness;
 
@@ -61,6 +64,12 @@ describe('Webex Site for Webhooks', () => {
             );
             const probe = await fetch(`${siteOrigin()}/services/apexrest/webex/webhooks`);
             assert.ok(probe.status < 500, `the site URL answers (${probe.status})`);
+            // The check that follows completes calling's setup: the URL stored for the reps (who cannot
+            // see the Site object), and the Streaming Channel the dialers subscribe to, created.
+            assert.equal(h.workbench.org.credentials.get(SETUP_ROWS.siteUrl)?.secret, siteOrigin());
+            const channel = h.workbench.org.streaming.channelByName(CALL_EVENT_CHANNEL);
+            assert.ok(channel, 'the call-event channel exists before any dialer subscribes');
+            assert.equal(h.workbench.org.credentials.get(SETUP_ROWS.channel)?.secret, channel.Id);
             await sectionScreenshot(h, SITE_SECTION, 'site-created');
             assert.deepEqual(h.pageErrors, []);
         }));

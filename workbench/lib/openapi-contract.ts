@@ -1,5 +1,5 @@
 /**
- * Validates JSON bodies against the public Webex OpenAPI contract (../shared/specs/webex-openapi):
+ * Validates JSON bodies against the public Webex OpenAPI contract (specs/webex-openapi):
  * the response schema of a path, method and status, and the request body schema. OpenAPI 3.0 schemas
  * are JSON Schema with a few extra keywords (`example`, `nullable`), which Ajv accepts in non-strict
  * mode. The contract's schemas never forbid extra fields, so `undeclaredFields` also reports any
@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 
-export const SPECS_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'specs', 'webex-openapi');
+export const SPECS_DIR = path.resolve(import.meta.dirname, '..', '..', 'specs', 'webex-openapi');
 
 type Content = Record<string, { schema?: unknown }>;
 

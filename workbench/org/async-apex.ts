@@ -1,6 +1,6 @@
 /**
- * The emulated org's asynchronous Apex and debug log, for the code that needs them (calling's
- * WebexCallEventPublisher):
+ * The emulated org's asynchronous Apex and debug log, for the code that needs them (the debug log:
+ * calling's WebexCallEventHandler; calling pushes its pops in the webhook request, without a job):
  * - `enqueueJob` is `System.enqueueJob`: the job runs after the request that enqueued it has answered,
  *   in its own transaction (so it may call out, which the webhook request itself may not), and what it
  *   throws is recorded on the job as the platform records it on the AsyncApexJob;

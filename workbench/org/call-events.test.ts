@@ -1,10 +1,12 @@
 /**
  * Inbound calling end to end on the real workbench server and Webex emulator (B3, B9): a rep's own
  * signed telephony_calls webhooks reach the org's site, WebexCallEventHandler keeps the transitions the
- * dialer needs, and WebexCallEventPublisher pushes them through the org's REST API on the Generic
- * Streaming channel /u/WebexCallEvents to that rep only: 3 events for an answered incoming call
- * (whatever holds and resumes happen), 2 for a call the rep placed, none for a person no Salesforce user
- * holds a connection for, or without the Salesforce authorization, and nothing from a forged delivery.
+ * dialer needs, and WebexCallEventPublisher pushes them, within the webhook request (no job), through the
+ * org's REST API on the Generic Streaming channel /u/WebexCallEvents to that rep only: 3 events for an
+ * answered incoming call (whatever holds and resumes happen), 2 for a call the rep placed, none for a
+ * person no Salesforce user holds a connection for, or without the Salesforce authorization, and nothing
+ * from a forged delivery. The administrator's refresh token is exchanged once, not once per push (the
+ * access token is cached), and a cached token whose session ended is replaced once.
  */
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -13,6 +15,7 @@ import { startWorkbench, type Workbench } from '../server.ts';
 import { waitFor } from '../webex-emulator/test-support.ts';
 import { SALESFORCE_ROWS } from './apex/salesforce-auth.ts';
 import { CALL_EVENT_CHANNEL } from './apex/call-event-publisher.ts';
+import { SETUP_ROWS } from './apex/salesforce-session.ts';
 import { salesforceUsersByWebexPerson } from './apex/user-tokens.ts';
 import { asyncJobs, asyncJobsSettled, debugLog } from './async-apex.ts';
 import {
@@ -141,13 +144,55 @@ describe('Inbound call events: webhook → Generic Streaming push to the one rep
         assert.equal(samsDialer.payloads()[1].muteCapable, true, 'the answered device can: the dialer offers Mute');
         assert.ok(samsDialer.payloads()[2].disconnected, 'the end carries its time');
 
-        // One job per kept transition, each: token, channel lookup (created the first time), one push
-        assert.equal(newJobs().length, 3);
-        assert.ok(newJobs().every((job) => job.status === 'Completed'));
+        // Pushed in the webhook requests themselves: no job. The first push traded the refresh token and
+        // found (created) the channel; the next ones used the cached token and the stored channel Id.
+        assert.equal(newJobs().length, 0, 'no Queueable: the pop does not wait for one');
         const restCalls = wb.org.salesforce.requests.filter((r) => r.path.startsWith('/services/data/'));
         assert.equal(restCalls.filter((r) => r.path.endsWith('/push')).length, 3);
-        assert.equal(restCalls.length, 3 * 2 + 1, 'query and push per job, plus the channel created once');
+        assert.equal(restCalls.length, 3 + 2, 'one push per transition, plus one query and one creation');
+        const exchanges = wb.org.salesforce.requests.filter((r) => r.path === '/services/oauth2/token');
+        assert.equal(exchanges.length, 1, "the administrator's refresh token is exchanged once, not per push");
         assert.equal(wb.org.streaming.channelByName(CALL_EVENT_CHANNEL)?.Name, CALL_EVENT_CHANNEL);
+        assert.equal(
+            wb.org.credentials.get(SETUP_ROWS.channel)?.secret,
+            wb.org.streaming.channelByName(CALL_EVENT_CHANNEL)?.Id,
+            "the channel's Id is stored"
+        );
+        assert.ok(wb.org.credentials.get(SETUP_ROWS.accessToken)?.secret, 'the access token is cached');
+    });
+
+    it('replaces a cached access token whose session ended, once, and still pops the call', async () => {
+        const sam = await connectRep(wb, SAM);
+        const samsDialer = await listen(SAM);
+        const first = await emulatorControl<{ id: string }>(wb, 'POST', '/_emulator/calls/inbound', {
+            to: SAM,
+            from: '+13122961607'
+        });
+        await settle([samsDialer, 1]);
+        const cached = wb.org.credentials.get(SETUP_ROWS.accessToken)?.secret ?? '';
+        assert.ok(cached, 'the first push cached its token');
+        // The administrator logged out everywhere: Salesforce no longer accepts the cached token.
+        wb.org.salesforce.accessTokens.delete(cached);
+        const before = wb.org.salesforce.requests.length;
+
+        await emulatorControl(wb, 'POST', `/_emulator/calls/${encodeURIComponent(first.id)}/hangup`);
+        await settle([samsDialer, 2]);
+
+        assert.deepEqual(
+            samsDialer.payloads().map((p) => p.state),
+            ['alerting', 'disconnected']
+        );
+        assert.deepEqual(
+            wb.org.salesforce.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/v\d+\.\d+/, 'vNN')}`),
+            [
+                `POST /services/data/vNN/sobjects/StreamingChannel/${wb.org.credentials.get(SETUP_ROWS.channel)?.secret}/push`,
+                'POST /services/oauth2/token',
+                `POST /services/data/vNN/sobjects/StreamingChannel/${wb.org.credentials.get(SETUP_ROWS.channel)?.secret}/push`
+            ],
+            'refused push, one refresh, the push again'
+        );
+        assert.notEqual(wb.org.credentials.get(SETUP_ROWS.accessToken)?.secret, cached, 'the new token is cached');
+        assert.equal(sam.userId, samsDialer.events[1].userIds?.[0]);
     });
 
     it('pushes a call the rep placed when answered and when ended: 2 events', async () => {

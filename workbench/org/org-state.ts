@@ -72,7 +72,7 @@ export class EmulatedOrg {
     featureAccess = new FeatureAccessStore();
     peopleSearch = new PeopleSearchStore();
     /** The calling settings (backend, call-log objects, phone fields) and More info tabs (apex/calling-settings.ts). */
-    calling = new CallingSettingsStore();
+    calling = new CallingSettingsStore(this);
     /** The site's webhook endpoint: handlers, replay receipts, what it dispatched (site/webhook-resource.ts). */
     readonly webhookSite: WebhookSite = new WebhookSite(this);
     /** Generic Streaming: StreamingChannel records and deliveries to subscribers (streaming.ts). */
@@ -84,9 +84,19 @@ export class EmulatedOrg {
     permissionSetAssignments = new Map<string, Set<string>>();
     /** OrgLimits' DailyDeliveredPlatformEvents value set by a story; null counts today's `events`. */
     deliveredPlatformEventsOverride: number | null = null;
+    /**
+     * The namespace the package runs with (namespace.ts): '' deployed unpackaged (the default), or the
+     * package's (`WORKBENCH_NAMESPACE=webexsf`) to run it as installed. A reset keeps it.
+     */
+    namespace = (process.env.WORKBENCH_NAMESPACE ?? '').trim();
 
     constructor(webexBaseUrl: string) {
         this.webexBaseUrl = webexBaseUrl;
+    }
+
+    /** Runs the package as installed with this namespace from now on ('' for unpackaged), resets included. */
+    useNamespace(namespace: string): void {
+        this.namespace = namespace.trim();
     }
 
     reset(): void {
@@ -98,7 +108,7 @@ export class EmulatedOrg {
         this.salesforce.reset();
         this.featureAccess = new FeatureAccessStore();
         this.peopleSearch = new PeopleSearchStore();
-        this.calling = new CallingSettingsStore();
+        this.calling = new CallingSettingsStore(this);
         this.webhookSite.reset();
         this.streaming.reset();
         this.permissionSetAssignments = new Map();

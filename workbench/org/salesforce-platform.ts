@@ -1,12 +1,16 @@
 /**
  * What the emulated org's own platform does for "Salesforce Authorization" and "Webex Site for
  * Webhooks", on its My Domain (the workbench server itself, `org.myDomainUrl`):
- * - the connected app "Webex Salesforce Authorization" the administrator created (fixed key and secret,
- *   below, so a person can paste them), with its callback URLs and scopes, PKCE off;
+ * - the External Client App "Webex Salesforce Authorization" the administrator created (fixed key and
+ *   secret, below, so a person can paste them), with its callback URLs, the scopes api and refresh_token,
+ *   and PKCE required as a new External Client App has it; a story can swap in a connected app set up
+ *   for an earlier version (WORKBENCH_LEGACY_CONNECTED_APP: full, no PKCE), as orgs that have one do;
  * - the OAuth server: `GET /services/oauth2/authorize` shows a consent page (Allow / Deny) to the
- *   signed-in user and redirects to the callback with a code (or `error=access_denied`);
+ *   signed-in user and redirects to the callback with a code (or `error=access_denied`, `invalid_scope`
+ *   for a scope the app does not offer, `invalid_request` without the PKCE challenge the app requires);
  *   `POST /services/oauth2/token` (authorization_code, refresh_token) and `POST /services/oauth2/revoke`
- *   answer as Salesforce does (`invalid_client`, `invalid_grant`, `invalid_token`...);
+ *   answer as Salesforce does (`invalid_client`, `invalid_grant`, `invalid_token`...), checking the
+ *   `code_verifier` against the challenge whenever the authorization request carried one;
  * - the Metadata API, `POST /services/Soap/m/65.0`: `createMetadata` of a `CustomSite` (the site then
  *   exists: `org.siteUrl` is set and its webhook endpoint answers) or of a `RemoteSiteSetting`, with the
  *   session checked and SOAP faults as Salesforce sends them;
@@ -17,19 +21,48 @@
  *   apex/webexsfdcauth-page.ts.
  * The package's own side (what its Apex sends) is in apex/salesforce-auth.ts and apex/WebexSiteController.ts.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import { handleSalesforceAuthPage } from './apex/webexsfdcauth-page.ts';
+import { PACKAGE_NAMESPACE } from './namespace.ts';
 import type { EmulatedOrg } from './org-state.ts';
 import { useWorkbenchAsWebhookSite } from './site/webhook-resource.ts';
 import { handleRestApi } from './streaming-api.ts';
 
-/** The connected app the admin guide has the administrator create (A4). */
-export const WORKBENCH_CONNECTED_APP = {
+/** The app an org's OAuth server knows: its credentials, the scopes it offers, whether it requires PKCE. */
+export interface EmulatedOAuthApp {
+    name: string;
+    consumerKey: string;
+    consumerSecret: string;
+    scopes: string[];
+    pkceRequired: boolean;
+}
+
+/**
+ * The External Client App the section has the administrator create (docs/salesforce-authorization.md):
+ * "Manage user data via APIs (api)" and "Perform requests at any time (refresh_token, offline_access)",
+ * PKCE required (the default of a new External Client App).
+ */
+export const WORKBENCH_EXTERNAL_CLIENT_APP: EmulatedOAuthApp = {
     name: 'Webex Salesforce Authorization',
     consumerKey: '3MVG9WorkbenchWebexSalesforceAuthorizationConsumerKey',
     consumerSecret: 'WorkbenchConsumerSecret0123456789ABCDEF',
+    scopes: ['api', 'refresh_token', 'offline_access'],
+    pkceRequired: true
+};
+
+/** The same app under the name the workbench first gave it (a connected app, before Spring '26). */
+export const WORKBENCH_CONNECTED_APP = WORKBENCH_EXTERNAL_CLIENT_APP;
+
+/**
+ * A connected app set up with the guide of earlier versions ("Full access (full)", PKCE off), as orgs
+ * upgrading from them have: it refuses `api` until the administrator adds that scope.
+ */
+export const WORKBENCH_LEGACY_CONNECTED_APP: EmulatedOAuthApp = {
+    name: 'Webex Salesforce Authorization',
+    consumerKey: '3MVG9WorkbenchLegacyConnectedAppConsumerKey',
+    consumerSecret: '1234567890123456789',
     scopes: ['full', 'refresh_token', 'offline_access'],
     pkceRequired: false
 };
@@ -46,6 +79,8 @@ interface IssuedCode {
     redirectUri: string;
     userId: string;
     scopes: string[];
+    /** The PKCE `code_challenge` of the authorization request (S256), if it carried one. */
+    codeChallenge: string | null;
     expiresAt: number;
     used: boolean;
 }
@@ -63,7 +98,11 @@ export interface EmulatedSite {
 
 /** The platform's state in one org; `reset()` brings it back to a fresh org with the connected app. */
 export class SalesforcePlatform {
-    connectedApp = { ...WORKBENCH_CONNECTED_APP, callbackUrls: [] as string[] };
+    /** The app the administrator set up: the External Client App, or a story's WORKBENCH_LEGACY_CONNECTED_APP. */
+    connectedApp: EmulatedOAuthApp & { callbackUrls: string[] } = {
+        ...WORKBENCH_EXTERNAL_CLIENT_APP,
+        callbackUrls: []
+    };
     readonly codes = new Map<string, IssuedCode>();
     readonly refreshTokens = new Map<string, { clientId: string; userId: string }>();
     readonly accessTokens = new Map<string, { userId: string; expiresAt: number }>();
@@ -79,7 +118,7 @@ export class SalesforcePlatform {
     readonly requests: Array<{ method: string; path: string; form?: Record<string, string> }> = [];
 
     reset(): void {
-        this.connectedApp = { ...WORKBENCH_CONNECTED_APP, callbackUrls: [] };
+        this.connectedApp = { ...WORKBENCH_EXTERNAL_CLIENT_APP, callbackUrls: [] };
         this.codes.clear();
         this.refreshTokens.clear();
         this.accessTokens.clear();
@@ -94,7 +133,7 @@ export class SalesforcePlatform {
     callbackUrls(org: EmulatedOrg): string[] {
         return this.connectedApp.callbackUrls.length
             ? this.connectedApp.callbackUrls
-            : [`${org.myDomainUrl}/apex/webexsfdcauth`, `${org.myDomainUrl}/apex/cisco_webex__webexsfdcauth`];
+            : [`${org.myDomainUrl}/apex/webexsfdcauth`, `${org.myDomainUrl}/apex/${PACKAGE_NAMESPACE}__webexsfdcauth`];
     }
 
     /** Whether Remote Site Settings let Apex call this URL. */
@@ -143,8 +182,8 @@ function consentPage(org: EmulatedOrg, query: URLSearchParams): string {
 <div class="slds-card slds-p-around_medium">
 <h1 class="slds-text-heading_medium slds-m-bottom_small">${t('Allow Access?', "Autoriser l'accès ?")}</h1>
 <p class="slds-m-bottom_small">${t(
-        `${WORKBENCH_CONNECTED_APP.name} is asking to access your Salesforce data as ${org.user.name}:`,
-        `${WORKBENCH_CONNECTED_APP.name} demande à accéder à vos données Salesforce en tant que ${org.user.name} :`
+        `${WORKBENCH_EXTERNAL_CLIENT_APP.name} is asking to access your Salesforce data as ${org.user.name}:`,
+        `${WORKBENCH_EXTERNAL_CLIENT_APP.name} demande à accéder à vos données Salesforce en tant que ${org.user.name} :`
     )}</p>
 <ul class="slds-list_dotted slds-m-bottom_medium">${scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>
 <form method="post" action="/services/oauth2/authorize">${hidden}
@@ -188,6 +227,13 @@ function handleAuthorize(org: EmulatedOrg, platform: SalesforcePlatform, query: 
         back.searchParams.set('error_description', 'the requested scope is not allowed');
         return redirect(res, back.toString());
     }
+    const codeChallenge = query.get('code_challenge') || null;
+    const challengeMethod = query.get('code_challenge_method');
+    if ((app.pkceRequired && !codeChallenge) || (codeChallenge && challengeMethod && challengeMethod !== 'S256')) {
+        back.searchParams.set('error', 'invalid_request');
+        back.searchParams.set('error_description', 'missing required code challenge');
+        return redirect(res, back.toString());
+    }
     const decision = query.get('decision');
     if (!decision) return send(res, 200, 'text/html; charset=utf-8', consentPage(org, query));
     if (decision !== 'allow') {
@@ -201,6 +247,7 @@ function handleAuthorize(org: EmulatedOrg, platform: SalesforcePlatform, query: 
         redirectUri,
         userId: org.user.id,
         scopes,
+        codeChallenge,
         expiresAt: Date.now() + CODE_LIFETIME_MS,
         used: false
     });
@@ -239,6 +286,16 @@ function handleToken(org: EmulatedOrg, platform: SalesforcePlatform, form: URLSe
                 error: 'invalid_grant',
                 error_description: 'redirect_uri must match configuration'
             });
+        // Salesforce Help, "OAuth 2.0 Web Server Flow for Web App Integration": a challenge without a
+        // verifier is invalid_grant, a verifier that does not match it invalid_request.
+        const verifier = form.get('code_verifier');
+        if (issued.codeChallenge && !verifier)
+            return json(res, 400, { error: 'invalid_grant', error_description: 'invalid code verifier' });
+        if (
+            issued.codeChallenge &&
+            createHash('sha256').update(String(verifier)).digest('base64url') !== issued.codeChallenge
+        )
+            return json(res, 400, { error: 'invalid_request', error_description: 'invalid code verifier' });
         const answer: Record<string, string> = tokenAnswer(org, platform, issued.userId, issued.scopes);
         if (issued.scopes.includes('refresh_token')) {
             answer.refresh_token = token('5Aep861');

@@ -17,7 +17,7 @@
  * The page names its user and language in `x-wb-user` / `x-wb-lang` headers (or query parameters).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuraHandledError } from './apex-error.ts';
+import { unexpectedFailure } from './apex-error.ts';
 import { createApexRegistry } from './apex-registry.ts';
 import type { Language } from './labels.ts';
 import type { EmulatedOrg, OrgEvent } from './org-state.ts';
@@ -66,6 +66,11 @@ function applySession(org: EmulatedOrg, req: IncomingMessage, url: URL): void {
 function streamEvents(org: EmulatedOrg, req: IncomingMessage, res: ServerResponse, url: URL): void {
     const channel = url.searchParams.get('channel') ?? '';
     const userId = url.searchParams.get('user') ?? org.user.id;
+    if (org.streaming.takeRefusal(channel)) {
+        // What CometD answers a subscription to a channel that does not exist; EventSource then fails.
+        send(res, 400, { error: `400::The channel you requested to subscribe to does not exist {${channel}}` });
+        return;
+    }
     res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -214,8 +219,9 @@ export function createOrgHandler(
                 beginApexTransaction(org);
                 send(res, 200, await method(params as never));
             } catch (error) {
-                if (error instanceof AuraHandledError) send(res, 500, error.toResponseBody());
-                else send(res, 500, { message: (error as Error).message, exceptionType: 'System.UnexpectedException' });
+                // Every controller of the package ends in WebexException.toAuraHandled: its own failures keep
+                // their message, anything else reaches the component as a reference only.
+                send(res, 500, unexpectedFailure(org, error).toResponseBody());
             }
             return true;
         }
@@ -234,9 +240,15 @@ export function createOrgHandler(
                     send(res, 400, { message: (error as Error).message });
                     return true;
                 }
+            } else if (first === 'namespace') {
+                // Run the package as installed with its namespace ("webexsf"), or unpackaged ("").
+                org.useNamespace(typeof params.namespace === 'string' ? params.namespace : '');
             } else if (first === 'platform-events') {
                 // Today's delivered platform events as OrgLimits reports them (null counts `events`).
                 org.deliveredPlatformEventsOverride = typeof params.used === 'number' ? params.used : null;
+            } else if (first === 'streaming-refusals') {
+                // The next `times` subscriptions to `channel` fail (lightning/empApi's stand-in rejects them).
+                org.streaming.refuseSubscriptions(String(params.channel), Number(params.times ?? 1));
             } else if (first === 'generic-streaming') {
                 // Today's delivered generic events as OrgLimits reports them (null counts the deliveries).
                 org.streaming.deliveredOverride = typeof params.used === 'number' ? params.used : null;
@@ -269,6 +281,7 @@ export function createOrgHandler(
             } else if (first === 'state') {
                 // Never the secrets themselves: tests assert what is stored, not its value.
                 send(res, 200, {
+                    namespace: org.namespace,
                     siteUrl: org.siteUrl,
                     user: org.user,
                     storedCredentials: [...org.credentials.keys()]

@@ -38,13 +38,35 @@ export class GenericStreaming {
     /** Today's deliveries as OrgLimits reports them, set by a story; null counts `deliveries`. */
     deliveredOverride: number | null = null;
     private sequence = 0;
+    /** Subscriptions still to refuse, per channel (`refuseSubscriptions`). */
+    private readonly refusals = new Map<string, number>();
 
-    /** A fresh org: no channel, nothing delivered. */
+    /** A fresh org: no channel, nothing delivered, every subscription accepted. */
     reset(): void {
         this.channels.clear();
         this.deliveries.length = 0;
         this.deliveredOverride = null;
         this.sequence = 0;
+        this.refusals.clear();
+    }
+
+    /**
+     * Makes the next `times` subscriptions to `channel` fail, as an org refuses one to a `/u/` channel that
+     * does not exist yet (unless dynamic channel creation is on) or while streaming is unavailable: the
+     * dialer must say it is not receiving calls and try again.
+     */
+    refuseSubscriptions(channel: string, times: number): void {
+        if (times > 0) this.refusals.set(channel, times);
+        else this.refusals.delete(channel);
+    }
+
+    /** Whether this subscription is refused (counting it). */
+    takeRefusal(channel: string): boolean {
+        const left = this.refusals.get(channel) ?? 0;
+        if (left <= 0) return false;
+        if (left === 1) this.refusals.delete(channel);
+        else this.refusals.set(channel, left - 1);
+        return true;
     }
 
     /** The channel with this name, or undefined. */

@@ -2,7 +2,7 @@
  * The emulated org's side of the package's Webex callout client (classes/webex/WebexApiClient.cls):
  * bearer token, JSON, `Link` pagination, and the same mapping of failures to error codes.
  */
-import { AuraHandledError } from './apex-error.ts';
+import { AuraHandledError, connectionFailure } from './apex-error.ts';
 import type { EmulatedOrg } from './org-state.ts';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -29,8 +29,8 @@ export class WebexCallout {
                 },
                 body: body === undefined ? undefined : JSON.stringify(body)
             });
-        } catch {
-            throw new AuraHandledError('NETWORK', this.org.label('WebexError_Network'));
+        } catch (error) {
+            throw connectionFailure(this.org, url, error);
         }
         const text = await response.text();
         if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
@@ -48,8 +48,8 @@ export class WebexCallout {
                 response = await fetch(url, {
                     headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' }
                 });
-            } catch {
-                throw new AuraHandledError('NETWORK', this.org.label('WebexError_Network'));
+            } catch (error) {
+                throw connectionFailure(this.org, url, error);
             }
             const text = await response.text();
             if (!response.ok) throw this.failure(response, text);

@@ -122,6 +122,35 @@ describe('Emulated org: the webhook site under hostile input', () => {
             assert.equal(wb.org.webhookSite.dispatched.length, 1);
         });
 
+        it('writes nothing while the handlers call out: the receipt and their writes come after', async () => {
+            const seen: Array<{ receipted: boolean; committed: boolean }> = [];
+            let committed = false;
+            wb.org.webhookSite.handlers.push({
+                name: 'pusher',
+                handles: () => true,
+                handle: async ([event]) => {
+                    // Where the call pop's push happens: a callout, so nothing may be written yet.
+                    await new Promise((resolve) => setTimeout(resolve, 5));
+                    seen.push({ receipted: wb.org.webhookSite.receipts.has(event.deliveryDigest), committed });
+                    return {
+                        commitWork: () => {
+                            committed = true;
+                        }
+                    };
+                }
+            });
+            const body = validBody();
+            const answer = await post(body, signed(body));
+            assert.equal(answer.body, '{"status":"accepted"}');
+            assert.deepEqual(
+                seen,
+                [{ receipted: false, committed: false }],
+                'no receipt, no write, during the callout'
+            );
+            assert.equal(committed, true, "the handler's writes were made after");
+            assert.equal(wb.org.webhookSite.receipts.size, 1, 'and the delivery recorded');
+        });
+
         it('acknowledges a replay (the same signed bytes) without dispatching it again', async () => {
             const body = validBody();
             await post(body, signed(body));
@@ -305,6 +334,38 @@ describe('Emulated org: the webhook site under hostile input', () => {
             assert.equal(answer.status, 200);
             assert.equal(handler.calls, 1, 'the next handler still received the event');
             assert.deepEqual(wb.org.webhookSite.failures, [{ handler: 'failing', events: 1, message: 'boom' }]);
+        });
+
+        it('isolates a handler that fails while writing: the others still write, the delivery is recorded', async () => {
+            let written = false;
+            wb.org.webhookSite.handlers.unshift(
+                {
+                    name: 'failing writer',
+                    handles: () => true,
+                    handle: () => ({
+                        commitWork: () => {
+                            throw new Error('write refused');
+                        }
+                    })
+                },
+                {
+                    name: 'writer',
+                    handles: () => true,
+                    handle: () => ({
+                        commitWork: () => {
+                            written = true;
+                        }
+                    })
+                }
+            );
+            const body = validBody();
+            const answer = await post(body, signed(body));
+            assert.equal(answer.status, 200);
+            assert.equal(written, true, 'the other handler wrote');
+            assert.deepEqual(wb.org.webhookSite.failures, [
+                { handler: 'failing writer', events: 0, message: 'write refused' }
+            ]);
+            assert.equal(wb.org.webhookSite.receipts.size, 1, 'the delivery is recorded');
         });
 
         it('answers other methods 405 as Apex REST does', async () => {

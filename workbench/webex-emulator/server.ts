@@ -1,6 +1,6 @@
 /**
  * The Webex emulator: an HTTP server that answers the subset of the Webex REST API the package uses,
- * shaped as the public OpenAPI contract describes (../../../shared/specs/webex-openapi), plus a
+ * shaped as the public OpenAPI contract describes (specs/webex-openapi in the repository), plus a
  * control API under /_emulator. Test infrastructure only: the package never depends on it.
  *
  * Run alone with `tsx workbench/webex-emulator/server.ts` (port 4444, WEBEX_EMULATOR_PORT overrides).

@@ -17,6 +17,7 @@ import type { EmulatedOrg } from '../org-state.ts';
 import { WebexCallout } from '../webex-callout.ts';
 import * as userIntegration from './user-integration.ts';
 import { WebhookRegistrar, webhookTargetUrl, type Webhook } from './webhook-registrar.ts';
+import { rememberWebhookSiteUrl } from './WebexSiteController.ts';
 
 const ADMIN_TOKEN = 'AdminAccessToken';
 const WEBHOOK_SECRET = 'WebhookSecret';
@@ -118,6 +119,8 @@ export function createWebexAdminController(org: EmulatedOrg): WebexAdminControll
             const secret = org.credentials.get(WEBHOOK_SECRET)?.secret ?? randomBytes(32).toString('hex');
             await new WebhookRegistrar(org, token).register(url, secret);
             org.credentials.set(WEBHOOK_SECRET, { secret });
+            // WebexSiteSelector.rememberWebhookSiteUrl: for the reps, who cannot see the Site object.
+            rememberWebhookSiteUrl(org, org.siteUrl);
             return status();
         },
 

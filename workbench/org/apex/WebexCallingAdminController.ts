@@ -25,6 +25,7 @@ import {
     callLogTabs,
     phoneFields,
     relatedObjects,
+    tabFields,
     type CallLogDirection
 } from './calling-settings.ts';
 import {
@@ -239,7 +240,9 @@ export function createWebexCallingAdminController(org: EmulatedOrg): WebexCallin
             const existing = id ? existingTab(id) : undefined;
             if (id && !existing) throw tabGone();
             const duplicate = org.calling.callLogTabs.find(
-                (record) => record !== existing && record.ObjectApiName__c.toLowerCase() === objectApiName.toLowerCase()
+                (record) =>
+                    record !== existing &&
+                    tabFields(org, record).ObjectApiName__c.toLowerCase() === objectApiName.toLowerCase()
             );
             if (duplicate) throw refuse('WebexCallingAdmin_TabDuplicate', label);
             org.calling.saveCallLogTab({

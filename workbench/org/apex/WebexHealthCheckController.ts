@@ -2,26 +2,55 @@
  * The emulated org's WebexHealthCheckController and WebexHealthCheckService (classes/admin/
  * WebexHealthCheck*.cls): the same checks, each independent, reusing the emulated services: the stored
  * token checked with the Webex emulator, the package's webhooks there, the site's reachability
- * (WebexSiteController.checkSite), the Salesforce authorization's refresh-token exchange, the org's
- * permission-set assignments, its daily delivered platform events and its daily delivered Generic Streaming
- * events (the call pops, org.streaming).
+ * (WebexSiteService.checkSite), the Salesforce authorization's refresh-token exchange, the call-event
+ * channel looked up with that token (missing: the fix `createCallEventChannel`, the section's Create
+ * channel), the org's permission-set assignments, its daily delivered platform events and its daily
+ * delivered Generic Streaming events (the call pops, org.streaming), the unexpected errors of the last
+ * 24 hours (the Webex Error Log the workbench keeps, apex-error.ts; linked when there are some), and the
+ * Contacts and Leads without phone keys (phone-keys.ts; the fix `fillPhoneKeys` starts their backfill).
+ * Once every check ran, what they learned is stored: the site's URL for the reps, the channel's Id, the
+ * token.
  */
+import type createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.createCallEventChannel';
+import type fillPhoneKeys from '@salesforce/apex/WebexHealthCheckController.fillPhoneKeys';
 import type runHealthCheck from '@salesforce/apex/WebexHealthCheckController.runHealthCheck';
-import { AuraHandledError } from '../apex-error.ts';
+import { AuraHandledError, loggedFailures, unexpectedFailure } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { WebexCallout } from '../webex-callout.ts';
 import { requireAdmin } from './admin-access.ts';
-import { accessToken, authorizationStatus, readAuthorization } from './salesforce-auth.ts';
-import { createWebexSiteController } from './WebexSiteController.ts';
+import {
+    CALL_EVENT_CHANNEL,
+    ensureCallEventChannel,
+    findCallEventChannel,
+    saveResolvedChannel
+} from './call-event-channel.ts';
+import { startPhoneKeyBackfill, withoutPhoneKeys } from './phone-keys.ts';
+import { authorizationStatus, readAuthorization } from './salesforce-auth.ts';
+import { SalesforceCallout } from './salesforce-client.ts';
+import { SalesforceSession } from './salesforce-session.ts';
+import { checkWebhookSite, rememberWebhookSiteUrl, siteStatus } from './WebexSiteController.ts';
 
 const ADMIN_TOKEN = 'AdminAccessToken';
 const REST_PATH = '/services/apexrest/webex/webhooks';
 const EVENTS = ['created', 'updated', 'deleted'];
 const WARNING_PERCENT = 80;
+/** WebexHealthCheckService.RECENT_ERROR_HOURS, MAX_ERRORS_COUNTED, PHONE_KEY_SAMPLE. */
+const RECENT_ERROR_HOURS = 24;
+const MAX_ERRORS_COUNTED = 1000;
+const PHONE_KEY_SAMPLE = 1000;
 
 export interface WebexHealthCheckControllerApi {
     runHealthCheck: typeof runHealthCheck;
+    createCallEventChannel: typeof createCallEventChannel;
+    fillPhoneKeys: typeof fillPhoneKeys;
 }
+
+/** WebexHealthCheckService.FIX_CREATE_CHANNEL. */
+export const FIX_CREATE_CHANNEL = 'createCallEventChannel';
+/** WebexHealthCheckService.FIX_FILL_PHONE_KEYS. */
+export const FIX_FILL_PHONE_KEYS = 'fillPhoneKeys';
+/** WebexHealthCheckService.LINK_ERROR_LOG. */
+export const LINK_ERROR_LOG = 'errorLog';
 
 interface Webhook {
     id: string;
@@ -38,10 +67,16 @@ interface Person {
 
 type Outcome = Pick<WebexHealthCheck, 'status' | 'detail' | 'action' | 'section'> & {
     inactiveWebhookIds?: string[];
+    fix?: WebexHealthFix | null;
+    link?: WebexHealthLink | null;
 };
 
 export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthCheckControllerApi {
-    const site = createWebexSiteController(org);
+    // One run is one Apex transaction: its session (the token the authorization check obtains) and the
+    // channel it found, stored once every check ran.
+    let session = new SalesforceSession(org);
+    let salesforceToken: string | null = null;
+    let foundChannelId: string | null = null;
     const label = (name: string, ...args: Array<string | number>) => org.label(`WebexHealth_${name}`, ...args);
     const format = (name: string, values: Array<string | number>) =>
         values.reduce<string>((text, value, i) => text.replace(`{${i}}`, String(value)), label(name));
@@ -124,7 +159,7 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
 
     const checkSite = async (): Promise<Outcome> => {
         if (!org.siteUrl) return problem('error', label('SiteMissing'), label('SiteMissingAction'), 'webhookSite');
-        const answer = (await site.checkSite()).check;
+        const answer = (await checkWebhookSite(org, siteStatus(org))).check;
         const detail = format('SiteDetail', [org.siteUrl, answer?.message ?? '']);
         return answer?.reachable ? ok(detail) : problem('error', detail, label('SiteUnreachableAction'), 'webhookSite');
     };
@@ -135,7 +170,8 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
         const status = authorizationStatus(org);
         const who = [status.authorizedBy ?? '', status.authorizedUsername ?? ''];
         try {
-            await accessToken(org);
+            // A refresh-token exchange, not the cached token: the proof Salesforce still accepts it.
+            salesforceToken = await session.refreshedAccessToken();
             return ok(format('SfAuthOk', who));
         } catch (error) {
             if (!(error instanceof AuraHandledError)) throw error;
@@ -148,6 +184,31 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
                 );
             return unknown(error);
         }
+    };
+
+    const checkCallEventChannel = async (): Promise<Outcome> => {
+        if (!salesforceToken)
+            return problem(
+                'unknown',
+                label('ChannelNeedsAuthorization'),
+                label('SfAuthMissingAction'),
+                'salesforceAuthorization'
+            );
+        let channelId: string | null;
+        try {
+            channelId = await findCallEventChannel(new SalesforceCallout(org), salesforceToken);
+        } catch (error) {
+            if (!(error instanceof AuraHandledError)) throw error;
+            return unknown(error);
+        }
+        if (channelId) {
+            foundChannelId = channelId;
+            return ok(label('ChannelOk', CALL_EVENT_CHANNEL));
+        }
+        return {
+            ...problem('error', label('ChannelMissing', CALL_EVENT_CHANNEL), label('ChannelMissingAction'), null),
+            fix: FIX_CREATE_CHANNEL
+        };
     };
 
     const checkPermissionSet = (name: string, action: string) => async (): Promise<Outcome> => {
@@ -193,20 +254,58 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
         ]
     );
 
+    // The Webex Error Log's rows of the last 24 hours (the Webex Admin permission set reads them all).
+    const checkRecentErrors = async (): Promise<Outcome> => {
+        const since = Date.now() - RECENT_ERROR_HOURS * 3600 * 1000;
+        const count = Math.min(
+            loggedFailures(org).filter((failure) => Date.parse(failure.at) >= since).length,
+            MAX_ERRORS_COUNTED
+        );
+        const detail = label('ErrorsDetail', count >= MAX_ERRORS_COUNTED ? `${number(count)}+` : number(count));
+        if (count === 0) return ok(detail);
+        return { ...problem('warning', detail, label('ErrorsAction'), null), link: LINK_ERROR_LOG };
+    };
+
+    // Contacts and Leads whose numbers get a key but which have none (saved before the package).
+    const checkPhoneKeys = async (): Promise<Outcome> => {
+        const count = (objectApiName: string): { missing: number; text: string } => {
+            const found = withoutPhoneKeys(org, objectApiName, PHONE_KEY_SAMPLE);
+            return { missing: found.missing, text: `${number(found.missing)}${found.more ? '+' : ''}` };
+        };
+        const contacts = count('Contact');
+        const leads = count('Lead');
+        if (contacts.missing === 0 && leads.missing === 0) return ok(label('PhoneKeysOk'));
+        return {
+            ...problem(
+                'warning',
+                format('PhoneKeysMissing', [contacts.text, leads.text]),
+                label('PhoneKeysAction'),
+                null
+            ),
+            fix: FIX_FILL_PHONE_KEYS
+        };
+    };
+
     const checks: Array<[string, string, () => Promise<Outcome>]> = [
         ['webexToken', 'TokenTitle', checkToken],
         ['webhooks', 'WebhooksTitle', checkWebhooks],
         ['webhookSite', 'SiteTitle', checkSite],
         ['salesforceAuthorization', 'SfAuthTitle', checkSalesforceAuthorization],
+        ['callEventChannel', 'ChannelTitle', checkCallEventChannel],
         ['adminPermissionSet', 'AdminPsTitle', checkPermissionSet('Webex_Admin', 'AdminPsAction')],
         ['userPermissionSet', 'UserPsTitle', checkPermissionSet('Cisco_Webex_User', 'UserPsAction')],
         ['platformEvents', 'EventsTitle', checkPlatformEvents],
-        ['callEvents', 'WebexCallEvent_HealthTitle', checkCallEvents]
+        ['callEvents', 'WebexCallEvent_HealthTitle', checkCallEvents],
+        ['recentErrors', 'ErrorsTitle', checkRecentErrors],
+        ['phoneKeys', 'PhoneKeysTitle', checkPhoneKeys]
     ];
 
     return {
         runHealthCheck: async () => {
             requireAdmin(org);
+            session = new SalesforceSession(org);
+            salesforceToken = null;
+            foundChannelId = null;
             const results: WebexHealthCheck[] = [];
             // One after the other, as Apex runs them; a failure inside one is that check's `unknown`.
             for (const [id, title, check] of checks) {
@@ -214,7 +313,8 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
                 try {
                     outcome = await check();
                 } catch (error) {
-                    const message = error instanceof AuraHandledError ? error.payload.message : String(error);
+                    // WebexException.messageForUser: the package's own message, else a reference (logged).
+                    const message = unexpectedFailure(org, error).payload.message;
                     outcome = problem('unknown', label('Unknown', message), label('RetryAction'), null);
                 }
                 results.push({
@@ -224,10 +324,33 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
                     detail: outcome.detail,
                     action: outcome.status === 'ok' ? null : outcome.action,
                     section: outcome.status === 'ok' ? null : outcome.section,
-                    inactiveWebhookIds: outcome.inactiveWebhookIds ?? []
+                    inactiveWebhookIds: outcome.inactiveWebhookIds ?? [],
+                    fix: outcome.status === 'ok' ? null : (outcome.fix ?? null),
+                    link: outcome.status === 'ok' ? null : (outcome.link ?? null)
                 });
             }
+            // After every check's callouts: what they learned.
+            rememberWebhookSiteUrl(org, org.siteUrl);
+            saveResolvedChannel(org, foundChannelId);
+            session.saveRefreshedToken();
             return results;
+        },
+
+        createCallEventChannel: async () => {
+            requireAdmin(org);
+            const fixing = new SalesforceSession(org);
+            const channelId = await ensureCallEventChannel(
+                org,
+                new SalesforceCallout(org),
+                await fixing.refreshedAccessToken()
+            );
+            saveResolvedChannel(org, channelId);
+            fixing.saveRefreshedToken();
+        },
+
+        fillPhoneKeys: async () => {
+            requireAdmin(org);
+            return startPhoneKeyBackfill(org);
         }
     };
 }

@@ -2,7 +2,11 @@
  * The emulated org's WebexDialerSearch, WebexCallerLookup and WebexRecordPhones (classes/calling/): the
  * dialer's search as the rep types, who an incoming number belongs to, and the numbers Make a Call offers.
  * The record store plays SOSL and SOQL: names, account names and companies searched by word prefix, phone
- * numbers by their digits, callers matched in E.164 with the module the dialer uses.
+ * numbers by their digits, callers matched in E.164 with the module the dialer uses. A caller's candidates are
+ * the records whose digits hold the number's last 7, which is what the package's two ways find together: the
+ * Webex phone keys (WebexPhoneKeys, an indexed SOQL lookup of every saved record, at once) and the SOSL search
+ * in the number's written forms (records saved before the keys existed). The emulated org has no search index
+ * delay and no tokenization to play.
  */
 import { AuraHandledError } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';

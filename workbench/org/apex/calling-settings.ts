@@ -6,6 +6,7 @@
  * - the More info tabs (B5): records of the custom object WebexCallLogTab__c.
  * The readers below apply the same rules as the Apex: objects and fields that no longer exist are skipped.
  */
+import { fromApiRecord, toApiRecord, type Namespaced } from '../namespace.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { describeObject } from '../records.ts';
 import { makeRecordId } from '../salesforce-id.ts';
@@ -18,14 +19,23 @@ export const DIRECTIONS: readonly CallLogDirection[] = ['Outbound', 'Inbound'];
 /** The key prefix the emulated org gives WebexCallLogTab__c records (a custom object's prefix). */
 export const CALL_LOG_TAB_PREFIX = 'a0W';
 
-/** A WebexCallLogTab__c record, as SOQL returns it. */
-export interface CallLogTabRecord {
-    Id: string;
-    Name: string;
+/** The fields of a WebexCallLogTab__c record by the names the source gives them (the Apex's field tokens). */
+export interface CallLogTabFields {
     ObjectApiName__c: string;
     AccountField__c: string;
     /** Field API names in the administrator's order, separated by commas. */
     Fields__c: string;
+}
+
+/**
+ * A WebexCallLogTab__c record as the org's APIs return it: installed with the namespace, its fields are
+ * `<ns>__ObjectApiName__c`... (namespace.ts); `tabFields` reads them back as the Apex's tokens do.
+ */
+export type CallLogTabRecord = { Id: string; Name: string } & Record<string, string>;
+
+/** The fields of a stored tab record, whatever the namespace the org runs the package with. */
+export function tabFields(org: Namespaced, record: CallLogTabRecord): CallLogTabFields {
+    return fromApiRecord<CallLogTabFields>(org, record);
 }
 
 /** One More info tab as the call-log panel reads it (WebexCallLogTab__c, Fields__c split). */
@@ -47,14 +57,20 @@ export class CallingSettingsStore {
     /** WebexCallLogTab__c records, in creation order. */
     readonly callLogTabs: CallLogTabRecord[] = [];
     private tabSequence = 0;
+    /** The org, for the namespace its records are named in. */
+    private readonly org: Namespaced;
+
+    constructor(org: Namespaced = { namespace: '' }) {
+        this.org = org;
+    }
 
     /** Inserts or updates a WebexCallLogTab__c record; returns its id. */
     saveCallLogTab(tab: { id: string | null; objectApiName: string; accountField: string; fields: string[] }): string {
-        const values = {
+        const values = toApiRecord(this.org, {
             ObjectApiName__c: tab.objectApiName,
             AccountField__c: tab.accountField,
             Fields__c: tab.fields.join(',')
-        };
+        } satisfies CallLogTabFields) as Record<string, string>;
         const existing = tab.id ? this.callLogTabs.find((record) => record.Id === tab.id) : undefined;
         if (existing) {
             Object.assign(existing, values);
@@ -107,10 +123,13 @@ export function phoneFields(org: EmulatedOrg, objectApiName: string): string[] {
 
 /** Every More info tab configuration (what WebexCallLogTabSelector.all returns), oldest first. */
 export function callLogTabs(org: EmulatedOrg): CallLogTabSetting[] {
-    return org.calling.callLogTabs.map((record) => ({
-        id: record.Id,
-        objectApiName: record.ObjectApiName__c,
-        accountField: record.AccountField__c,
-        fields: record.Fields__c ? record.Fields__c.split(',') : []
-    }));
+    return org.calling.callLogTabs.map((record) => {
+        const values = tabFields(org, record);
+        return {
+            id: record.Id,
+            objectApiName: values.ObjectApiName__c,
+            accountField: values.AccountField__c,
+            fields: values.Fields__c ? values.Fields__c.split(',') : []
+        };
+    });
 }

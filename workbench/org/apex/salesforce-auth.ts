@@ -4,9 +4,11 @@
  * the same rows in the protected setting (`org.credentials`), the same checks of the state and the same
  * outcomes, so the stories describe what the package does in an org.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { AuraHandledError } from '../apex-error.ts';
+import { qualify, stateKey } from '../namespace.ts';
 import type { EmulatedOrg, StoredCredential } from '../org-state.ts';
+import { saveResolvedChannel, tryEnsureCallEventChannelWith } from './call-event-channel.ts';
 import { SalesforceCallout } from './salesforce-client.ts';
 
 /** WebexCredentialStore's rows for the Salesforce authorization. */
@@ -21,8 +23,11 @@ export const SALESFORCE_ROWS = {
 
 /** WebexSalesforceAuthService.PAGE_NAME, SCOPES and GRANT_PATH; WebexSalesforceAuthCallback.OUTCOME_PARAMETER. */
 export const PAGE_NAME = 'webexsfdcauth';
-export const SCOPES = 'full refresh_token offline_access';
-export const OUTCOME_PARAMETER = 'c__webexSfAuth';
+export const SCOPES = 'api refresh_token';
+/** WebexSalesforceAuthCallback.OUTCOME_PARAMETER: a page state key, `c__` unpackaged, `<ns>__` installed. */
+export function outcomeParameter(org: EmulatedOrg): string {
+    return stateKey(org, 'webexSfAuth');
+}
 const GRANT_PATH = '/services/oauth2/token';
 const STATE_LIFETIME_MINUTES = 15;
 const MAX_SECRET_LENGTH = 510;
@@ -45,9 +50,19 @@ function outcome(code: string, message: string, succeeded = false): Outcome {
     return { code, message, succeeded };
 }
 
-/** The package has no namespace in the workbench (an unpackaged deployment). */
+/** WebexSalesforcePkce.verifier: HMAC-SHA256 of the state keyed with the consumer secret, base64url. */
+export function pkceVerifier(state: string, consumerSecret: string): string {
+    return createHmac('sha256', consumerSecret).update(state).digest('base64url');
+}
+
+/** WebexSalesforcePkce.challenge: base64url of the verifier's SHA-256 (S256). */
+export function pkceChallenge(verifier: string): string {
+    return createHash('sha256').update(verifier).digest('base64url');
+}
+
+/** WebexSalesforceAuthService.redirectUri: the page in the namespace the package runs with. */
 export function redirectUri(org: EmulatedOrg): string {
-    return `${org.myDomainUrl}/apex/${PAGE_NAME}`;
+    return `${org.myDomainUrl}/apex/${qualify(org, PAGE_NAME)}`;
 }
 
 /** The stored authorization, or null unless key, secret and refresh token are all there. */
@@ -78,7 +93,11 @@ export function authorizationStatus(org: EmulatedOrg): WebexSalesforceAuthStatus
         authorizedUsername: authorization?.stored.ownerEmail ?? null,
         authorizedAt: authorization?.stored.verifiedAt ?? null,
         myDomainUrl: org.myDomainUrl,
-        callbackUrls: [`${org.myDomainUrl}/apex/${PAGE_NAME}`]
+        // WebexSalesforceAuthService.callbackUrls: the page, and its namespaced twin once packaged.
+        callbackUrls: [
+            `${org.myDomainUrl}/apex/${PAGE_NAME}`,
+            ...(org.namespace ? [`${org.myDomainUrl}/apex/${qualify(org, PAGE_NAME)}`] : [])
+        ]
     };
 }
 
@@ -113,7 +132,9 @@ export function startAuthorization(
         redirect_uri: redirectUri(org),
         scope: SCOPES,
         state,
-        prompt: 'consent'
+        prompt: 'consent',
+        code_challenge: pkceChallenge(pkceVerifier(state, secret)),
+        code_challenge_method: 'S256'
     }))
         consent.searchParams.set(name, value);
     return { consentUrl: consent.toString() };
@@ -129,6 +150,8 @@ function refusal(org: EmulatedOrg, error: string | null, description: string | n
             return outcome('invalid_client', org.label('WebexSfAuth_OutcomeInvalidClient'));
         case 'invalid_grant':
             return outcome('invalid_grant', org.label('WebexSfAuth_OutcomeInvalidGrant'));
+        case 'invalid_scope':
+            return outcome('invalid_scope', org.label('WebexSfAuth_OutcomeInvalidScope'));
         default: {
             const detail = description ? `${error} (${description})` : String(error);
             return outcome('failed', org.label('WebexSfAuth_OutcomeFailed', detail));
@@ -174,6 +197,7 @@ export async function completeAuthorization(org: EmulatedOrg, parameters: URLSea
     if (refused) return forget(refused);
     const consumerKey = org.credentials.get(SALESFORCE_ROWS.pendingConsumerKey)?.secret ?? '';
     const consumerSecret = org.credentials.get(SALESFORCE_ROWS.pendingConsumerSecret)?.secret ?? '';
+    const state = org.credentials.get(SALESFORCE_ROWS.pendingState)?.secret ?? '';
     let answer;
     try {
         answer = await new SalesforceCallout(org).postOAuthForm(GRANT_PATH, {
@@ -181,7 +205,8 @@ export async function completeAuthorization(org: EmulatedOrg, parameters: URLSea
             code: parameters.get('code') ?? '',
             client_id: consumerKey,
             client_secret: consumerSecret,
-            redirect_uri: redirectUri(org)
+            redirect_uri: redirectUri(org),
+            code_verifier: pkceVerifier(state, consumerSecret)
         });
     } catch (error) {
         if (!(error instanceof AuraHandledError)) throw error;
@@ -190,6 +215,9 @@ export async function completeAuthorization(org: EmulatedOrg, parameters: URLSea
     if (!answer.success) return forget(refusal(org, answer.error, answer.errorDescription));
     const refreshToken = typeof answer.body.refresh_token === 'string' ? answer.body.refresh_token : '';
     if (!refreshToken) return forget(outcome('no_refresh_token', org.label('WebexSfAuth_OutcomeNoRefreshToken')));
+    // As the Apex: the reps' call-event channel is created with the token just issued, before any write.
+    const issued = typeof answer.body.access_token === 'string' ? answer.body.access_token : '';
+    const channelId = issued ? await tryEnsureCallEventChannelWith(org, issued) : null;
     const identity = typeof answer.body.id === 'string' ? (answer.body.id.split('/').pop() ?? '') : '';
     const grantor =
         org.records.get(/^005\w{12}(\w{3})?$/.test(identity) ? identity : org.user.id) ?? org.records.get(org.user.id);
@@ -204,24 +232,15 @@ export async function completeAuthorization(org: EmulatedOrg, parameters: URLSea
         salesforceUserId: String(grantor?.Id ?? org.user.id),
         verifiedAt: now
     });
+    if (channelId) saveResolvedChannel(org, channelId);
     discardPendingAuthorization(org);
     return outcome('authorized', org.label('WebexSfAuth_OutcomeAuthorized', name), true);
 }
 
-/** WebexSalesforceAuthService.accessToken. */
-export async function accessToken(org: EmulatedOrg): Promise<string> {
-    const authorization = readAuthorization(org);
-    if (!authorization) throw new AuraHandledError('NOT_AUTHORIZED', org.label('WebexSfAuth_ErrorNotAuthorized'));
-    const answer = await new SalesforceCallout(org).postOAuthForm(GRANT_PATH, {
-        grant_type: 'refresh_token',
-        refresh_token: authorization.refreshToken,
-        client_id: authorization.consumerKey,
-        client_secret: authorization.consumerSecret
-    });
-    const token = answer.success && typeof answer.body.access_token === 'string' ? answer.body.access_token : '';
-    if (!token) throw new AuraHandledError('NOT_AUTHORIZED', org.label('WebexSfAuth_ErrorExpired'));
-    return token;
-}
+/**
+ * WebexSalesforceAuthService.accessToken is WebexSalesforceSession's (salesforce-session.ts): the cached
+ * access token while valid, else one traded for the refresh token.
+ */
 
 /** WebexSalesforceAuthService.revokeAuthorization: revoked with Salesforce first, forgotten after. */
 export async function revokeAuthorization(org: EmulatedOrg): Promise<WebexSalesforceAuthStatus> {
@@ -233,12 +252,13 @@ export async function revokeAuthorization(org: EmulatedOrg): Promise<WebexSalesf
         if (!answer.success && answer.error !== 'invalid_token')
             throw new AuraHandledError('UNEXPECTED', org.label('WebexSfAuth_ErrorRevoke', String(answer.error)));
     }
-    deleteRows(org, [...Object.values(SALESFORCE_ROWS)]);
+    // With the cached access token (WebexSalesforceSession.forget; the row salesforce-session.ts names).
+    deleteRows(org, [...Object.values(SALESFORCE_ROWS), 'SalesforceAccessToken']);
     return authorizationStatus(org);
 }
 
 /** WebexSalesforceAuthCallback.returnUrl, as the workbench routes the Webex Admin tab. */
 export function returnUrl(org: EmulatedOrg, code: string): string {
     const session = new URLSearchParams({ lang: org.user.language, user: org.user.id });
-    return `/?${session}#/n/Webex_Admin?${OUTCOME_PARAMETER}=${encodeURIComponent(code)}`;
+    return `/?${session}#/n/${qualify(org, 'Webex_Admin')}?${outcomeParameter(org)}=${encodeURIComponent(code)}`;
 }

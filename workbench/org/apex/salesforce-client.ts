@@ -5,7 +5,7 @@
  * returned, a SOAP fault and any other failure are thrown with the same messages.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { AuraHandledError } from '../apex-error.ts';
+import { AuraHandledError, connectionFailure } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 
 /** WebexSalesforceClient.METADATA_API_VERSION. */
@@ -145,8 +145,9 @@ export class SalesforceCallout {
         try {
             // The workbench listens on 127.0.0.1 only, and `localhost` may resolve to ::1 first.
             return await fetch(url.replace('//localhost:', '//127.0.0.1:'), { ...init, redirect: 'manual' });
-        } catch {
-            throw unreachable;
+        } catch (error) {
+            // Not Remote Site Settings (checked above): the host itself could not be reached (WebexHttp).
+            throw connectionFailure(this.org, url, error);
         }
     }
 

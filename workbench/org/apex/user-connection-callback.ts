@@ -9,6 +9,7 @@ import { AuraHandledError } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { WebexCallout } from '../webex-callout.ts';
 import { isTransient, registerUserWebhooks, saveNewSecret, type WebhookCheck } from './user-connection.ts';
+import { rememberWebhookSiteUrl } from './WebexSiteController.ts';
 import { USER_SCOPES, userRedirectUri } from './user-integration.ts';
 import {
     PROBLEM_WEBHOOKS,
@@ -154,8 +155,10 @@ export async function connectDirectly(
         org.credentials.set(USER_ROWS.clientId, { secret: integration.clientId });
         org.credentials.set(USER_ROWS.clientSecret, { secret: integration.clientSecret });
     }
-    // The server listens on 127.0.0.1 only: name it, as useWorkbenchAsWebhookSite does.
+    // The server listens on 127.0.0.1 only: name it, as useWorkbenchAsWebhookSite does. As Create Site
+    // leaves it: the site, and its URL stored for the reps (who cannot see the Site object).
     if (!org.siteUrl) org.siteUrl = org.myDomainUrl.replace('//localhost:', '//127.0.0.1:');
+    rememberWebhookSiteUrl(org, org.siteUrl);
     const client = readUserOAuthClient(org);
     const authorize = new URL(`${org.webexBaseUrl}/v1/authorize`);
     for (const [name, value] of Object.entries({

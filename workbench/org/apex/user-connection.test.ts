@@ -10,6 +10,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { startWorkbench, type Workbench } from '../../server.ts';
 import { AuraHandledError } from '../apex-error.ts';
 import { checkReturn, completeConnection } from './user-connection-callback.ts';
+import { SETUP_ROWS } from './salesforce-session.ts';
+import { createWebexSiteController } from './WebexSiteController.ts';
 import { createWebexUserConnectionController } from './WebexUserConnectionController.ts';
 import { clearIntegration, integrationStatus, saveIntegration } from './user-integration.ts';
 import {
@@ -25,6 +27,13 @@ import {
 const SAM = 'sam.rep@acme-webex.example';
 const CAMILLE = 'camille.vente@acme-webex.example';
 const SITE = 'https://acme.my.salesforce-sites.com';
+const AVERY = 'avery.admin@acme-webex.example';
+
+/** The site as an administrator's Create Site leaves it: the Site, and its URL stored for the reps. */
+function siteCreated(): void {
+    wb.org.siteUrl = SITE;
+    wb.org.credentials.set(SETUP_ROWS.siteUrl, { secret: SITE });
+}
 
 let wb: Workbench;
 let integration: { clientId: string; clientSecret: string };
@@ -82,7 +91,7 @@ describe('Emulated Webex connection of a rep', () => {
         wb.org.reset();
         wb.emulator.state.reset();
         [integration] = wb.emulator.state.oauth.integrations;
-        wb.org.siteUrl = SITE;
+        siteCreated();
     });
 
     it('is not available until the administrator saves the integration, which never comes back', async () => {
@@ -240,15 +249,38 @@ describe('Emulated Webex connection of a rep', () => {
     it('says when incoming calls cannot arrive for want of a site, and repairs once it exists', async () => {
         saveIntegration(wb.org, integration.clientId, integration.clientSecret);
         wb.org.siteUrl = null;
+        wb.org.credentials.delete(SETUP_ROWS.siteUrl);
         wb.org.signIn(SAM);
         const result = await completeConnection(wb.org, await returnFromWebex(SAM));
         assert.equal(result.succeeded, true);
         assert.equal(result.warning, wb.org.label('WebexUserConnect_ProblemNoSite'));
         assert.equal(wb.emulator.state.webhooks.length, 0);
 
-        wb.org.siteUrl = SITE;
+        siteCreated();
         assert.equal((await controller().getConnection()).problem, null);
         assert.equal(wb.emulator.state.webhooks.length, 3, 'registered by the check');
+    });
+
+    it('registers a rep who cannot see the Site object at the URL the administrator’s setup stored', async () => {
+        // A site created before the package stored its URL: the Site exists, but a Standard User cannot
+        // see it (View Setup and Configuration), so the rep's webhooks cannot be registered yet.
+        saveIntegration(wb.org, integration.clientId, integration.clientSecret);
+        wb.org.credentials.delete(SETUP_ROWS.siteUrl);
+        wb.org.signIn(SAM);
+        const result = await completeConnection(wb.org, await returnFromWebex(SAM));
+        assert.equal(result.warning, wb.org.label('WebexUserConnect_ProblemNoSite'), 'the rep sees no site');
+        assert.equal(wb.emulator.state.webhooks.length, 0);
+
+        // An administrator opens Webex Site for Webhooks: the URL they see is stored for the reps.
+        wb.org.signIn(AVERY);
+        await createWebexSiteController(wb.org).getSiteStatus();
+        assert.equal(wb.org.credentials.get(SETUP_ROWS.siteUrl)?.secret, SITE);
+
+        wb.org.signIn(SAM);
+        assert.equal((await controller().getConnection()).problem, null);
+        const hooks = wb.emulator.state.webhooks;
+        assert.equal(hooks.length, 3, 'the rep’s webhooks, registered by the check');
+        assert.ok(hooks.every((w) => w.targetUrl === `${SITE}/services/apexrest/webex/webhooks`));
     });
 
     it('disconnects: the rep’s webhooks in Webex, then the rows', async () => {

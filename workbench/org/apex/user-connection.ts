@@ -24,6 +24,8 @@ import {
     type UserOAuthClient
 } from './user-tokens.ts';
 import { WebhookRegistrar, webhookTargetUrl } from './webhook-registrar.ts';
+import { SETUP_ROWS } from './salesforce-session.ts';
+import { hasAdministratorProfile } from './WebexSiteController.ts';
 
 const WEBHOOK_SECRET = 'WebhookSecret';
 const ADMIN_TOKEN = 'AdminAccessToken';
@@ -43,6 +45,17 @@ export function isTransient(error: unknown): boolean {
     );
 }
 
+/**
+ * WebexSiteSelector.getWebhookSiteUrlForUsers: the site URL the administrator's setup stored (row
+ * `WebhookSiteUrl`), else the site as the running user sees it: the Site object needs View Setup and
+ * Configuration, which the emulated org gives the System Administrator profile only, so a rep sees none.
+ */
+export function webhookSiteUrlForUsers(org: EmulatedOrg): string | null {
+    const stored = org.credentials.get(SETUP_ROWS.siteUrl)?.secret;
+    if (stored) return stored;
+    return hasAdministratorProfile(org) ? org.siteUrl : null;
+}
+
 /** WebexUserWebhooks.register / repair: the rep's three webhooks, with the rep's token; nothing stored. */
 export async function registerUserWebhooks(
     org: EmulatedOrg,
@@ -50,7 +63,7 @@ export async function registerUserWebhooks(
     onlyIfMissing: boolean
 ): Promise<WebhookCheck> {
     const check: WebhookCheck = { problem: null, newSecret: null, changed: false };
-    const targetUrl = webhookTargetUrl(org);
+    const targetUrl = webhookTargetUrl(org, webhookSiteUrlForUsers(org));
     if (!targetUrl) return { ...check, problem: PROBLEM_NO_SITE };
     const registrar = new WebhookRegistrar(org, accessToken);
     if (onlyIfMissing && (await registrar.isRegistered(targetUrl))) return check;

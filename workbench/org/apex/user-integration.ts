@@ -5,6 +5,7 @@
  */
 import { AuraHandledError } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
+import { qualify } from '../namespace.ts';
 import { connectionRows, readUserOAuthClient, USER_ROWS } from './user-tokens.ts';
 
 /** WebexUserConnectionService.PAGE_NAME and SCOPES. */
@@ -12,9 +13,9 @@ export const USER_AUTH_PAGE = 'webexuserauth';
 export const USER_SCOPES = 'spark:calls_read spark:calls_write spark:people_read';
 const MAX_SECRET_LENGTH = 510;
 
-/** WebexUserConnectionService.redirectUri: the workbench deploys the package without a namespace. */
+/** WebexUserConnectionService.redirectUri: the page in the namespace the package runs with. */
 export function userRedirectUri(org: EmulatedOrg): string {
-    return `${org.myDomainUrl}/apex/${USER_AUTH_PAGE}`;
+    return `${org.myDomainUrl}/apex/${qualify(org, USER_AUTH_PAGE)}`;
 }
 
 /** WebexUserConnectionService.redirectUris: the page, and its namespaced twin once packaged. */
@@ -30,8 +31,8 @@ export function integrationStatus(org: EmulatedOrg): WebexUserIntegrationStatus 
         configured: client !== null,
         clientId: client?.clientId ?? null,
         clientSecretStored: client !== null,
-        // The workbench deploys the package without a namespace (WebexNamespace.prefix() is blank).
-        redirectUris: userRedirectUris(org.myDomainUrl, ''),
+        // WebexNamespace.prefix(): blank unpackaged, the package's when the org runs it as installed.
+        redirectUris: userRedirectUris(org.myDomainUrl, org.namespace),
         scopes: USER_SCOPES,
         connectedUsers: connectionRows(org).length
     };

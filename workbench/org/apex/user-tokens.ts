@@ -7,7 +7,7 @@
  * caller makes its callouts first). Each Apex call of the emulated org is a transaction
  * (`beginApexTransaction`): what a caller did not save is gone by the next one, as in an org.
  */
-import { AuraHandledError } from '../apex-error.ts';
+import { AuraHandledError, connectionFailure } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 
 /** WebexUserTokens' `problem` codes. */
@@ -130,8 +130,8 @@ export async function postGrant(org: EmulatedOrg, form: Record<string, string>):
             headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
             body: new URLSearchParams(form).toString()
         });
-    } catch {
-        throw new AuraHandledError('NETWORK', org.label('WebexError_Network'));
+    } catch (error) {
+        throw connectionFailure(org, `${org.webexBaseUrl}/v1/access_token`, error);
     }
     const text = await response.text();
     let body: Record<string, unknown> = {};

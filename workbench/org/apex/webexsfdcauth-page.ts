@@ -10,7 +10,7 @@
  * It runs as the org's signed-in user and speaks their language, as a page of their session would.
  */
 import type { ServerResponse } from 'node:http';
-import { AuraHandledError } from '../apex-error.ts';
+import { AuraHandledError, unexpectedFailure } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { ADMIN_PERMISSION } from './admin-access.ts';
 import {
@@ -55,14 +55,17 @@ ${hidden('action', 'return')}${hidden('outcome', outcome.code)}${hidden('succeed
     );
 }
 
+/**
+ * As WebexException.messageForUser: the package's own failures say what happened; any other shows the
+ * generic label and a reference, its text kept in the Webex Error Log (apex-error.ts).
+ */
 function failureOf(org: EmulatedOrg, error: unknown): Outcome {
-    if (error instanceof AuraHandledError)
-        return {
-            code: error.payload.code === 'NOT_ADMIN' ? 'not_admin' : 'failed',
-            message: error.payload.message,
-            succeeded: false
-        };
-    return { code: 'failed', message: org.label('WebexError_Generic', (error as Error).message), succeeded: false };
+    const shown = unexpectedFailure(org, error);
+    return {
+        code: shown.payload.code === 'NOT_ADMIN' ? 'not_admin' : 'failed',
+        message: shown.payload.message,
+        succeeded: false
+    };
 }
 
 function requireAdmin(org: EmulatedOrg): void {

@@ -10,7 +10,7 @@
  * signed-in user and speaks their language, as a page of their session would.
  */
 import type { ServerResponse } from 'node:http';
-import { AuraHandledError } from '../apex-error.ts';
+import { unexpectedFailure } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { checkReturn, completeConnection, type Outcome } from './user-connection-callback.ts';
 
@@ -44,12 +44,12 @@ function finishedPage(org: EmulatedOrg, result: Outcome): string {
     );
 }
 
+/**
+ * As WebexException.messageForUser: the package's own failures say what happened; any other shows the
+ * generic label and a reference, its text kept in the Webex Error Log (apex-error.ts).
+ */
 function failureOf(org: EmulatedOrg, error: unknown): Outcome {
-    const message =
-        error instanceof AuraHandledError
-            ? error.payload.message
-            : org.label('WebexError_Generic', (error as Error).message);
-    return { code: 'failed', message, succeeded: false, warning: null };
+    return { code: 'failed', message: unexpectedFailure(org, error).payload.message, succeeded: false, warning: null };
 }
 
 /** Answers one request to `/apex/webexuserauth` (or `/apex/<ns>__webexuserauth`). */

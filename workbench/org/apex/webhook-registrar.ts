@@ -22,8 +22,8 @@ export interface Webhook {
 }
 
 /** Where the package's webhooks must point: the site's REST endpoint, or null without a site. */
-export function webhookTargetUrl(org: EmulatedOrg): string | null {
-    return org.siteUrl ? `${org.siteUrl.replace(/\/$/, '')}${REST_PATH}` : null;
+export function webhookTargetUrl(org: EmulatedOrg, siteUrl: string | null = org.siteUrl): string | null {
+    return siteUrl ? `${siteUrl.replace(/\/$/, '')}${REST_PATH}` : null;
 }
 
 export class WebhookRegistrar {

@@ -3,18 +3,23 @@
  * `telephony_calls` events of each rep's own webhooks become the few transitions the rep's dialer needs
  * (incoming: `alerting`, `connected`, `disconnected`; placed: `connected`, `disconnected`), addressed to
  * the rep alone: the webhook's `createdBy` is the rep's Webex person, mapped to a Salesforce user in one
- * lookup per batch; each rep's leg and state pushed once (recorded in the site's receipts, as Apex
- * records it in WebexWebhookReceipt__c); one asynchronous push job per request
- * (call-event-publisher.ts). Same rules, same debug lines; nothing is thrown to the site.
+ * lookup per batch; each rep's leg and state pushed once (the site's receipts are read first, as Apex
+ * queries WebexWebhookReceipt__c); one synchronous push per request (call-event-publisher.ts), in the
+ * webhook request itself, before anything is written; the pushed transitions recorded, and what the push
+ * learned (access token, channel Id) stored, in the writes left to the site. Same rules, same debug
+ * lines; nothing is thrown to the site.
  */
 import { createHash } from 'node:crypto';
 import { debug } from '../async-apex.ts';
+import { saveResolvedChannel } from '../apex/call-event-channel.ts';
 import { callEventPayload } from '../apex/call-event-payload.ts';
-import { enqueueCallEvents, type CallEventPush } from '../apex/call-event-publisher.ts';
+import { publishCallEvents, type CallEventPush } from '../apex/call-event-publisher.ts';
 import { readAuthorization } from '../apex/salesforce-auth.ts';
+import { SalesforceSession } from '../apex/salesforce-session.ts';
 import { salesforceUsersByWebexPerson } from '../apex/user-tokens.ts';
+import { AuraHandledError } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
-import type { WebexWebhookEvent, WebexWebhookHandler } from './webhook-handlers.ts';
+import type { WebexWebhookEvent, WebexWebhookHandler, WebhookWrites } from './webhook-handlers.ts';
 
 const EVENTS = new Set(['created', 'updated', 'deleted']);
 
@@ -57,7 +62,7 @@ export function createCallEventHandler(
     return {
         name: 'WebexCallEventHandler',
         handles: (resource, event) => resource === 'telephony_calls' && EVENTS.has(event),
-        handle(events) {
+        async handle(events): Promise<WebhookWrites | void> {
             const transitions = new Map<string, Transition>();
             for (const event of events) {
                 const transition = transitionOf(event);
@@ -87,14 +92,42 @@ export function createCallEventHandler(
                 );
                 return;
             }
-            // WebexWebhookReceiptStore.recordFirstOccurrences: a transition recorded before is a repeat.
+            // WebexWebhookReceiptStore.recordedAmong: a transition recorded before is a repeat.
             const receipts = org.webhookSite.receipts;
-            const firstTime = [...pushes].filter(([digest]) => !receipts.has(digest));
-            for (const [digest] of firstTime) receipts.set(digest, Date.now());
-            enqueueCallEvents(
-                org,
-                firstTime.map(([, push]) => push)
-            );
+            const fresh = [...pushes].filter(([digest]) => !receipts.has(digest));
+            if (!fresh.length) return;
+            const session = new SalesforceSession(org);
+            let resolvedChannelId: string | null = null;
+            let pushed: string[] = [];
+            try {
+                const outcome = await publishCallEvents(
+                    org,
+                    session,
+                    fresh.map(([, push]) => push)
+                );
+                resolvedChannelId = outcome.resolvedChannelId;
+                pushed = fresh.map(([digest]) => digest);
+                debug(
+                    org,
+                    'INFO',
+                    `Webex call events: ${fresh.length} pushed, ${outcome.delivered} delivered to open dialers.`
+                );
+            } catch (error) {
+                if (!(error instanceof AuraHandledError)) throw error;
+                debug(
+                    org,
+                    'ERROR',
+                    `Webex call events: ${fresh.length} transition(s) not pushed: ${error.payload.code}: ${error.payload.message}`
+                );
+            }
+            // commitWork: the pushed transitions recorded, what the push learned stored.
+            return {
+                commitWork() {
+                    for (const digest of pushed) if (!receipts.has(digest)) receipts.set(digest, Date.now());
+                    session.saveRefreshedToken();
+                    saveResolvedChannel(org, resolvedChannelId);
+                }
+            };
         }
     };
 }

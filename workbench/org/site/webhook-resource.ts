@@ -9,8 +9,10 @@
  *   and `data`: 400;
  * - a verified event older than the replay window, or a replay of a delivery already accepted (same
  *   bytes: the envelope's `id` is the webhook's, not the event's): 200 `ignored`, not dispatched;
- * - a verified new event: recorded, handed to the registered handlers (webhook-handlers.ts), 200;
- * - anything unexpected: 503 with no detail, and the receipt undone.
+ * - a verified new event: handed to the registered handlers (webhook-handlers.ts), which call out (the
+ *   call pop's push happens here), then recorded with the handlers' writes, 200: the replay check is a
+ *   read, and nothing is written before the last callout, as in Apex;
+ * - anything unexpected: 503 with no detail, and nothing of the request kept.
  * Every answer is a small `{"status": "…"}`.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -18,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatedOrg } from '../org-state.ts';
 import {
     REGISTERED_WEBHOOK_HANDLERS,
+    commitWebhookWrites,
     dispatchWebhookEvents,
     type WebexWebhookEvent,
     type WebexWebhookHandler,
@@ -35,6 +38,8 @@ const RETENTION_MS = RETENTION_HOURS * 60 * 60 * 1000;
 const PURGE_BATCH = 200;
 /** The WebexCredential__c row the admin controller stores the secret in (WebexCredentialStore). */
 const WEBHOOK_SECRET_ROW = 'WebhookSecret';
+/** WebexSetupStore's row of the site URL the administrator's setup stored for the reps. */
+const WEBHOOK_SITE_URL_ROW = 'WebhookSiteUrl';
 
 export type WebhookOutcome = 'accepted' | 'ignored' | 'malformed' | 'unauthorized' | 'unavailable';
 
@@ -57,11 +62,17 @@ export interface WebhookRequestLog {
 
 class Malformed extends Error {}
 
-/** Makes the emulated org's webhook site the workbench server itself, so the emulator can reach it. */
+/**
+ * Makes the emulated org's webhook site the workbench server itself, so the emulator can reach it, as an
+ * administrator's Create Site leaves it: the site, and its URL stored for the reps (WebexSetupStore's
+ * `WebhookSiteUrl`: a rep cannot see the Site object).
+ */
 export function useWorkbenchAsWebhookSite(workbench: { url: string; org: EmulatedOrg }): string {
     // The server listens on 127.0.0.1 only: name it, rather than `localhost` (which may resolve to ::1).
-    workbench.org.siteUrl = workbench.url.replace('//localhost:', '//127.0.0.1:');
-    return workbench.org.siteUrl;
+    const siteUrl = workbench.url.replace('//localhost:', '//127.0.0.1:');
+    workbench.org.siteUrl = siteUrl;
+    workbench.org.credentials.set(WEBHOOK_SITE_URL_ROW, { secret: siteUrl, verifiedAt: new Date().toISOString() });
+    return siteUrl;
 }
 
 /**
@@ -144,17 +155,14 @@ export class WebhookSite {
         }
         const occurredAt = occurredAtOf(event);
         if (occurredAt !== null && occurredAt < Date.now() - RETENTION_MS) return { outcome: 'ignored', event };
+        // A read: nothing is written before the handlers' callouts (WebexWebhookReceiptStore.recordedAmong).
         if (this.receipts.has(event.deliveryDigest)) return { outcome: 'ignored', event };
-        this.receipts.set(event.deliveryDigest, Date.now());
-        try {
-            this.dispatched.push(event);
-            await dispatchWebhookEvents(this.handlers, [event], this.failures);
-        } catch (error) {
-            // As the Apex rolls back to its savepoint: a retry of this delivery must not be a replay.
-            this.receipts.delete(event.deliveryDigest);
-            this.dispatched.pop();
-            throw error;
-        }
+        this.dispatched.push(event);
+        // Nothing written yet: a failure here leaves nothing behind, so a retry is not taken for a replay.
+        const dispatched = await dispatchWebhookEvents(this.handlers, [event], this.failures);
+        // After every callout: the receipt, the handlers' writes, the purge (under the Apex savepoint).
+        if (!this.receipts.has(event.deliveryDigest)) this.receipts.set(event.deliveryDigest, Date.now());
+        commitWebhookWrites(dispatched, this.failures);
         this.purgeExpired();
         return { outcome: 'accepted', event };
     }

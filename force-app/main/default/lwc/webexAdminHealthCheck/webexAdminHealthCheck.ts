@@ -3,17 +3,32 @@
  * WebexHealthCheckService (on arrival and on Run check) and shows one row per check with its status,
  * what it found and, when not ok, what to do with a link to the section that does it (the tab scrolls
  * there on the `sectionjump` event) and, for webhooks Webex disabled, a Re-activate button that calls
- * the Integration Settings' `reactivateWebhook`, then checks again.
+ * the Integration Settings' `reactivateWebhook`, then checks again. A problem the section fixes itself
+ * (`fix`) gets its button: Create channel creates the Streaming Channel the dialers subscribe to
+ * (`createCallEventChannel`), then checks again; Fill phone keys starts the background fill of the phone
+ * keys of Contacts and Leads saved before the package (`fillPhoneKeys`) and says so (the check is run
+ * again by the administrator, later). A finding read elsewhere (`link`) gets its link: recent unexpected
+ * errors open the Webex Error Log tab (the object's list, its All view).
  */
 import { LightningElement } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
+import createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.createCallEventChannel';
+import fillPhoneKeys from '@salesforce/apex/WebexHealthCheckController.fillPhoneKeys';
 import runHealthCheck from '@salesforce/apex/WebexHealthCheckController.runHealthCheck';
+import ERROR_LOG_OBJECT from '@salesforce/schema/WebexErrorLog__c';
 import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
 import { callWithRetry } from 'c/webexRetry';
 import ALL_PASSED from '@salesforce/label/c.WebexHealth_AllPassed';
 import CHECKS_LABEL from '@salesforce/label/c.WebexHealth_ChecksLabel';
+import CREATE_CHANNEL from '@salesforce/label/c.WebexHealth_CreateChannel';
+import CREATING_CHANNEL from '@salesforce/label/c.WebexHealth_CreatingChannel';
 import ERROR_TITLE from '@salesforce/label/c.WebexHealth_ErrorTitle';
+import FILL_PHONE_KEYS from '@salesforce/label/c.WebexHealth_FillPhoneKeys';
+import FILLING_PHONE_KEYS from '@salesforce/label/c.WebexHealth_FillingPhoneKeys';
+import OPEN_ERROR_LOG from '@salesforce/label/c.WebexHealth_OpenErrorLog';
+import PHONE_KEYS_STARTED from '@salesforce/label/c.WebexHealth_PhoneKeysStarted';
 import GO_TO from '@salesforce/label/c.WebexHealth_GoTo';
 import HELP from '@salesforce/label/c.WebexHealth_Help';
 import ONE_PROBLEM from '@salesforce/label/c.WebexHealth_OneProblem';
@@ -36,9 +51,17 @@ import FEATURE_ACCESS_TITLE from '@salesforce/label/c.WebexAccess_Title';
 /** The event the Webex Admin tab handles to bring a section into view: `detail.section` is its name. */
 export const SECTION_JUMP_EVENT = 'sectionjump';
 
-type BusyAction = 'running' | 'reactivating';
+type BusyAction = 'running' | 'reactivating' | 'creatingChannel' | 'fillingPhoneKeys';
 
-const BUSY_MESSAGES: Record<BusyAction, string> = { running: RUNNING, reactivating: REACTIVATING };
+const BUSY_MESSAGES: Record<BusyAction, string> = {
+    running: RUNNING,
+    reactivating: REACTIVATING,
+    creatingChannel: CREATING_CHANNEL,
+    fillingPhoneKeys: FILLING_PHONE_KEYS
+};
+
+/** The list view the Webex Error Log link opens: every row (the tab's default would be Recently Viewed). */
+const ERROR_LOG_LIST_VIEW = 'All';
 
 const SECTION_TITLES: Record<WebexAdminSectionName, string> = {
     integration: INTEGRATION_TITLE,
@@ -67,15 +90,22 @@ export interface HealthRow {
     section: WebexAdminSectionName | null;
     goToLabel: string | null;
     canReactivate: boolean;
+    canCreateChannel: boolean;
+    canFillPhoneKeys: boolean;
+    canOpenErrorLog: boolean;
+    hasActions: boolean;
 }
 
-export default class WebexAdminHealthCheck extends LightningElement {
+export default class WebexAdminHealthCheck extends NavigationMixin(LightningElement) {
     readonly labels = {
         title: TITLE,
         help: HELP,
         run: RUN,
         errorTitle: ERROR_TITLE,
         reactivate: REACTIVATE,
+        createChannel: CREATE_CHANNEL,
+        fillPhoneKeys: FILL_PHONE_KEYS,
+        openErrorLog: OPEN_ERROR_LOG,
         checks: CHECKS_LABEL
     };
 
@@ -83,6 +113,8 @@ export default class WebexAdminHealthCheck extends LightningElement {
     checks: WebexHealthCheck[] | null = null;
     busy: BusyAction | null = null;
     errorMessage: string | null = null;
+    /** What a fix started in the background, once started (until the next action). */
+    notice: string | null = null;
 
     connectedCallback(): void {
         this.runChecks();
@@ -127,6 +159,11 @@ export default class WebexAdminHealthCheck extends LightningElement {
             const display = STATUS_DISPLAY[check.status] ?? STATUS_DISPLAY.unknown;
             const ok = check.status === 'ok';
             const section = ok ? null : check.section;
+            const goToLabel = section && SECTION_TITLES[section] ? formatLabel(GO_TO, SECTION_TITLES[section]) : null;
+            const canReactivate = !ok && (check.inactiveWebhookIds ?? []).length > 0;
+            const canCreateChannel = !ok && check.fix === 'createCallEventChannel';
+            const canFillPhoneKeys = !ok && check.fix === 'fillPhoneKeys';
+            const canOpenErrorLog = !ok && check.link === 'errorLog';
             return {
                 id: check.id,
                 title: check.title,
@@ -137,14 +174,47 @@ export default class WebexAdminHealthCheck extends LightningElement {
                 rowClass: `slds-item health-row health-row_${check.status}`,
                 action: ok ? null : check.action,
                 section,
-                goToLabel: section && SECTION_TITLES[section] ? formatLabel(GO_TO, SECTION_TITLES[section]) : null,
-                canReactivate: !ok && (check.inactiveWebhookIds ?? []).length > 0
+                goToLabel,
+                canReactivate,
+                canCreateChannel,
+                canFillPhoneKeys,
+                canOpenErrorLog,
+                hasActions:
+                    Boolean(goToLabel) || canReactivate || canCreateChannel || canFillPhoneKeys || canOpenErrorLog
             };
         });
     }
 
     async handleRun(): Promise<void> {
+        this.notice = null;
         await this.runChecks();
+    }
+
+    /** Opens the Webex Error Log tab, where each error is read by the reference its user was shown. */
+    handleOpenErrorLog(): void {
+        this[NavigationMixin.Navigate]({
+            type: 'standard__objectPage',
+            attributes: { objectApiName: ERROR_LOG_OBJECT.objectApiName, actionName: 'list' },
+            state: { filterName: ERROR_LOG_LIST_VIEW }
+        });
+    }
+
+    /**
+     * Starts the phone keys' fill (the check's own fix) and says it runs in the background: the check is
+     * not run again at once, the job has barely started.
+     */
+    async handleFillPhoneKeys(): Promise<void> {
+        this.busy = 'fillingPhoneKeys';
+        this.errorMessage = null;
+        this.notice = null;
+        try {
+            await callWithRetry(() => fillPhoneKeys());
+            this.notice = PHONE_KEYS_STARTED;
+        } catch (error) {
+            this.errorMessage = toWebexError(error).message;
+        } finally {
+            this.busy = null;
+        }
     }
 
     /** Asks the Webex Admin tab to bring the section that fixes this check into view. */
@@ -165,6 +235,20 @@ export default class WebexAdminHealthCheck extends LightningElement {
             await Promise.all(
                 check.inactiveWebhookIds.map((webhookId) => callWithRetry(() => reactivateWebhook({ webhookId })))
             );
+        } catch (error) {
+            this.errorMessage = toWebexError(error).message;
+            this.busy = null;
+            return;
+        }
+        await this.runChecks();
+    }
+
+    /** Creates the call-event channel (the check's own fix), then checks again. */
+    async handleCreateChannel(): Promise<void> {
+        this.busy = 'creatingChannel';
+        this.errorMessage = null;
+        try {
+            await callWithRetry(() => createCallEventChannel());
         } catch (error) {
             this.errorMessage = toWebexError(error).message;
             this.busy = null;

@@ -1,10 +1,11 @@
 /**
- * "Salesforce Authorization", a section of the Webex Admin tab: the administrator sets up a connected
- * app, enters its consumer key and secret and clicks Authorize; the browser goes to Salesforce's consent
- * page and comes back, through the Visualforce page `webexsfdcauth`, to this tab with the outcome in
- * the `c__webexSfAuth` page parameter. The section shows who authorized the package and when, offers
- * Revoke, the exact callback URLs and Remote Site Setting to configure, and the migration note for orgs
- * that used the named credential ApexMDTAPI (up to version 1.18).
+ * "Salesforce Authorization", a section of the Webex Admin tab: the administrator sets up an External
+ * Client App (new connected apps are blocked since Spring '26; one set up for an earlier version keeps
+ * working once it offers the `api` scope), enters its consumer key and secret and clicks Authorize; the
+ * browser goes to Salesforce's consent page and comes back, through the Visualforce page `webexsfdcauth`,
+ * to this tab with the outcome in the `<namespace>__webexSfAuth` page parameter (`c__` unpackaged). The section shows who authorized
+ * the package and when, offers Revoke, the exact callback URLs, scopes, policies and Remote Site Setting
+ * to configure, and the migration note for orgs that used the named credential ApexMDTAPI (up to 1.18).
  *
  * The consumer key and secret go to Apex once and never come back: the status holds no secret.
  */
@@ -44,6 +45,7 @@ import OUTCOME_DENIED from '@salesforce/label/c.WebexSfAuth_OutcomeDenied';
 import OUTCOME_FAILED from '@salesforce/label/c.WebexSfAuth_OutcomeFailedReturn';
 import OUTCOME_INVALID_CLIENT from '@salesforce/label/c.WebexSfAuth_OutcomeInvalidClient';
 import OUTCOME_INVALID_GRANT from '@salesforce/label/c.WebexSfAuth_OutcomeInvalidGrant';
+import OUTCOME_INVALID_SCOPE from '@salesforce/label/c.WebexSfAuth_OutcomeInvalidScope';
 import OUTCOME_NO_REFRESH_TOKEN from '@salesforce/label/c.WebexSfAuth_OutcomeNoRefreshToken';
 import OUTCOME_STATE from '@salesforce/label/c.WebexSfAuth_OutcomeState';
 import REVOKE from '@salesforce/label/c.WebexSfAuth_Revoke';
@@ -51,6 +53,8 @@ import REVOKE_SUCCESS from '@salesforce/label/c.WebexSfAuth_RevokeSuccess';
 import REVOKING from '@salesforce/label/c.WebexSfAuth_Revoking';
 import SETUP_APP from '@salesforce/label/c.WebexSfAuth_SetupApp';
 import SETUP_CALLBACKS from '@salesforce/label/c.WebexSfAuth_SetupCallbacks';
+import SETUP_EXISTING_APP from '@salesforce/label/c.WebexSfAuth_SetupExistingApp';
+import SETUP_POLICIES from '@salesforce/label/c.WebexSfAuth_SetupPolicies';
 import SETUP_REMOTE_SITE from '@salesforce/label/c.WebexSfAuth_SetupRemoteSite';
 import SETUP_SCOPES from '@salesforce/label/c.WebexSfAuth_SetupScopes';
 import SETUP_TITLE from '@salesforce/label/c.WebexSfAuth_SetupTitle';
@@ -59,8 +63,12 @@ import STATUS_TITLE from '@salesforce/label/c.WebexSfAuth_StatusTitle';
 import TITLE from '@salesforce/label/c.WebexSfAuth_Title';
 import USERNAME from '@salesforce/label/c.WebexSfAuth_Username';
 
-/** The page parameter the Visualforce page puts the outcome in (WebexSalesforceAuthCallback.OUTCOME_PARAMETER). */
-export const OUTCOME_PARAMETER = 'c__webexSfAuth';
+/**
+ * The page parameter the Visualforce page puts the outcome in (WebexSalesforceAuthCallback.OUTCOME_PARAMETER),
+ * without its namespace: page state keys take the package's namespace once packaged (`webexsf__webexSfAuth`)
+ * and `c__` otherwise (LWC Developer Guide, "Add Query Parameters"), so any namespace is read.
+ */
+export const OUTCOME_PARAMETER = 'webexSfAuth';
 
 /** What the section is doing; each shows its own line beside the spinner. */
 type BusyAction = 'loading' | 'authorizing' | 'revoking';
@@ -82,6 +90,7 @@ const OUTCOME_ERRORS: Record<string, string> = {
     access_denied: OUTCOME_DENIED,
     invalid_client: OUTCOME_INVALID_CLIENT,
     invalid_grant: OUTCOME_INVALID_GRANT,
+    invalid_scope: OUTCOME_INVALID_SCOPE,
     state: OUTCOME_STATE,
     no_refresh_token: OUTCOME_NO_REFRESH_TOKEN,
     not_admin: NOT_ADMIN
@@ -100,8 +109,10 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
         setupApp: SETUP_APP,
         setupCallbacks: SETUP_CALLBACKS,
         setupScopes: SETUP_SCOPES,
+        setupPolicies: SETUP_POLICIES,
         setupRemoteSite: SETUP_REMOTE_SITE,
         setupWait: SETUP_WAIT,
+        setupExistingApp: SETUP_EXISTING_APP,
         consumerKey: CONSUMER_KEY,
         consumerSecret: CONSUMER_SECRET,
         authorize: AUTHORIZE,
@@ -133,7 +144,9 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
 
     @wire(CurrentPageReference)
     handlePageReference(reference: PageReference | undefined): void {
-        this.outcome = reference?.state?.[OUTCOME_PARAMETER] ?? null;
+        const state = reference?.state ?? {};
+        const key = Object.keys(state).find((name) => name.endsWith(`__${OUTCOME_PARAMETER}`));
+        this.outcome = key ? (state[key] ?? null) : null;
     }
 
     get isBusy(): boolean {

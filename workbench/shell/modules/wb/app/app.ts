@@ -57,20 +57,30 @@ export default class App extends LightningElement {
         window.removeEventListener('hashchange', this.onHashChange);
     }
 
+    /**
+     * The route without the package's namespace: installed with its namespace the package's tab is
+     * `<ns>__Webex_Admin` (the org's `namespace`, workbench/org/namespace.ts), unpackaged `Webex_Admin`.
+     */
+    get localRoute(): string {
+        return this.route.replace(/^[A-Za-z]\w*?__(?=Webex_Admin$)/, '');
+    }
+
     get navItems(): Array<NavItem & { itemClass: string; current: string | null }> {
         return NAV.map((item) => ({
             ...item,
-            itemClass: `slds-context-bar__item${item.id === this.route ? ' slds-is-active' : ''}`,
-            current: item.id === this.route ? 'page' : null
+            // The tab keeps the namespace it was opened with.
+            href: item.id === 'Webex_Admin' && this.isWebexAdmin ? `#/n/${this.route}` : item.href,
+            itemClass: `slds-context-bar__item${item.id === this.localRoute ? ' slds-is-active' : ''}`,
+            current: item.id === this.localRoute ? 'page' : null
         }));
     }
 
     get isWebexAdmin(): boolean {
-        return this.route === 'Webex_Admin';
+        return this.localRoute === 'Webex_Admin';
     }
 
     get pageTitle(): string {
-        return NAV.find((item) => item.id === this.route)?.label ?? this.route;
+        return NAV.find((item) => item.id === this.localRoute)?.label ?? this.route;
     }
 
     get isHome(): boolean {

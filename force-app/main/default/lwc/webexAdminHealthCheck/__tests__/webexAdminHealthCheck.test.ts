@@ -1,6 +1,8 @@
-import { createElement } from 'lwc';
+import { createElement, type LightningElement } from 'lwc';
 import WebexAdminHealthCheck from 'c/webexAdminHealthCheck';
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
+import createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.createCallEventChannel';
+import fillPhoneKeys from '@salesforce/apex/WebexHealthCheckController.fillPhoneKeys';
 import runHealthCheck from '@salesforce/apex/WebexHealthCheckController.runHealthCheck';
 import checksAllOkJson from './data/checksAllOk.json';
 import checksFreshJson from './data/checksFresh.json';
@@ -13,6 +15,27 @@ jest.mock('@salesforce/apex/WebexHealthCheckController.runHealthCheck', () => ({
 jest.mock('@salesforce/apex/WebexAdminController.reactivateWebhook', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/WebexHealthCheckController.createCallEventChannel', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexHealthCheckController.fillPhoneKeys', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+const mockNavigate = jest.fn();
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](ref: unknown) {
+                mockNavigate(ref);
+            }
+        };
+    return { NavigationMixin: Object.assign(NavigationMixin, { Navigate, GenerateUrl }) };
+});
+
+// NavigationMixin's typing drops LightningElement's static members: the class is one all the same.
+const HEALTH_CHECK = WebexAdminHealthCheck as unknown as typeof LightningElement;
 
 const checksAllOk = checksAllOkJson as WebexHealthCheck[];
 const checksFresh = checksFreshJson as WebexHealthCheck[];
@@ -20,6 +43,42 @@ const checksInactiveWebhook = checksInactiveWebhookJson as WebexHealthCheck[];
 
 const mockRun = jest.mocked(runHealthCheck);
 const mockReactivate = jest.mocked(reactivateWebhook);
+const mockCreateChannel = jest.mocked(createCallEventChannel);
+const mockFillPhoneKeys = jest.mocked(fillPhoneKeys);
+
+/** Every check ok but two: errors were logged today, and records lack their phone keys. */
+const checksErrorsAndPhoneKeys: WebexHealthCheck[] = checksAllOk.map((check) => {
+    if (check.id === 'recentErrors')
+        return {
+            ...check,
+            status: 'warning',
+            detail: '3 in the last 24 hours.',
+            action: 'Open the Webex Error Log to read each error by its reference.',
+            link: 'errorLog'
+        };
+    if (check.id === 'phoneKeys')
+        return {
+            ...check,
+            status: 'warning',
+            detail: 'Records saved before the package was installed have no phone keys (Contacts: 12, Leads: 0).',
+            action: 'Click Fill phone keys.',
+            fix: 'fillPhoneKeys'
+        };
+    return check;
+});
+
+/** Every check ok but the call-event channel, missing, with its own fix. */
+const checksMissingChannel: WebexHealthCheck[] = checksAllOk.map((check) => {
+    if (check.id !== 'callEventChannel') return check;
+    return {
+        ...check,
+        status: 'error',
+        detail: 'The Streaming Channel /u/WebexCallEvents does not exist.',
+        action: 'Click Create channel.',
+        section: null,
+        fix: 'createCallEventChannel'
+    };
+});
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
@@ -33,7 +92,7 @@ function flushPromises(): Promise<void> {
 
 async function mountWith(checks: WebexHealthCheck[]): Promise<Host> {
     mockRun.mockResolvedValue(checks);
-    const element = createElement('c-webex-admin-health-check', { is: WebexAdminHealthCheck }) as Host;
+    const element = createElement('c-webex-admin-health-check', { is: HEALTH_CHECK }) as Host;
     document.body.appendChild(element);
     await flushPromises();
     return element;
@@ -64,7 +123,7 @@ describe('c-webex-admin-health-check', () => {
     it('runs the check on arrival, saying so, then shows every problem with what to do', async () => {
         let answer: (checks: WebexHealthCheck[]) => void = () => undefined;
         mockRun.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-        const element = createElement('c-webex-admin-health-check', { is: WebexAdminHealthCheck }) as Host;
+        const element = createElement('c-webex-admin-health-check', { is: HEALTH_CHECK }) as Host;
         document.body.appendChild(element);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexHealth_Running');
@@ -76,7 +135,7 @@ describe('c-webex-admin-health-check', () => {
         await flushPromises();
         expect($(element, '[data-busy]')).toBeNull();
         expect(text(element, '[data-summary]')).toBe('c.WebexHealth_Problems');
-        expect(element.shadowRoot.querySelectorAll('li[data-check]')).toHaveLength(7);
+        expect(element.shadowRoot.querySelectorAll('li[data-check]')).toHaveLength(8);
         const token = row(element, 'webexToken');
         expect(rowIcon(element, 'webexToken').iconName).toBe('utility:error');
         expect(rowIcon(element, 'webexToken').alternativeText).toBe('c.WebexHealth_StatusError');
@@ -91,6 +150,10 @@ describe('c-webex-admin-health-check', () => {
         expect(ok.querySelector('[data-action-text]')).toBeNull();
         expect(ok.querySelector('[data-action="go-to"]')).toBeNull();
         expect($(element, '[data-action="reactivate"]')).toBeNull();
+        expect($(element, '[data-action="create-channel"]')).toBeNull();
+        expect((row(element, 'callEventChannel').querySelector('[data-action="go-to"]') as ButtonStub).label).toBe(
+            'c.WebexHealth_GoTo'
+        );
         expect(run.disabled).toBe(false);
         await expect(element).toBeAccessible();
     });
@@ -159,6 +222,116 @@ describe('c-webex-admin-health-check', () => {
         expect(row(element, 'webhooks')).not.toBeNull();
     });
 
+    it('creates the missing call-event channel with its own button, then checks again', async () => {
+        const element = await mountWith(checksMissingChannel);
+        const channel = row(element, 'callEventChannel');
+        expect(rowIcon(element, 'callEventChannel').iconName).toBe('utility:error');
+        expect(channel.querySelector('[data-action="go-to"]')).toBeNull();
+        const create = channel.querySelector('[data-action="create-channel"]') as ButtonStub;
+        expect(create.label).toBe('c.WebexHealth_CreateChannel');
+        await expect(element).toBeAccessible();
+
+        let created: () => void = () => undefined;
+        mockCreateChannel.mockReturnValue(new Promise((resolve) => (created = () => resolve())));
+        mockRun.mockResolvedValue(checksAllOk);
+        create.click();
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexHealth_CreatingChannel');
+        expect(create.disabled).toBe(true);
+        created();
+        await flushPromises();
+
+        expect(mockCreateChannel).toHaveBeenCalledTimes(1);
+        expect(mockRun).toHaveBeenCalledTimes(2);
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_AllPassed');
+        expect($(element, '[data-action="create-channel"]')).toBeNull();
+    });
+
+    it('shows why Create channel failed and keeps the checks shown', async () => {
+        const element = await mountWith(checksMissingChannel);
+        mockCreateChannel.mockRejectedValue(notAdminRejection);
+        (row(element, 'callEventChannel').querySelector('[data-action="create-channel"]') as HTMLElement).click();
+        await flushPromises();
+        expect(text(element, '[role="alert"] [data-error-message]')).toBe(
+            'You need the Webex Admin permission set to change these settings.'
+        );
+        expect(mockRun).toHaveBeenCalledTimes(1);
+        expect(row(element, 'callEventChannel').querySelector('[data-action="create-channel"]')).not.toBeNull();
+    });
+
+    it('counts recent errors and opens the Webex Error Log on its All view', async () => {
+        const element = await mountWith(checksErrorsAndPhoneKeys);
+        const errors = row(element, 'recentErrors');
+        expect(rowIcon(element, 'recentErrors').iconName).toBe('utility:warning');
+        expect(errors.querySelector('[data-detail]')?.textContent).toBe('3 in the last 24 hours.');
+        const open = errors.querySelector('[data-action="open-error-log"]') as ButtonStub;
+        expect(open.label).toBe('c.WebexHealth_OpenErrorLog');
+        expect(row(element, 'phoneKeys').querySelector('[data-action="open-error-log"]')).toBeNull();
+        await expect(element).toBeAccessible();
+
+        open.click();
+        expect(mockNavigate).toHaveBeenCalledWith({
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'WebexErrorLog__c', actionName: 'list' },
+            state: { filterName: 'All' }
+        });
+    });
+
+    it('has no error-log link when no error was logged', async () => {
+        const element = await mountWith(checksAllOk);
+        expect(rowIcon(element, 'recentErrors').iconName).toBe('utility:success');
+        expect($(element, '[data-action="open-error-log"]')).toBeNull();
+        expect($(element, '[data-action="fill-phone-keys"]')).toBeNull();
+    });
+
+    it('starts filling the phone keys in the background and says so, without checking again at once', async () => {
+        const element = await mountWith(checksErrorsAndPhoneKeys);
+        const fill = row(element, 'phoneKeys').querySelector('[data-action="fill-phone-keys"]') as ButtonStub;
+        expect(fill.label).toBe('c.WebexHealth_FillPhoneKeys');
+        expect(row(element, 'phoneKeys').querySelector('[data-action-text]')?.textContent).toContain('Fill phone keys');
+
+        let started: (jobId: string) => void = () => undefined;
+        mockFillPhoneKeys.mockReturnValue(new Promise((resolve) => (started = resolve)));
+        fill.click();
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexHealth_FillingPhoneKeys');
+        expect(fill.disabled).toBe(true);
+        started('707000000000001AAA');
+        await flushPromises();
+
+        expect(mockFillPhoneKeys).toHaveBeenCalledTimes(1);
+        expect(text(element, '[role="status"][data-notice]')).toBe('c.WebexHealth_PhoneKeysStarted');
+        expect(mockRun).toHaveBeenCalledTimes(1);
+        expect(fill.disabled).toBe(false);
+        await expect(element).toBeAccessible();
+
+        // Run check later: the notice gives way to the new answer
+        mockRun.mockResolvedValue(checksAllOk);
+        ($(element, 'lightning-button[data-action="run"]') as HTMLElement).click();
+        await flushPromises();
+        expect($(element, '[data-notice]')).toBeNull();
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_AllPassed');
+    });
+
+    it('shows why Fill phone keys failed, with the reference of an unexpected failure', async () => {
+        const element = await mountWith(checksErrorsAndPhoneKeys);
+        mockFillPhoneKeys.mockRejectedValue({
+            body: {
+                message: JSON.stringify({
+                    code: 'UNEXPECTED',
+                    message: 'Something went wrong. Reference: WX-1A2B3C4D.',
+                    retryAfterSeconds: null
+                })
+            }
+        });
+        (row(element, 'phoneKeys').querySelector('[data-action="fill-phone-keys"]') as HTMLElement).click();
+        await flushPromises();
+        expect(text(element, '[role="alert"] [data-error-message]')).toBe(
+            'Something went wrong. Reference: WX-1A2B3C4D.'
+        );
+        expect($(element, '[data-notice]')).toBeNull();
+    });
+
     it('runs again on Run check', async () => {
         const element = await mountWith(checksFresh);
         mockRun.mockResolvedValue(checksAllOk);
@@ -170,7 +343,7 @@ describe('c-webex-admin-health-check', () => {
 
     it('shows why the check could not run, in an alert', async () => {
         mockRun.mockRejectedValue(notAdminRejection);
-        const element = createElement('c-webex-admin-health-check', { is: WebexAdminHealthCheck }) as Host;
+        const element = createElement('c-webex-admin-health-check', { is: HEALTH_CHECK }) as Host;
         document.body.appendChild(element);
         await flushPromises();
         expect(text(element, '[role="alert"] h3')).toBe('c.WebexHealth_ErrorTitle');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createElement } from 'lwc';
 import { CurrentPageReference, type PageReference } from 'lightning/navigation';
 import WebexAdminSalesforceAuth from 'c/webexAdminSalesforceAuth';
@@ -55,11 +57,15 @@ function flushPromises(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function mountWith(status: WebexSalesforceAuthStatus, outcome?: string): Promise<Host> {
+async function mountWith(
+    status: WebexSalesforceAuthStatus,
+    outcome?: string,
+    stateKey = 'c__webexSfAuth'
+): Promise<Host> {
     mockStatus.mockResolvedValue(status);
     const element = createElement('c-webex-admin-salesforce-auth', { is: WebexAdminSalesforceAuth }) as Host;
     document.body.appendChild(element);
-    if (outcome) pageReference.emit({ type: 'standard__navItemPage', state: { c__webexSfAuth: outcome } });
+    if (outcome) pageReference.emit({ type: 'standard__navItemPage', state: { [stateKey]: outcome } });
     await flushPromises();
     return element;
 }
@@ -157,6 +163,22 @@ describe('c-webex-admin-salesforce-auth', () => {
             await expect(element).toBeAccessible();
         });
 
+        it('lists the External Client App steps in order, and how an existing connected app keeps working', async () => {
+            const element = await mountWith(statusNotAuthorized);
+            expect(text(element, 'h3[id^="sfauth-setup-heading"]')).toBe('c.WebexSfAuth_SetupTitle');
+            const steps = [...element.shadowRoot.querySelectorAll('ol.setup-steps > li')].map((li) =>
+                (li.firstChild?.textContent ?? '').trim()
+            );
+            expect(steps).toEqual([
+                'c.WebexSfAuth_SetupApp',
+                'c.WebexSfAuth_SetupCallbacks',
+                'c.WebexSfAuth_SetupScopes',
+                'c.WebexSfAuth_SetupPolicies',
+                'c.WebexSfAuth_SetupRemoteSite'
+            ]);
+            expect(text(element, '[data-existing-app]')).toBe('c.WebexSfAuth_SetupExistingApp');
+        });
+
         it('explains the migration from the ApexMDTAPI named credential, in the order of the guide', async () => {
             const element = await mountWith(statusNotAuthorized);
             expect(text(element, '[data-migration] summary')).toBe('c.WebexSfAuth_MigrationTitle');
@@ -191,10 +213,18 @@ describe('c-webex-admin-salesforce-auth', () => {
             expect($(element, '[role="alert"]')).toBeNull();
         });
 
+        it('reads the outcome under the package namespace once installed (webexsf__webexSfAuth)', async () => {
+            const element = await mountWith(statusAuthorized, 'authorized', 'webexsf__webexSfAuth');
+            expect(text(element, '[data-success]')).toBe(
+                'Salesforce authorization completed: the package now acts as Avery Admin.'
+            );
+        });
+
         it.each([
             ['access_denied', 'c.WebexSfAuth_OutcomeDenied'],
             ['invalid_client', 'c.WebexSfAuth_OutcomeInvalidClient'],
             ['invalid_grant', 'c.WebexSfAuth_OutcomeInvalidGrant'],
+            ['invalid_scope', 'c.WebexSfAuth_OutcomeInvalidScope'],
             ['state', 'c.WebexSfAuth_OutcomeState'],
             ['no_refresh_token', 'c.WebexSfAuth_OutcomeNoRefreshToken'],
             ['not_admin', 'c.WebexError_NotAdmin'],
@@ -326,5 +356,70 @@ describe('c-webex-admin-salesforce-auth', () => {
             await flushPromises();
             expect(text(element, '[data-copy-status]')).toBe('c.WebexSfAuth_CopyFailed');
         });
+    });
+});
+
+/**
+ * What the administrator reads in the section, in English (CustomLabels) and French (translation): the
+ * External Client App, the least scopes (api, refresh_token; never full), and the existing connected app.
+ */
+describe('c-webex-admin-salesforce-auth help text', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const decode = (value: string): string =>
+        value
+            .replace(/&gt;/g, '>')
+            .replace(/&lt;/g, '<')
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&');
+    const english = new Map(
+        [
+            ...readFileSync(path.join(root, 'labels/CustomLabels.labels-meta.xml'), 'utf8').matchAll(
+                /<fullName>(\w+)<\/fullName>[\s\S]*?<value>([\s\S]*?)<\/value>/g
+            )
+        ].map(([, name, value]) => [name, decode(value)])
+    );
+    const french = new Map(
+        [
+            ...readFileSync(path.join(root, 'translations/fr.translation-meta.xml'), 'utf8').matchAll(
+                /<label>([^<]*)<\/label>\s*<name>(\w+)<\/name>/g
+            )
+        ].map(([, value, name]) => [name, decode(value)])
+    );
+    const en = (name: string): string => english.get(`WebexSfAuth_${name}`) ?? '';
+    const fr = (name: string): string => french.get(`WebexSfAuth_${name}`) ?? '';
+
+    it('tells to create the External Client App, with its API name, in both languages', () => {
+        expect(en('SetupTitle')).toBe('Set up the External Client App');
+        expect(en('SetupApp')).toContain('New External Client App');
+        expect(en('SetupApp')).toContain('Webex_Salesforce_Authorization');
+        expect(en('SetupApp')).toContain('Distribution State: Local');
+        expect(fr('SetupTitle')).toBe("Configurer l'application client externe");
+        expect(fr('SetupApp')).toContain('Webex_Salesforce_Authorization');
+        expect(en('Help')).toContain('Create the External Client App');
+        expect(fr('Help')).toContain("Créez l'application client externe");
+        for (const name of ['SetupTitle', 'SetupApp', 'ConsumerKeyRequired', 'ConsumerSecretRequired']) {
+            expect(en(name)).not.toMatch(/connected app/i);
+            expect(fr(name)).not.toMatch(/nouvelle application connectée/i);
+        }
+    });
+
+    it('names exactly the scopes the package asks for, and never full', () => {
+        for (const scopes of [en('SetupScopes'), fr('SetupScopes')]) {
+            expect(scopes).toContain('(api)');
+            expect(scopes).toContain('(refresh_token, offline_access)');
+            expect(scopes).not.toContain('(full)');
+            expect(scopes).toContain('PKCE');
+        }
+        expect(en('SetupScopes')).toContain('leave "Enable Refresh Token Rotation" cleared');
+        expect(en('OutcomeInvalidScope')).toContain('(api)');
+        expect(fr('OutcomeInvalidScope')).toContain('(api)');
+    });
+
+    it('keeps an existing connected app working once it offers api', () => {
+        expect(en('SetupExistingApp')).toContain('connected app "Webex Salesforce Authorization"');
+        expect(en('SetupExistingApp')).toContain('add "Manage user data via APIs (api)"');
+        expect(fr('SetupExistingApp')).toContain('(api)');
+        expect(en('SetupPolicies')).toContain('Consumer Key and Secret');
+        expect(fr('SetupPolicies')).toContain('Clé et secret du consommateur');
     });
 });

@@ -273,6 +273,27 @@ describe('c-webex-calling', () => {
             mockEmpSubscribe.mockRejectedValue(new Error('streaming off'));
             const element = await mount();
             expect(text(element, '[data-stream-problem]')).toBe('c.WebexDialer_StreamProblem');
+            expect($(element, '[data-stream-problem]')?.getAttribute('role')).toBe('alert');
+            await expect(element).toBeAccessible();
+        });
+
+        it('keeps trying to listen for calls and clears the warning once it does', async () => {
+            jest.useFakeTimers();
+            mockEmpSubscribe
+                .mockRejectedValueOnce(new Error('400::The channel you requested to subscribe to does not exist'))
+                .mockRejectedValueOnce(new Error('still missing'));
+            const element = await mount();
+            expect(text(element, '[data-stream-problem]')).toBe('c.WebexDialer_StreamProblem');
+
+            await jest.advanceTimersByTimeAsync(1000);
+            await settle();
+            expect(mockEmpSubscribe).toHaveBeenCalledTimes(2);
+            expect($(element, '[data-stream-problem]')).not.toBeNull();
+
+            await jest.advanceTimersByTimeAsync(2000);
+            await settle();
+            expect(mockEmpSubscribe).toHaveBeenCalledTimes(3);
+            expect($(element, '[data-stream-problem]')).toBeNull();
         });
     });
 

@@ -1,0 +1,7 @@
+/**
+ * Keeps the Lead's Webex phone keys in step with its phone numbers (WebexPhoneKeys): before save, so the keys are
+ * written with the record, without a query or a DML statement of their own.
+ */
+trigger WebexLeadPhoneKeys on Lead(before insert, before update) {
+    WebexPhoneKeys.fill(Trigger.new);
+}
