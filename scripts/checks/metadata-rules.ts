@@ -4,6 +4,7 @@
  * each value on its own). Each rule names the page it comes from; a new rule goes in RULES with its
  * source and a planted instance in self-test/metadata.ts.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { childrenNamed, readMetadataTree, valueOf, type MetadataElement } from '../lib/metadata-tree.ts';
 import { DEFAULT_DIR, findFiles, report, type Finding } from '../lib/project.ts';
@@ -29,6 +30,8 @@ interface Rule {
 
 const CUSTOM_OBJECT_DOC = 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/customobject.htm';
 const CUSTOM_FIELD_DOC = 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/customfield.htm';
+const SUBSCRIBER_CONFIG_DOC =
+    'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_platformeventsubscriberconfig.htm';
 
 const isTrue = (element: MetadataElement, name: string): boolean => valueOf(element, name) === 'true';
 const isSetting = (object: ObjectModel): boolean => valueOf(object.root, 'customSettingsType') !== undefined;
@@ -42,6 +45,16 @@ function* settings(model: Model): Generator<ObjectModel> {
 }
 function* fields(model: Model): Generator<[ObjectModel, Component]> {
     for (const object of model.objects.values()) for (const field of object.fields.values()) yield [object, field];
+}
+
+/** The package's Apex triggers on a platform event (`trigger Name on Event__e(...)`), by name. */
+function platformEventTriggers(): Set<string> {
+    const names = new Set<string>();
+    for (const file of findFiles(path.join(DEFAULT_DIR, 'triggers'), /\.trigger$/)) {
+        const match = /\btrigger\s+(\w+)\s+on\s+\w+__e\s*\(/i.exec(readFileSync(file, 'utf8'));
+        if (match) names.add(match[1]);
+    }
+    return names;
 }
 
 /** Custom settings the package deliberately makes Public, each with why (none today). */
@@ -314,6 +327,27 @@ const RULES: Rule[] = [
                     if (field && (isTrue(field.root, 'required') || typeOf(field) === 'MasterDetail'))
                         found(set, `${name} is required: permission sets may not grant field access to it`, grant);
                 }
+            }
+        }
+    },
+    {
+        id: 'a platform event subscriber config configures a platform event trigger of the package',
+        source: `${SUBSCRIBER_CONFIG_DOC} (platformEventConsumer: the platform event Apex trigger to configure; batchSize from 1 through 2,000; user: a user of the org, which a package cannot know, so the trigger keeps running as the Automated Process user)`,
+        check: (model, found) => {
+            const triggers = platformEventTriggers();
+            for (const config of model.byType.get('PlatformEventSubscriberConfig') ?? []) {
+                const name = path.basename(config.file);
+                const consumer = valueOf(config.root, 'platformEventConsumer') ?? '';
+                if (!triggers.has(consumer))
+                    found(
+                        config,
+                        `${name}: platformEventConsumer ${consumer || '(none)'} is not a trigger of the package on a platform event`
+                    );
+                const batchSize = valueOf(config.root, 'batchSize');
+                if (batchSize !== undefined && !/^([1-9]\d{0,2}|1\d{3}|2000)$/.test(batchSize))
+                    found(config, `${name}: batchSize ${batchSize} is not from 1 through 2,000`);
+                if (valueOf(config.root, 'user') !== undefined)
+                    found(config, `${name} sets <user>: a package cannot name a subscriber org's user`);
             }
         }
     },

@@ -28,8 +28,18 @@ export interface LoggedFailure {
     reference: string;
     exceptionType: string;
     message: string;
+    /** As Origin__c: the operation the caller named, else null (a stack's first frame has no TypeScript peer). */
+    origin: string | null;
     userId: string;
     at: string;
+}
+
+/** As WebexErrorLog.MAX_TEXT: the most characters of a message the log keeps. */
+export const MAX_LOGGED_TEXT = 8000;
+
+/** As String.abbreviate: at most `max` characters, the last three `...` when cut. */
+function abbreviate(text: string, max: number): string {
+    return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
 }
 
 // Per record store, which a reset replaces: a fresh org's Webex Error Log is empty.
@@ -50,19 +60,35 @@ export function loggedFailures(org: EmulatedOrg): LoggedFailure[] {
  * the details go to the Webex Error Log under a reference (`WX-` and 8 hexadecimal characters), and
  * the component receives `UNEXPECTED` with the generic label and that reference, never the message.
  */
-export function unexpectedFailure(org: EmulatedOrg, error: unknown): AuraHandledError {
+export function unexpectedFailure(org: EmulatedOrg, error: unknown, origin: string | null = null): AuraHandledError {
+    return logged(org, error, origin, true);
+}
+
+/**
+ * As WebexException.messageForUser(failure, origin, false), in a Visualforce controller's constructor,
+ * where nothing may be written: the same reference and message, the details in the debug log only
+ * (here the workbench's console), not in the Webex Error Log.
+ */
+export function unexpectedFailureInDebugLog(org: EmulatedOrg, error: unknown, origin: string): AuraHandledError {
+    return logged(org, error, origin, false);
+}
+
+function logged(org: EmulatedOrg, error: unknown, origin: string | null, publish: boolean): AuraHandledError {
     if (error instanceof AuraHandledError) return error;
     const reference = `WX-${randomBytes(4).toString('hex').toUpperCase()}`;
     const failure: LoggedFailure = {
         reference,
         exceptionType: error instanceof Error ? error.name : typeof error,
-        message: error instanceof Error ? error.message : String(error),
+        message: abbreviate(error instanceof Error ? error.message : String(error), MAX_LOGGED_TEXT),
+        origin,
         userId: org.user.id,
         at: new Date().toISOString()
     };
-    loggedFailures(org).push(failure);
-    // The workbench's own console plays the Webex Error Log tab for whoever runs it.
-    console.warn(`Webex Error Log ${reference}: ${failure.exceptionType}: ${failure.message}`);
+    if (publish) loggedFailures(org).push(failure);
+    // The workbench's own console plays the Webex Error Log tab (and the debug log) for whoever runs it.
+    console.warn(
+        `Webex Error Log ${reference}${origin ? ` (${origin})` : ''}: ${failure.exceptionType}: ${failure.message}`
+    );
     return new AuraHandledError('UNEXPECTED', org.label('WebexError_Reference', reference));
 }
 

@@ -5,6 +5,9 @@
  * package was installed (`markSavedBeforeInstall`): the Health check's `phoneKeys` counts those, and its
  * Fill phone keys starts WebexPhoneKeyBackfill (`startPhoneKeyBackfill`), a job that keys them once the
  * request that started it has answered (async-apex.ts), as a batch runs in the background in an org.
+ * Not played here: Shield-encrypted phone fields (never keyed; the describe has no encryption), person
+ * accounts (never keyed), the Webex_Skip_Phone_Keys bypass and the Lead trigger's keying of converted
+ * Contacts (the store plays every record saved since install as keyed), and refused saves.
  */
 import { enqueueJob } from '../async-apex.ts';
 import type { EmulatedOrg } from '../org-state.ts';
@@ -94,13 +97,15 @@ export function withoutPhoneKeys(
 
 /**
  * As WebexPhoneKeyBackfill.start: a job that writes the keys of Contacts, then Leads, after the request
- * that started it has answered. Returns the Contacts' job ID.
+ * that started it has answered; converted Leads are left out (WebexPhoneKeyFields.keyedRecordsCondition).
+ * Returns the Contacts' job ID.
  */
 export function startPhoneKeyBackfill(org: EmulatedOrg): string {
     const ids = unkeyed(org);
     enqueueJob(org, 'WebexPhoneKeyBackfill', async () => {
         for (const object of KEYED_OBJECTS) {
             for (const record of org.records.list(object)) {
+                if (record.IsConverted === true) continue;
                 // A record whose numbers have no key keeps none, as the batch leaves it unsaved.
                 if (hasKeyedNumber(object, record)) ids.delete(record.Id);
             }

@@ -10,7 +10,7 @@
  * It runs as the org's signed-in user and speaks their language, as a page of their session would.
  */
 import type { ServerResponse } from 'node:http';
-import { AuraHandledError, unexpectedFailure } from '../apex-error.ts';
+import { AuraHandledError, unexpectedFailure, unexpectedFailureInDebugLog } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { ADMIN_PERMISSION } from './admin-access.ts';
 import {
@@ -57,10 +57,12 @@ ${hidden('action', 'return')}${hidden('outcome', outcome.code)}${hidden('succeed
 
 /**
  * As WebexException.messageForUser: the package's own failures say what happened; any other shows the
- * generic label and a reference, its text kept in the Webex Error Log (apex-error.ts).
+ * generic label and a reference, its text kept in the Webex Error Log (apex-error.ts). On a GET (`onLoad`,
+ * the Apex constructor, where nothing may be written) the details go to the debug log only.
  */
-function failureOf(org: EmulatedOrg, error: unknown): Outcome {
-    const shown = unexpectedFailure(org, error);
+function failureOf(org: EmulatedOrg, error: unknown, onLoad = false): Outcome {
+    const origin = 'WebexSalesforceAuthPageController';
+    const shown = onLoad ? unexpectedFailureInDebugLog(org, error, origin) : unexpectedFailure(org, error, origin);
     return {
         code: shown.payload.code === 'NOT_ADMIN' ? 'not_admin' : 'failed',
         message: shown.payload.message,
@@ -109,7 +111,7 @@ export async function handleSalesforceAuthPage(
         requireAdmin(org);
         refused = checkReturn(org, url.searchParams);
     } catch (error) {
-        refused = failureOf(org, error);
+        refused = failureOf(org, error, true);
     }
     if (refused) {
         html(finishedPage(org, action, refused));

@@ -10,7 +10,7 @@
  * signed-in user and speaks their language, as a page of their session would.
  */
 import type { ServerResponse } from 'node:http';
-import { unexpectedFailure } from '../apex-error.ts';
+import { unexpectedFailure, unexpectedFailureInDebugLog } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { checkReturn, completeConnection, type Outcome } from './user-connection-callback.ts';
 
@@ -46,10 +46,14 @@ function finishedPage(org: EmulatedOrg, result: Outcome): string {
 
 /**
  * As WebexException.messageForUser: the package's own failures say what happened; any other shows the
- * generic label and a reference, its text kept in the Webex Error Log (apex-error.ts).
+ * generic label and a reference, its text kept in the Webex Error Log (apex-error.ts). On a GET (`onLoad`,
+ * the Apex constructor, where nothing may be written) the details go to the debug log only.
  */
-function failureOf(org: EmulatedOrg, error: unknown): Outcome {
-    return { code: 'failed', message: unexpectedFailure(org, error).payload.message, succeeded: false, warning: null };
+function failureOf(org: EmulatedOrg, error: unknown, onLoad = false): Outcome {
+    const origin = 'WebexUserConnectionPageController';
+    const shown = onLoad ? unexpectedFailureInDebugLog(org, error, origin) : unexpectedFailure(org, error, origin);
+    const message = shown.payload.message;
+    return { code: 'failed', message, succeeded: false, warning: null };
 }
 
 /** Answers one request to `/apex/webexuserauth` (or `/apex/<ns>__webexuserauth`). */
@@ -78,7 +82,7 @@ export async function handleUserAuthPage(
     try {
         refused = checkReturn(org, url.searchParams);
     } catch (error) {
-        refused = failureOf(org, error);
+        refused = failureOf(org, error, true);
     }
     if (refused) {
         html(finishedPage(org, refused));

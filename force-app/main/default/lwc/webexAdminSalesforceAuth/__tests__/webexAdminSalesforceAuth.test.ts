@@ -410,7 +410,9 @@ describe('c-webex-admin-salesforce-auth help text', () => {
             expect(scopes).not.toContain('(full)');
             expect(scopes).toContain('PKCE');
         }
-        expect(en('SetupScopes')).toContain('leave "Enable Refresh Token Rotation" cleared');
+        expect(en('SetupScopes')).toMatch(
+            /leave "Enable Refresh Token Rotation" and "Issue JSON Web Token[^.]*cleared/i
+        );
         expect(en('OutcomeInvalidScope')).toContain('(api)');
         expect(fr('OutcomeInvalidScope')).toContain('(api)');
     });
