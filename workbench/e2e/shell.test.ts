@@ -35,6 +35,63 @@ describe('Workbench shell', () => {
             assert.deepEqual(h.pageErrors, []);
         }));
 
+    it('opens the right page from each tab of the navigation bar, the Home page links and record links', () =>
+        story(h, 'navigation-clicks', async () => {
+            await resetStory(h, '#/home');
+            const nav = h.page.getByRole('navigation', { name: 'App navigation' });
+            const expectPage = async (route: string, heading: string): Promise<void> => {
+                await h.page.getByRole('heading', { name: heading, exact: true, level: 1 }).waitFor();
+                // The exact route: synthetic shadow once rewrote the tabs' links to `#/…-0`.
+                assert.equal(new URL(h.page.url()).hash, route);
+            };
+            const tabs: Array<[string, string, string]> = [
+                ['Contacts', '#/o/Contact/list', 'Contacts'],
+                ['Leads', '#/o/Lead/list', 'Leads'],
+                ['Accounts', '#/o/Account/list', 'Accounts'],
+                ['Opportunities', '#/o/Opportunity/list', 'Opportunities'],
+                ['Cases', '#/o/Case/list', 'Cases'],
+                ['Webex Admin', '#/n/Webex_Admin', 'Webex Admin'],
+                ['Home', '#/home', 'Home']
+            ];
+            for (const [tab, route, heading] of tabs) {
+                await nav.getByRole('link', { name: tab, exact: true }).click();
+                await expectPage(route, heading);
+                assert.equal(
+                    await nav.getByRole('link', { name: tab, exact: true }).getAttribute('aria-current'),
+                    'page',
+                    `${tab} is the current tab`
+                );
+            }
+            assert.equal(await h.page.getByText('Webex_Admin-0').count(), 0);
+
+            // The Home page's links.
+            const main = h.page.getByRole('main');
+            await main.getByRole('link', { name: 'Webex Admin', exact: true }).click();
+            await expectPage('#/n/Webex_Admin', 'Webex Admin');
+            await main.getByText('Webex Integration Settings').first().waitFor();
+            await nav.getByRole('link', { name: 'Home', exact: true }).click();
+            await main.getByRole('link', { name: 'Leads', exact: true }).click();
+            await expectPage('#/o/Lead/list', 'Leads');
+            await nav.getByRole('link', { name: 'Home', exact: true }).click();
+            await main.getByRole('link', { name: 'Contacts', exact: true }).click();
+            await expectPage('#/o/Contact/list', 'Contacts');
+
+            // Record links: a contact from its list, its account from its details, back by the tab.
+            await main.getByRole('link', { name: 'Olivia Martin', exact: true }).click();
+            await h.page.getByRole('heading', { name: 'Olivia Martin' }).waitFor();
+            assert.match(new URL(h.page.url()).hash, /^#\/r\/Contact\/003\w{15}\/view$/);
+            await main.getByRole('link', { name: 'Acme Robotics', exact: true }).click();
+            await h.page.getByRole('heading', { name: 'Acme Robotics' }).waitFor();
+            assert.match(new URL(h.page.url()).hash, /^#\/r\/Account\/001\w{15}\/view$/);
+            await nav.getByRole('link', { name: 'Leads', exact: true }).click();
+            await main.getByRole('link', { name: 'New', exact: true }).click();
+            await h.page.getByLabel('Company').waitFor();
+            assert.equal(new URL(h.page.url()).hash, '#/o/Lead/new');
+            // The page keeps its language and user across the links.
+            assert.equal(new URL(h.page.url()).searchParams.get('lang'), 'en');
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
     it('creates a lead from prefilled values, and keeps what was typed when a required field is missing', () =>
         story(h, 'new-lead', async () => {
             await resetStory(h, '#/o/Lead/new?defaultFieldValues=Phone%3D%252B1%2520415%2520555%25200199');

@@ -288,6 +288,42 @@ describe('A rep connects their own Webex account', () => {
             assert.deepEqual(h.pageErrors, []);
         }));
 
+    it('shows Sam in his dialer who he is connected as in Webex, and disconnects him from there', () =>
+        story(h, 'user-connect-dialer-account', async () => {
+            await resetStory(h, '#/home');
+            const connect = await fetch(`${h.workbench.url}/_org/control/webex-connect`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ user: SAM })
+            });
+            assert.equal(connect.status, 200, 'Sam is connected');
+            // Sam's page with the package's own Webex utility item, as a rep has it.
+            h.pageErrors.length = 0;
+            await h.page.goto('about:blank');
+            await h.page.goto(`${h.workbench.url}/?lang=en&user=${SAM}&utilityItems=webexDialer#/home`);
+            await h.page.getByRole('button', { name: 'Webex', exact: true }).click();
+            const dialer = h.page.locator('c-webex-dialer');
+            const account = dialer.getByRole('group', { name: 'Webex account' });
+            await account.getByText('Connected as Sam Rep').waitFor();
+            await account.getByText(SAM).waitFor();
+            await dialer.getByRole('button', { name: /^Call$/ }).waitFor();
+            await dialer.screenshot({ path: path.join(ARTIFACTS, 'user-connect-dialer-account.png') });
+            assert.equal((await emulatorWebhooks()).length, 3, 'his three webhooks');
+
+            await account.getByRole('button', { name: 'Disconnect' }).click();
+            await dialer.getByText('Webex disconnected. Connect again to call from Salesforce.').waitFor();
+            await dialer.getByRole('button', { name: 'Connect Webex' }).waitFor();
+            assert.equal(
+                await dialer.getByRole('button', { name: /^Call$/ }).count(),
+                0,
+                'no dialing until he connects'
+            );
+            assert.deepEqual(await emulatorWebhooks(), [], 'his webhooks are deleted in Webex');
+            assert.deepEqual(connectionRows(SAM), [], 'and his rows in Salesforce');
+            await dialer.screenshot({ path: path.join(ARTIFACTS, 'user-connect-dialer-disconnected.png') });
+            assert.deepEqual(h.pageErrors, []);
+        }));
+
     it('stores nothing when Sam clicks Deny in Webex', () =>
         story(h, 'user-connect-deny', async () => {
             await resetStory(h, ADMIN_TAB);

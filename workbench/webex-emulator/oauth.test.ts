@@ -109,6 +109,24 @@ describe('Webex emulator: OAuth', () => {
         assert.equal((await token({ grant_type: 'password' })).body.error, 'unsupported_grant_type');
     });
 
+    it('tells an unknown client or a wrong secret from a known client, with a code it never issued', async () => {
+        const check = (clientId: string, clientSecret: string) =>
+            token({
+                grant_type: 'authorization_code',
+                client_id: clientId,
+                client_secret: clientSecret,
+                code: 'webexsf-client-check',
+                redirect_uri: REDIRECT
+            });
+        const unknown = await check('my-client-id', integration.clientSecret);
+        assert.deepEqual([unknown.status, unknown.body.error], [401, 'invalid_client'], 'an unknown client ID');
+        const wrongSecret = await check(integration.clientId, 'my-secret');
+        assert.deepEqual([wrongSecret.status, wrongSecret.body.error], [401, 'invalid_client'], 'a wrong secret');
+        const known = await check(integration.clientId, integration.clientSecret);
+        assert.deepEqual([known.status, known.body.error], [400, 'invalid_grant'], 'a client it knows');
+        assert.equal(known.body.access_token, undefined, 'and nothing issued');
+    });
+
     it('answers 401 once an access token expires', async () => {
         const code = (await authorize()).searchParams.get('code') as string;
         const issued = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });

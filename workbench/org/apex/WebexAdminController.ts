@@ -137,7 +137,7 @@ export function createWebexAdminController(org: EmulatedOrg): WebexAdminControll
 
         saveUserIntegration: async ({ clientId, clientSecret }) => {
             assertAdmin();
-            return userIntegration.saveIntegration(org, clientId, clientSecret);
+            return userIntegration.checkAndSaveIntegration(org, clientId, clientSecret);
         },
 
         clearUserIntegration: async () => {

@@ -13,7 +13,7 @@ import { checkReturn, completeConnection } from './user-connection-callback.ts';
 import { SETUP_ROWS } from './salesforce-session.ts';
 import { createWebexSiteController } from './WebexSiteController.ts';
 import { createWebexUserConnectionController } from './WebexUserConnectionController.ts';
-import { clearIntegration, integrationStatus, saveIntegration } from './user-integration.ts';
+import { checkAndSaveIntegration, clearIntegration, integrationStatus, saveIntegration } from './user-integration.ts';
 import {
     accessTokenForCurrentUser,
     beginApexTransaction,
@@ -109,16 +109,33 @@ describe('Emulated Webex connection of a rep', () => {
         assert.equal(refused.message, wb.org.label('WebexUserConnect_NotAvailable'));
 
         assert.equal(
-            (await refusal(Promise.resolve().then(() => saveIntegration(wb.org, integration.clientId, ' ')))).code,
+            (await refusal(checkAndSaveIntegration(wb.org, integration.clientId, ' '))).code,
             'INVALID_INPUT',
             'a secret is needed the first time'
         );
-        const saved = saveIntegration(wb.org, ` ${integration.clientId} `, integration.clientSecret);
+        assert.deepEqual(webexRequests(), [], 'refused before asking Webex');
+        const madeUp = await refusal(checkAndSaveIntegration(wb.org, 'my-client-id', 'my-secret'));
+        assert.deepEqual(
+            [madeUp.code, madeUp.message],
+            ['INVALID_INPUT', wb.org.label('WebexUserConnect_AdminClientIdWrong')],
+            'Webex does not know a made-up client ID'
+        );
+        const wrongSecret = await refusal(checkAndSaveIntegration(wb.org, integration.clientId, 'my-secret'));
+        assert.equal(wrongSecret.message, wb.org.label('WebexUserConnect_AdminSecretWrong'), 'nor a made-up secret');
+        assert.equal(integrationStatus(wb.org).configured, false, 'nothing stored while Webex refuses');
+        const saved = await checkAndSaveIntegration(wb.org, ` ${integration.clientId} `, integration.clientSecret);
         assert.equal(saved.clientId, integration.clientId);
         assert.equal(saved.clientSecretStored, true);
         assert.ok(!JSON.stringify(saved).includes(integration.clientSecret), 'never the secret');
         assert.deepEqual(saved.redirectUris, [`${wb.org.myDomainUrl}/apex/webexuserauth`]);
         assert.equal(saved.scopes, 'spark:calls_read spark:calls_write spark:people_read');
+        const otherId = await refusal(checkAndSaveIntegration(wb.org, `C${'0'.repeat(64)}`, ''));
+        assert.equal(
+            otherId.message,
+            wb.org.label('WebexUserConnect_AdminStoredSecretWrong'),
+            'another client ID with the stored secret'
+        );
+        assert.equal(integrationStatus(wb.org).clientId, integration.clientId, 'the stored one stays');
         assert.equal(saveIntegration(wb.org, 'C-other', '').clientId, 'C-other', 'a blank secret keeps the stored one');
         assert.equal(wb.org.credentials.get(USER_ROWS.clientSecret)?.secret, integration.clientSecret);
         assert.equal(clearIntegration(wb.org).configured, false);

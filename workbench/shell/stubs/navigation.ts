@@ -34,6 +34,17 @@ export function routeOf(ref: PageReference): string | null {
     }
 }
 
+/**
+ * The link to a shell route, for an `href`: the page's own path and query (`?lang=`, `?user=`) with
+ * the route as its fragment. Never a fragment-only URL: under synthetic shadow (as in Lightning
+ * Experience) the LWC engine rewrites a fragment-only `href` in a template that has an `id` into
+ * `#…-<n>` (its `fid`, the id scoping of fragment links), which sent the Webex Admin tab to
+ * `#/n/Webex_Admin-0`. Lightning's own links are paths (`/lightning/r/…`), never bare fragments.
+ */
+export function hrefOf(route: string): string {
+    return `${window.location.pathname}${window.location.search}${route}`;
+}
+
 /** The page reference of the current hash route (for `CurrentPageReference`). */
 export function currentPageReference(hash = window.location.hash): PageReference {
     const [route, query] = hash.replace(/^#\/?/, '').split('?');
@@ -73,7 +84,8 @@ function mixin<T extends Constructor>(Base: T): T {
 
         [GENERATE_URL](ref: PageReference): Promise<string> {
             if (ref.type === 'standard__webPage') return Promise.resolve(ref.attributes?.url ?? '');
-            return Promise.resolve(routeOf(ref) ?? '');
+            const route = routeOf(ref);
+            return Promise.resolve(route ? hrefOf(route) : '');
         }
     }
     return Navigating;

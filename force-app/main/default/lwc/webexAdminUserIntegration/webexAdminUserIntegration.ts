@@ -3,7 +3,9 @@
  * (developer.webex.com) each rep connects their own Webex account through, so call control and call
  * webhooks act on the rep's own line (docs/calling.md). The administrator reads the redirect URI and
  * scopes to register, pastes the client ID and secret, saves or clears. The secret goes to Apex and
- * never comes back: once stored the field says so, and leaving it empty keeps it.
+ * never comes back: once stored the field says so, and leaving it empty keeps it. Apex checks the two
+ * with Webex before storing them: a refusal says why below the fields and, when it names one of them
+ * (the client ID, or the secret), marks that field; what was typed stays.
  *
  * View and intent only: Apex calls go through `callWithRetry`, failures through `toWebexError`.
  */
@@ -16,11 +18,13 @@ import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
 import { callWithRetry } from 'c/webexRetry';
 import ERROR_TITLE from '@salesforce/label/c.WebexIntegration_ErrorTitle';
+import FIELD_REFUSED from '@salesforce/label/c.WebexUserConnect_AdminFieldRefused';
 import CLEAR from '@salesforce/label/c.WebexUserConnect_AdminClear';
 import CLEARED from '@salesforce/label/c.WebexUserConnect_AdminCleared';
 import CLEARING from '@salesforce/label/c.WebexUserConnect_AdminClearing';
 import CLIENT_ID from '@salesforce/label/c.WebexUserConnect_AdminClientId';
 import CLIENT_ID_REQUIRED from '@salesforce/label/c.WebexUserConnect_AdminClientIdRequired';
+import CLIENT_ID_WRONG from '@salesforce/label/c.WebexUserConnect_AdminClientIdWrong';
 import CLIENT_SECRET from '@salesforce/label/c.WebexUserConnect_AdminClientSecret';
 import CONFIGURED from '@salesforce/label/c.WebexUserConnect_AdminConfigured';
 import CONNECTED_USERS from '@salesforce/label/c.WebexUserConnect_AdminConnectedUsers';
@@ -34,17 +38,34 @@ import SAVING from '@salesforce/label/c.WebexUserConnect_AdminSaving';
 import SCOPES from '@salesforce/label/c.WebexUserConnect_AdminScopes';
 import SECRET_REQUIRED from '@salesforce/label/c.WebexUserConnect_AdminSecretRequired';
 import SECRET_STORED from '@salesforce/label/c.WebexUserConnect_AdminSecretStored';
+import SECRET_WRONG from '@salesforce/label/c.WebexUserConnect_AdminSecretWrong';
+import STORED_SECRET_WRONG from '@salesforce/label/c.WebexUserConnect_AdminStoredSecretWrong';
 import TITLE from '@salesforce/label/c.WebexUserConnect_AdminTitle';
 
 type BusyAction = 'loading' | 'saving' | 'clearing';
+type FieldRef = 'clientIdInput' | 'clientSecretInput';
 
 /** The methods of lightning-input this section uses (not covered by @salesforce/lightning-types). */
 interface ValidatedInput extends HTMLElement {
     setCustomValidity(message: string): void;
     reportValidity(): boolean;
+    // eslint-disable-next-line no-restricted-globals -- a type member, not the browser global the rule guards
+    focus(): void;
 }
 
 const BUSY_MESSAGES: Record<BusyAction, string> = { loading: LOADING, saving: SAVING, clearing: CLEARING };
+
+/** Label values may carry line breaks and indentation; messages arrive as one line (c/webexErrors). */
+function oneLine(text: string): string {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Webex's refusals that name one field (WebexUserIntegrationService says them with these labels). */
+const FIELD_REFUSALS: ReadonlyArray<[string, FieldRef]> = [
+    [oneLine(CLIENT_ID_WRONG), 'clientIdInput'],
+    [oneLine(SECRET_WRONG), 'clientSecretInput'],
+    [oneLine(STORED_SECRET_WRONG), 'clientSecretInput']
+];
 
 export default class WebexAdminUserIntegration extends LightningElement {
     readonly labels = {
@@ -155,18 +176,18 @@ export default class WebexAdminUserIntegration extends LightningElement {
         this.announce(CLEARED);
     }
 
-    private input(ref: string): ValidatedInput | null {
+    private input(ref: FieldRef): ValidatedInput | null {
         return (this.refs?.[ref] as ValidatedInput | undefined) ?? null;
     }
 
-    private validate(ref: string, message: string): boolean {
+    private validate(ref: FieldRef, message: string): boolean {
         const input = this.input(ref);
         input?.setCustomValidity(message);
         input?.reportValidity();
         return !message;
     }
 
-    private clearFieldError(ref: string, value: string): void {
+    private clearFieldError(ref: FieldRef, value: string): void {
         if (value.trim()) this.validate(ref, '');
     }
 
@@ -185,6 +206,12 @@ export default class WebexAdminUserIntegration extends LightningElement {
             return status;
         } catch (error) {
             this.errorMessage = toWebexError(error).message;
+            const field =
+                action === 'saving' ? FIELD_REFUSALS.find(([refusal]) => refusal === this.errorMessage)?.[1] : null;
+            if (field) {
+                this.validate(field, FIELD_REFUSED);
+                this.input(field)?.focus();
+            }
             return null;
         } finally {
             this.busy = null;

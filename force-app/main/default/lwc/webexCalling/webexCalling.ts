@@ -7,7 +7,8 @@
  * tab per call), `c/webexDialerSearch` (search as one types), `c/webexPhoneNumber` (E.164). This
  * component wires them to the screen:
  * - Loading: `getDialerSettings` once; a rep who has not connected Webex (or whose connection
- *   stopped working) is asked to connect first.
+ *   stopped working) is asked to connect first. Once connected, the ready dialer shows above the
+ *   number who the rep is connected as in Webex, with Disconnect (`c-webex-user-connect`, line).
  * - Outbound: the number is read as E.164 (default country: the settings', else the user's locale;
  *   an extension is kept as `;ext=`); an unreadable number says why and stays in the field.
  *   Webex Calling dials through Apex (429 retried with a countdown); Unified CM and BroadWorks hand
@@ -180,6 +181,8 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
     private queuedLog: CallLogView | null = null;
     appCall: AppCall | null = null;
     streamProblem = false;
+    /** The rep disconnected from the account line: the connect card that follows says so. */
+    justDisconnected = false;
 
     private readonly claims = new CallClaims();
     private readonly session = new CallSession({ claims: this.claims });
@@ -230,6 +233,11 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
     get needsConnection(): boolean {
         const connection = this.settings?.connection;
         return this.isWebexCalling && Boolean(connection) && (!connection?.connected || Boolean(connection?.problem));
+    }
+
+    /** Webex Calling, connected: who the rep is connected as, with Disconnect. */
+    get showAccount(): boolean {
+        return this.isWebexCalling && this.isReady && Boolean(this.settings?.connection?.connected);
     }
 
     get isReady(): boolean {
@@ -359,6 +367,7 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
     handleConnectionChange(event: CustomEvent<WebexUserConnection>): void {
         const connection = event.detail;
         if (!this.settings || !connection) return;
+        this.justDisconnected = Boolean(this.settings.connection?.connected) && !connection.connected;
         this.settings = { ...this.settings, connection };
         if (connection.connected && !connection.problem) this.load();
     }

@@ -10,7 +10,12 @@
  * - Connected: who, and Disconnect. A `problem` (expired, no webhook site...): the message and Reconnect.
  *
  * Each connection the card learns is announced with a `connectionchange` event (`detail`: the
- * `WebexUserConnection`), so the dialer can follow; `refresh()` checks again on demand.
+ * `WebexUserConnection`), so the dialer can follow; `refresh()` checks again on demand. `disconnected`
+ * says, when the card appears, that the rep just disconnected elsewhere (the dialer's account line).
+ *
+ * `variant="line"`: the account line the ready dialer shows above its number field, from the connection
+ * the dialer already has (`known`, no check with Webex): who the rep is connected as in Webex (name and
+ * email), and Disconnect. Disconnecting announces the new connection; the dialer then shows the card.
  */
 import { LightningElement, api } from 'lwc';
 import disconnect from '@salesforce/apex/WebexUserConnectionController.disconnect';
@@ -38,6 +43,7 @@ import TITLE from '@salesforce/label/c.WebexUserConnect_Title';
 import WAITING from '@salesforce/label/c.WebexUserConnect_Waiting';
 
 type Busy = 'loading' | 'opening' | 'disconnecting';
+type Variant = 'card' | 'line';
 
 const BUSY_MESSAGES: Record<Busy, string> = { loading: LOADING, opening: OPENING, disconnecting: DISCONNECTING };
 
@@ -56,6 +62,13 @@ export default class WebexUserConnect extends LightningElement {
         retry: RETRY
     };
 
+    /** `card` (connect, check, disconnect) or `line` (who, and Disconnect, in the ready dialer). */
+    @api variant: Variant = 'card';
+    /** For the line: the connection the dialer loaded. */
+    @api known: WebexUserConnection | null = null;
+    /** The rep just disconnected from the dialer's account line: the card says so when it appears. */
+    @api disconnected = false;
+
     /** The last connection Apex returned; null until the first answer. */
     connection: WebexUserConnection | null = null;
     busy: Busy | null = 'loading';
@@ -70,7 +83,21 @@ export default class WebexUserConnect extends LightningElement {
     private checking: Promise<void> | null = null;
 
     connectedCallback(): void {
+        if (this.isLine && this.known) {
+            this.connection = this.known;
+            this.busy = null;
+            return;
+        }
+        if (this.disconnected) this.successMessage = DISCONNECTED;
         this.refresh();
+    }
+
+    get isLine(): boolean {
+        return this.variant === 'line';
+    }
+
+    get disconnectLabel(): string {
+        return this.busy === 'disconnecting' ? DISCONNECTING : DISCONNECT;
     }
 
     disconnectedCallback(): void {

@@ -7,13 +7,13 @@
 import { LightningElement } from 'lwc';
 import { TOAST_EVENT, type ShowToastEventInit } from '../../../stubs/platformShowToastEvent.ts';
 import { language } from '../../../stubs/labels.ts';
-import { currentPageReference } from '../../../stubs/navigation.ts';
+import { currentPageReference, hrefOf } from '../../../stubs/navigation.ts';
 import { userName } from '../../../stubs/session.ts';
 
 interface NavItem {
     id: string;
     label: string;
-    href: string;
+    route: string;
 }
 
 interface Toast extends ShowToastEventInit {
@@ -21,13 +21,13 @@ interface Toast extends ShowToastEventInit {
 }
 
 const NAV: NavItem[] = [
-    { id: 'home', label: 'Home', href: '#/home' },
-    { id: 'Contact', label: 'Contacts', href: '#/o/Contact/list' },
-    { id: 'Lead', label: 'Leads', href: '#/o/Lead/list' },
-    { id: 'Account', label: 'Accounts', href: '#/o/Account/list' },
-    { id: 'Opportunity', label: 'Opportunities', href: '#/o/Opportunity/list' },
-    { id: 'Case', label: 'Cases', href: '#/o/Case/list' },
-    { id: 'Webex_Admin', label: 'Webex Admin', href: '#/n/Webex_Admin' }
+    { id: 'home', label: 'Home', route: '#/home' },
+    { id: 'Contact', label: 'Contacts', route: '#/o/Contact/list' },
+    { id: 'Lead', label: 'Leads', route: '#/o/Lead/list' },
+    { id: 'Account', label: 'Accounts', route: '#/o/Account/list' },
+    { id: 'Opportunity', label: 'Opportunities', route: '#/o/Opportunity/list' },
+    { id: 'Case', label: 'Cases', route: '#/o/Case/list' },
+    { id: 'Webex_Admin', label: 'Webex Admin', route: '#/n/Webex_Admin' }
 ];
 
 const TOAST_SECONDS = 6;
@@ -65,11 +65,11 @@ export default class App extends LightningElement {
         return this.route.replace(/^[A-Za-z]\w*?__(?=Webex_Admin$)/, '');
     }
 
-    get navItems(): Array<NavItem & { itemClass: string; current: string | null }> {
+    get navItems(): Array<NavItem & { href: string; itemClass: string; current: string | null }> {
         return NAV.map((item) => ({
             ...item,
             // The tab keeps the namespace it was opened with.
-            href: item.id === 'Webex_Admin' && this.isWebexAdmin ? `#/n/${this.route}` : item.href,
+            href: hrefOf(item.id === 'Webex_Admin' && this.isWebexAdmin ? `#/n/${this.route}` : item.route),
             itemClass: `slds-context-bar__item${item.id === this.localRoute ? ' slds-is-active' : ''}`,
             current: item.id === this.localRoute ? 'page' : null
         }));

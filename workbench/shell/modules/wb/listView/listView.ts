@@ -1,6 +1,7 @@
 /** An object's list view ("All Contacts"): its records with the compact-layout columns, names linking to record pages. */
 import { LightningElement, api } from 'lwc';
 import { errorMessage, loadListView, shownValue, type ListViewData } from '../../../org-client.ts';
+import { hrefOf } from '../../../stubs/navigation.ts';
 
 interface Row {
     id: string;
@@ -37,7 +38,7 @@ export default class ListView extends LightningElement {
     }
 
     get newHref(): string {
-        return `#/o/${this.objectApiName}/new`;
+        return hrefOf(`#/o/${this.objectApiName}/new`);
     }
 
     get count(): number {
@@ -54,7 +55,7 @@ export default class ListView extends LightningElement {
         if (!data) return [];
         return data.records.map((record) => ({
             id: record.id,
-            href: `#/r/${data.objectInfo.apiName}/${record.id}/view`,
+            href: hrefOf(`#/r/${data.objectInfo.apiName}/${record.id}/view`),
             cells: data.columns.map((column, index) => ({
                 key: `${record.id}-${column}`,
                 value: shownValue(record, column),

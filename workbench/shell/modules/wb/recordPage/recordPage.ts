@@ -8,6 +8,7 @@ import { LightningElement, api } from 'lwc';
 import { components, type RegisteredComponent } from 'wb/registry';
 import { errorMessage, loadCompactFields, loadFullRecord, loadObjectInfo, shownValue } from '../../../org-client.ts';
 import { CLOSE_ACTION_EVENT } from '../../../stubs/actions.ts';
+import { hrefOf } from '../../../stubs/navigation.ts';
 
 /** What a component may be placed on, for this target and object. */
 export function placeableOn(target: string, objectApiName: string): RegisteredComponent[] {
@@ -129,7 +130,7 @@ export default class RecordPage extends LightningElement {
                     key: f,
                     label: info.fields[f].label,
                     value: shownValue(record, f),
-                    href: relatedRecord ? `#/r/${relatedRecord.apiName}/${relatedRecord.id}/view` : null
+                    href: relatedRecord ? hrefOf(`#/r/${relatedRecord.apiName}/${relatedRecord.id}/view`) : null
                 };
             });
     }

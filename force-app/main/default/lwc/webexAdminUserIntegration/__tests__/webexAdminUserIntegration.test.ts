@@ -77,6 +77,14 @@ function fieldError(element: Host, name: 'userClientId' | 'userClientSecret'): s
     return field(element, name).shadowRoot.querySelector('[data-help-message]')?.textContent ?? '';
 }
 
+/** What the Lightning runtime hands the component when Apex throws the package's INVALID_INPUT. */
+function refusal(message: string): { status: number; body: { message: string } } {
+    return {
+        status: 500,
+        body: { message: JSON.stringify({ code: 'INVALID_INPUT', message, retryAfterSeconds: null }) }
+    };
+}
+
 describe('c-webex-admin-user-integration', () => {
     afterEach(() => {
         while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
@@ -164,6 +172,64 @@ describe('c-webex-admin-user-integration', () => {
         expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe('C 1');
         expect((field(element, 'userClientSecret') as unknown as { value: string }).value).toBe('shh');
         await expect(element).toBeAccessible();
+    });
+
+    it('says while Webex checks the client ID and secret, then why it refused, marking the field', async () => {
+        const element = await mount(notConfigured);
+        let refuse: (reason: unknown) => void = () => undefined;
+        mockSave.mockReturnValue(
+            new Promise<WebexUserIntegrationStatus>((_resolve, reject) => {
+                refuse = reject;
+            })
+        );
+        typeInto(element, 'userClientId', 'my-client-id');
+        typeInto(element, 'userClientSecret', 'my-secret');
+        button(element, 'save-user-integration').click();
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexUserConnect_AdminSaving');
+        expect(button(element, 'save-user-integration').disabled).toBe(true);
+
+        refuse(refusal('c.WebexUserConnect_AdminClientIdWrong'));
+        await flushPromises();
+        expect(text(element, '[data-error-message]')).toBe('c.WebexUserConnect_AdminClientIdWrong');
+        expect(fieldError(element, 'userClientId')).toBe('c.WebexUserConnect_AdminFieldRefused');
+        expect(fieldError(element, 'userClientSecret')).toBe('');
+        expect($(element, '[data-success]')).toBeNull();
+        expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe('my-client-id');
+        expect((field(element, 'userClientSecret') as unknown as { value: string }).value).toBe('my-secret');
+        await expect(element).toBeAccessible();
+
+        // Typing a new client ID clears what was said about the old one.
+        typeInto(element, 'userClientId', 'C7f3a');
+        await flushPromises();
+        expect(fieldError(element, 'userClientId')).toBe('');
+    });
+
+    it.each(['c.WebexUserConnect_AdminSecretWrong', 'c.WebexUserConnect_AdminStoredSecretWrong'])(
+        'names the secret field when Webex refuses the secret, typed or stored (%s)',
+        async (label) => {
+            const element = await mount(configured);
+            mockSave.mockRejectedValue(refusal(label));
+            typeInto(element, 'userClientId', 'C456');
+            button(element, 'save-user-integration').click();
+            await flushPromises();
+            expect(text(element, '[data-error-message]')).toBe(label);
+            expect(fieldError(element, 'userClientSecret')).toBe('c.WebexUserConnect_AdminFieldRefused');
+            expect(fieldError(element, 'userClientId')).toBe('');
+            expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe('C456');
+        }
+    );
+
+    it('marks no field when Webex does not say which one it refused', async () => {
+        const element = await mount(notConfigured);
+        mockSave.mockRejectedValue(refusal('c.WebexUserConnect_AdminClientRejected'));
+        typeInto(element, 'userClientId', 'C1');
+        typeInto(element, 'userClientSecret', 'shh');
+        button(element, 'save-user-integration').click();
+        await flushPromises();
+        expect(text(element, '[data-error-message]')).toBe('c.WebexUserConnect_AdminClientRejected');
+        expect(fieldError(element, 'userClientId')).toBe('');
+        expect(fieldError(element, 'userClientSecret')).toBe('');
     });
 
     it('clears the integration', async () => {

@@ -21,6 +21,7 @@ import muteCall from '@salesforce/apex/WebexCallController.mute';
 import unmuteCall from '@salesforce/apex/WebexCallController.unmute';
 import rejectCall from '@salesforce/apex/WebexCallController.reject';
 import resumeCall from '@salesforce/apex/WebexCallController.resume';
+import disconnectConnection from '@salesforce/apex/WebexUserConnectionController.disconnect';
 
 const mockNavigate = jest.fn();
 jest.mock('lightning/navigation', () => {
@@ -82,6 +83,9 @@ jest.mock('@salesforce/label/c.WebexDialer_AppNote', () => ({ default: 'Calls go
 jest.mock('@salesforce/label/c.WebexDialer_BackendUnifiedCM', () => ({ default: 'Unified CM' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexDialer_BackendBroadWorks', () => ({ default: 'BroadWorks' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexDialer_Extension', () => ({ default: 'ext.' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexUserConnect_ConnectedAs', () => ({ default: 'Connected as {0}' }), {
+    virtual: true
+});
 
 const mockSettings = jest.mocked(getDialerSettings);
 const mockSearch = jest.mocked(searchPeople);
@@ -294,6 +298,34 @@ describe('c-webex-calling', () => {
             await settle();
             expect(mockEmpSubscribe).toHaveBeenCalledTimes(3);
             expect($(element, '[data-stream-problem]')).toBeNull();
+        });
+    });
+
+    describe("the rep's Webex account", () => {
+        const accountLine = (element: Host) => child(element, 'c-webex-user-connect');
+
+        it('shows who the rep is connected as above the number, and the card once they disconnect', async () => {
+            const element = await mount();
+            const line = accountLine(element) as Host;
+            expect(text(line, '[data-account-line] [data-connected-as]')).toBe('Connected as Sam Rep');
+            expect(text(line, '[data-account-line] [data-email]')).toBe('sam.rep@acme-webex.example');
+            await expect(element).toBeAccessible();
+
+            const disconnected = { ...SETTINGS.connection, connected: false, displayName: null, email: null };
+            jest.mocked(disconnectConnection).mockResolvedValue(disconnected);
+            await click($(line, 'lightning-button[data-action="disconnect"]'));
+            await settle();
+            expect(numberInput(element)).toBeNull();
+            const card = accountLine(element) as Host;
+            expect($(card, '[data-account-line]')).toBeNull();
+            expect(text(card, '[data-success]')).toBe('c.WebexUserConnect_Disconnected');
+            expect(mockSettings).toHaveBeenCalledTimes(1);
+        });
+
+        it('shows no account where calls go through the Webex app', async () => {
+            const element = await mount({ ...SETTINGS, backend: 'UnifiedCM' });
+            expect(numberInput(element)).not.toBeNull();
+            expect(accountLine(element)).toBeNull();
         });
     });
 

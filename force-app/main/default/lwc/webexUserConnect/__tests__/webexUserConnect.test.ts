@@ -29,7 +29,13 @@ const mockStart = jest.mocked(startConnection);
 const mockDisconnect = jest.mocked(disconnect);
 const AUTHORIZE_URL = 'https://webexapis.com/v1/authorize?client_id=C1&state=abc';
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot; refresh(): Promise<void> };
+type Host = HTMLElement & {
+    shadowRoot: ShadowRoot;
+    refresh(): Promise<void>;
+    variant: string;
+    known: WebexUserConnection | null;
+    disconnected: boolean;
+};
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 
 function flushPromises(): Promise<void> {
@@ -38,13 +44,23 @@ function flushPromises(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function mount(connection: WebexUserConnection, events: WebexUserConnection[] = []): Promise<Host> {
+async function mount(
+    connection: WebexUserConnection,
+    events: WebexUserConnection[] = [],
+    props: Partial<Pick<Host, 'variant' | 'known' | 'disconnected'>> = {}
+): Promise<Host> {
     mockGet.mockResolvedValue(connection);
     const element = createElement('c-webex-user-connect', { is: WebexUserConnect }) as Host;
+    Object.assign(element, props);
     element.addEventListener('connectionchange', (event) => events.push((event as CustomEvent).detail));
     document.body.appendChild(element);
     await flushPromises();
     return element;
+}
+
+/** The account line of the ready dialer, from the connection the dialer has. */
+function mountLine(known: WebexUserConnection, events: WebexUserConnection[] = []): Promise<Host> {
+    return mount(known, events, { variant: 'line', known });
 }
 
 function $(element: Host, selector: string): HTMLElement | null {
@@ -227,6 +243,62 @@ describe('c-webex-user-connect', () => {
         await flushPromises();
         expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
         expect($(element, '[data-error]')).toBeNull();
+    });
+
+    it('says the rep just disconnected when the dialer shows the card after its account line', async () => {
+        const element = await mount(notConnected, [], { disconnected: true });
+        expect(text(element, '[data-success]')).toBe('c.WebexUserConnect_Disconnected');
+        expect(button(element, 'connect')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    describe('the account line of the ready dialer', () => {
+        it('shows who the rep is connected as in Webex, from what the dialer has, without asking Webex', async () => {
+            const element = await mountLine(connected);
+            expect(mockGet).not.toHaveBeenCalled();
+            expect(text(element, '[data-account-line] [data-connected-as]')).toBe('Connected as Sam Rep');
+            expect(text(element, '[data-account-line] [data-email]')).toBe('sam.rep@acme-webex.example');
+            expect($(element, '[data-account-line]')?.getAttribute('aria-label')).toBe('c.WebexUserConnect_Title');
+            expect(button(element, 'disconnect').label).toBe('c.WebexUserConnect_Disconnect');
+            expect($(element, '[data-user-connect]')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('disconnects and tells the dialer', async () => {
+            const events: WebexUserConnection[] = [];
+            const element = await mountLine(connected, events);
+            mockDisconnect.mockResolvedValue(notConnected);
+            button(element, 'disconnect').click();
+            await Promise.resolve();
+            expect(button(element, 'disconnect').label).toBe('c.WebexUserConnect_Disconnecting');
+            expect(button(element, 'disconnect').disabled).toBe(true);
+            await flushPromises();
+            expect(mockDisconnect).toHaveBeenCalledTimes(1);
+            expect(events).toEqual([notConnected]);
+        });
+
+        it('stays with the reason when Disconnect fails', async () => {
+            const element = await mountLine(connected);
+            mockDisconnect.mockRejectedValue(unavailableRejection);
+            button(element, 'disconnect').click();
+            await flushPromises();
+            expect(text(element, '[data-account-line] [data-error]')).toBe(
+                'Webex is not available right now (HTTP 503). Try again in a few minutes.'
+            );
+            expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+            expect(button(element, 'disconnect').disabled).toBe(false);
+            await expect(element).toBeAccessible();
+        });
+
+        it('checks with Webex like the card when the dialer has no connection to give', async () => {
+            mockGet.mockResolvedValue(connected);
+            const element = createElement('c-webex-user-connect', { is: WebexUserConnect }) as Host;
+            element.variant = 'line';
+            document.body.appendChild(element);
+            await flushPromises();
+            expect(mockGet).toHaveBeenCalledTimes(1);
+            expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+        });
     });
 
     it('checks again when the dialer asks, once at a time', async () => {
