@@ -93,6 +93,13 @@ describe('Health check', () => {
             await row('userPermissionSet')
                 .getByText(/Cisco Webex User > Manage Assignments/)
                 .waitFor();
+            assert.equal(
+                await row('userPermissionSet')
+                    .getByRole('button', { name: /^Go to/ })
+                    .count(),
+                0,
+                'assigning a permission set is done in Setup: no section of the tab is offered'
+            );
             await row('platformEvents')
                 .getByText(/0 of 25,000 used \(0 %\)/)
                 .waitFor();

@@ -213,9 +213,7 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
 
     const checkPermissionSet = (name: string, action: string) => async (): Promise<Outcome> => {
         const holders = org.activeAssigneeCount(name);
-        return holders === 0
-            ? problem('warning', label('PsNone'), label(action), 'featureAccess')
-            : ok(label('PsOk', holders));
+        return holders === 0 ? problem('warning', label('PsNone'), label(action), null) : ok(label('PsOk', holders));
     };
 
     /** A daily delivery allocation; `names`: the detail, high, full and unknown labels (full names). */
