@@ -11,7 +11,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-    ApexErrorListener,
     ApexParserFactory,
     BlockContext,
     CastExpressionContext,
@@ -44,6 +43,7 @@ import {
     TypeRefContext,
     type ApexParserRuleContext
 } from '@apexdevtools/apex-parser';
+import { CollectingErrorListener } from './apex-source.ts';
 
 export type Node = ApexParserRuleContext;
 
@@ -174,18 +174,6 @@ export interface ApexMethodModel {
     locals: Map<string, TypeText>;
     /** `Class.method`, for messages and allow-lists. */
     id: string;
-}
-
-class CollectingErrorListener extends ApexErrorListener {
-    readonly errors: string[] = [];
-    private readonly file: string;
-    constructor(file: string) {
-        super();
-        this.file = file;
-    }
-    apexSyntaxError(line: number, column: number, message: string): void {
-        this.errors.push(`${this.file}:${line}:${column} ${message}`);
-    }
 }
 
 /** Parses one Apex file (class or trigger). */

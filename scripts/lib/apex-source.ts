@@ -60,7 +60,8 @@ export interface ParsedApex {
     syntaxErrors: string[];
 }
 
-class CollectingErrorListener extends ApexErrorListener {
+/** Collects the parser's syntax errors of one file as `file:line:column message`. */
+export class CollectingErrorListener extends ApexErrorListener {
     readonly errors: string[] = [];
     private readonly file: string;
     constructor(file: string) {
