@@ -89,6 +89,13 @@ interface WebexPhoneOption {
     label: string;
     /** The number as stored. */
     number: string;
+    /**
+     * The number read as E.164 in the record's country (else the user's): what the dialer dials; null when the
+     * stored value is not a phone number. The server always sends it (optional for the tests' fixtures).
+     */
+    e164?: string | null;
+    /** The stored extension, dialled after the call connects, or null (always sent, as `e164`). */
+    extension?: string | null;
 }
 
 /** A Contact or Lead found by search or by the caller's number. */

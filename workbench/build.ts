@@ -12,10 +12,10 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin } from 'rollup';
 import { XMLParser } from 'fast-xml-parser';
-import { loadLabels } from './org/labels.ts';
+import { loadLabels, loadMetadataLabels } from './org/labels.ts';
 import { IMPLEMENTED_APEX } from './org/apex-registry.ts';
 import { apiName } from './org/namespace.ts';
-import { RecordStore } from './org/records.ts';
+import { RecordStore, describeObject, knownObjects } from './org/records.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WB = import.meta.dirname;
@@ -176,7 +176,9 @@ function platformModules(sourceDirs: string[]): Array<{ name: string; path: stri
     const labelsModule = path.join(SHELL_OUT, 'stubs', 'labels.js');
     const sessionModule = path.join(SHELL_OUT, 'stubs', 'session.js');
     const missing: string[] = [];
-    for (const name of platformImports(sourceDirs)) {
+    // The base components (lightning-formatted-date-time, -number...) read the user's locale too: the
+    // page's stand-in replaces the en-US their npm package ships with, so they follow ?lang=fr as in an org.
+    for (const name of new Set([...platformImports(sourceDirs), '@salesforce/i18n/lang', '@salesforce/i18n/locale'])) {
         const file = path.join(VIRTUAL, `${name.replace(/[^\w.]/g, '_')}.js`);
         let source: string;
         if (name.startsWith('@salesforce/apex/')) {
@@ -185,8 +187,11 @@ function platformModules(sourceDirs: string[]): Array<{ name: string; path: stri
             source = `import { callApex } from ${JSON.stringify(apexClient)};\nexport default function apex(params) { return callApex(${JSON.stringify(className)}, ${JSON.stringify(method)}, params); }\n`;
         } else if (name.startsWith('@salesforce/label/c.')) {
             source = `import { labels } from ${JSON.stringify(labelsModule)};\nexport default labels[${JSON.stringify(name.slice('@salesforce/label/c.'.length))}];\n`;
-        } else if (name === '@salesforce/i18n/lang' || name === '@salesforce/i18n/locale') {
+        } else if (name === '@salesforce/i18n/lang') {
             source = `import { language } from ${JSON.stringify(labelsModule)};\nexport default language === 'fr' ? 'fr' : 'en-US';\n`;
+        } else if (name === '@salesforce/i18n/locale') {
+            // The page's user: French language with the French locale (fr_FR, as the seeded Camille), else en_US.
+            source = `import { language } from ${JSON.stringify(labelsModule)};\nexport default language === 'fr' ? 'fr-FR' : 'en-US';\n`;
         } else if (name.startsWith('@salesforce/customPermission/')) {
             source = 'export default true;\n';
         } else if (name.startsWith('@salesforce/schema/')) {
@@ -281,6 +286,15 @@ export async function buildWorkbench(options: BuildOptions = {}): Promise<string
                     'process.env.NODE_ENV': JSON.stringify('production'),
                     'import.meta.env.SSR': 'false',
                     __WB_LABELS__: JSON.stringify(labels),
+                    // The navigation's tabs and the record actions, labelled as the org shows them (shell/stubs/labels.ts).
+                    __WB_METADATA_LABELS__: JSON.stringify(
+                        loadMetadataLabels({
+                            home: { en: 'Home', fr: 'Accueil' },
+                            ...Object.fromEntries(
+                                knownObjects().map((o) => [o, describeObject(o)?.labelPlural ?? { en: o, fr: o }])
+                            )
+                        })
+                    ),
                     __WB_UTILITY_ITEMS__: utilityItems(Boolean(options.fixtures)),
                     __WB_USERS__: JSON.stringify(
                         new RecordStore()

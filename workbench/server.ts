@@ -11,6 +11,9 @@ import { EmulatedOrg } from './org/org-state.ts';
 import { createOrgHandler } from './org/server.ts';
 import { createSalesforcePlatformHandler } from './org/salesforce-platform.ts';
 import { startWebexEmulator, type WebexEmulator } from './webex-emulator/server.ts';
+import { WORKBENCH_INTEGRATION } from './webex-emulator/store/oauth-store.ts';
+import { userRedirectUris } from './org/apex/user-integration.ts';
+import { PACKAGE_NAMESPACE } from './org/namespace.ts';
 
 const WB = import.meta.dirname;
 const SLDS = path.resolve(WB, '..', 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -79,6 +82,11 @@ export async function startWorkbench(
     const address = server.address();
     const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
     org.myDomainUrl = url;
+    // As an administrator registers the redirect URIs the section shows on developer.webex.com: Webex
+    // sends a rep back only to a registered page, and this workbench's port is known only now.
+    const integration = emulator.state.oauth.integrations.find((i) => i.name === WORKBENCH_INTEGRATION);
+    if (integration)
+        emulator.state.oauth.addRedirectUris(integration.clientId, userRedirectUris(url, PACKAGE_NAMESPACE));
     return {
         url,
         org,

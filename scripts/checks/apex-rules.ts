@@ -8,10 +8,20 @@ import { rule as adminAccess } from './apex-admin-access.ts';
 import { rule as auraMessage } from './apex-aura-message.ts';
 import { rule as callGraph } from './apex-call-graph.ts';
 import { rule as constantAssert } from './apex-constant-assert.ts';
+import { rule as countryLiteral } from './apex-country-literal.ts';
 import { rule as dynamicSoql } from './apex-dynamic-soql.ts';
 import { rule as systemContext } from './apex-system-context.ts';
 import { rule as testLimits } from './apex-test-limits.ts';
 
-const RULES = [testLimits, constantAssert, auraMessage, systemContext, adminAccess, callGraph, dynamicSoql];
+const RULES = [
+    testLimits,
+    constantAssert,
+    countryLiteral,
+    auraMessage,
+    systemContext,
+    adminAccess,
+    callGraph,
+    dynamicSoql
+];
 const only = process.argv.slice(2);
 runRules(RULES.filter((r) => !only.length || only.includes(r.name)));

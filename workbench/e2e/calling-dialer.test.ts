@@ -12,24 +12,17 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
 import { connectRep, prepareCallEvents } from '../org/site/call-event-fixtures.ts';
+import { KNOWN_BASE_COMPONENT_ERROR, dialerListening, emulatorRequest, trackStreams, until } from './workbench-api.ts';
 
 const SAM = 'sam.rep@acme-webex.example';
 const SAM_HOME = `&user=${SAM}#/home`;
 let h: Harness;
 
+const emulator = <T = unknown>(method: string, path: string, body?: unknown): Promise<T> =>
+    emulatorRequest<T>(h, method, path, body);
+
 const panel = (page: Page = h.page): Locator => page.locator('[data-panel="webexDialer"]');
 const dialer = (page: Page = h.page): Locator => panel(page).locator('c-webex-calling');
-
-async function emulator<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${h.workbench.emulator.url}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body)
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /**
  * Sam's page as an administrator and Sam leave it: the package's Salesforce authorization and webhook site set
@@ -59,39 +52,6 @@ async function openDialer(page: Page = h.page): Promise<void> {
         .waitFor();
 }
 
-/** Polls `check` until it holds (10 s at most). */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!(await check())) {
-        assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
-
-/** Keeps the page's EventSource streams (lightning/empApi's stand-in) where a story can see them. */
-async function trackStreams(page: Page): Promise<void> {
-    await page.addInitScript(() => {
-        const Original = window.EventSource;
-        const opened: EventSource[] = [];
-        (window as unknown as { wbStreams: EventSource[] }).wbStreams = opened;
-        window.EventSource = class extends Original {
-            constructor(url: string | URL, init?: EventSourceInit) {
-                super(url, init);
-                opened.push(this);
-            }
-        };
-    });
-}
-
-/** The dialer listens to Sam's pushes (its panel may be closed: the item starts automatically). */
-async function dialerListening(page: Page = h.page): Promise<void> {
-    await page.waitForFunction(() =>
-        (window as unknown as { wbStreams?: EventSource[] }).wbStreams?.some(
-            (stream) => stream.url.includes(encodeURIComponent('/u/WebexCallEvents')) && stream.readyState === 1
-        )
-    );
-}
-
 /** The call Webex knows for Sam (the emulator's control API). */
 async function samsCalls(): Promise<
     Array<{ id: string; state: string; personality: string; muteCapable: boolean; muted: boolean }>
@@ -112,12 +72,6 @@ async function samsCalls(): Promise<
 async function ring(from: string, name?: string): Promise<{ id: string }> {
     return emulator<{ id: string }>('POST', '/_emulator/calls/inbound', { to: SAM, from, ...(name ? { name } : {}) });
 }
-
-/**
- * A base component inside the call-log panel (lightning-combobox) calls attachInternals, which the workbench's
- * synthetic shadow refuses: it is not this dialer's error (the call-log stories meet it too).
- */
-const KNOWN_BASE_COMPONENT_ERROR = 'attachInternals API is not supported in synthetic shadow.';
 
 function assertNoPageErrors(): void {
     assert.deepEqual(
@@ -214,7 +168,7 @@ describe('Webex dialer: Calling', () => {
     it('pops the one record with the caller number, answers, and logs the call with that record', () =>
         story(h, 'dialer-inbound-one', async () => {
             await openAsSam();
-            await dialerListening();
+            await dialerListening(h.page);
             const { id } = await ring('+13122961607');
             // The panel opens by itself, the banner names the caller, and Olivia's record opens.
             const banner = dialer().locator('c-webex-incoming-call');
@@ -248,7 +202,7 @@ describe('Webex dialer: Calling', () => {
             await assertNoOverflow();
             // Tries again after 1 s, then 2 s: the third subscription is accepted and the warning goes.
             await warning.waitFor({ state: 'detached', timeout: 10_000 });
-            await dialerListening();
+            await dialerListening(h.page);
             await ring('+13122961607');
             const banner = dialer().locator('c-webex-incoming-call');
             await banner.getByText('Incoming call').waitFor();
@@ -266,7 +220,7 @@ describe('Webex dialer: Calling', () => {
                     Phone: '+1 312 296 1607'
                 });
             });
-            await dialerListening();
+            await dialerListening(h.page);
             await ring('+13122961607', 'Olivia M.');
             const banner = dialer().locator('c-webex-incoming-call');
             await banner.getByText('Several records have this number. Choose the caller:').waitFor();
@@ -285,7 +239,7 @@ describe('Webex dialer: Calling', () => {
     it('offers New Lead with the number filled in when no record has it', () =>
         story(h, 'dialer-inbound-none', async () => {
             await openAsSam();
-            await dialerListening();
+            await dialerListening(h.page);
             await ring('+14155550123');
             const banner = dialer().locator('c-webex-incoming-call');
             await banner.getByText('No contact or lead has this number.').waitFor();
@@ -435,7 +389,7 @@ describe('Webex dialer: Calling', () => {
             const olivia = h.workbench.org.records.list('Contact').find((c) => c.Name === 'Olivia Martin');
             assert.ok(olivia);
             await openAsSam('en', undefined, `&user=${SAM}&utilityItems=webexDialer#/r/Contact/${olivia.Id}/view`);
-            await dialerListening();
+            await dialerListening(h.page);
             assert.equal(await panel().isVisible(), false, 'the panel starts closed');
             await h.page.getByRole('button', { name: 'Make a Call' }).click();
             const dialog = h.page.getByRole('dialog', { name: 'Make a Call' });

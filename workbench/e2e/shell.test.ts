@@ -66,6 +66,8 @@ describe('Workbench shell', () => {
 
             // The Home page's links.
             const main = h.page.getByRole('main');
+            await main.getByText('Set up the package in the Webex Admin tab.').waitFor();
+            await main.getByText('Then open Contacts or Leads.').waitFor();
             await main.getByRole('link', { name: 'Webex Admin', exact: true }).click();
             await expectPage('#/n/Webex_Admin', 'Webex Admin');
             await main.getByText('Webex Integration Settings').first().waitFor();

@@ -2,9 +2,10 @@
  * Stories of a rep connecting their own Webex account (docs/calling.md) in Chromium, against the
  * emulated org and the Webex emulator's OAuth: the administrator sets up the integration for users,
  * Sam connects from the card the dialer shows (here in a test-only utility item, wbUserConnect) through
- * Webex's authorize page and the Visualforce page `webexuserauth`, his own `telephony_calls` webhooks
- * exist and reach the site; an expired token is refreshed without him noticing, a refused refresh asks
- * him to reconnect, he disconnects; French; Deny; nothing set up.
+ * Webex's sign-in page (he picks his own account: Webex signs nobody in by itself) and the Visualforce
+ * page `webexuserauth`, his own `telephony_calls` webhooks exist and reach the site; an expired token is
+ * refreshed without him noticing, a refused refresh asks him to reconnect, he disconnects; French;
+ * Cancel on Webex's sign-in page; nothing set up.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -90,13 +91,24 @@ async function openCardAs(email: string, lang: 'en' | 'fr' = 'en'): Promise<void
         .waitFor();
 }
 
-/** Connect Webex (or Reconnect) opens Webex's page in its own window, which lands on webexuserauth. */
+/** Connect Webex (or Reconnect) opens Webex's sign-in page in its own window. */
 async function clickConnect(name: string): Promise<Page> {
     const popup = h.page.waitForEvent('popup');
     await card().getByRole('button', { name }).click();
     const opened = await popup;
-    await opened.waitForURL(/\/apex\/webexuserauth\?/);
+    await opened.getByRole('heading', { name: 'Sign in to Webex' }).waitFor();
     return opened;
+}
+
+/**
+ * On Webex's sign-in page, as a person: clicks their name in the list (or types their email), then
+ * Continue; Webex sends the window to webexuserauth.
+ */
+async function signInToWebex(popup: Page, who: { name: string } | { email: string }): Promise<void> {
+    if ('name' in who) await popup.getByText(who.name, { exact: true }).click();
+    else await popup.getByLabel('Or enter your email address').fill(who.email);
+    await popup.getByRole('button', { name: 'Continue' }).click();
+    await popup.waitForURL(/\/apex\/webexuserauth\?/);
 }
 
 async function pageShot(page: Page, name: string): Promise<void> {
@@ -123,9 +135,9 @@ async function closeWithItsButton(popup: Page, name: string): Promise<void> {
 }
 
 /** The whole round trip as Sam, approved in Webex, finished and closed: the card shows him connected. */
-async function connectThroughWebex(email: string, buttonName = 'Connect Webex'): Promise<void> {
-    h.workbench.emulator.state.oauth.signedInEmail = email;
+async function connectThroughWebex(name: string, buttonName = 'Connect Webex'): Promise<void> {
     const popup = await clickConnect(buttonName);
+    await signInToWebex(popup, { name });
     await popup.getByRole('button', { name: 'Finish connecting' }).click();
     await popup.getByRole('status').first().waitFor();
     await closeWithItsButton(popup, 'Close this window');
@@ -167,11 +179,34 @@ describe('A rep connects their own Webex account', () => {
             await card().getByText('Connect your Webex account to call from Salesforce').waitFor();
             await screenshot(h, 'user-connect-card-not-connected');
 
-            h.workbench.emulator.state.oauth.signedInEmail = SAM;
             const popup = await clickConnect('Connect Webex');
             const authorize = h.workbench.emulator.state.requests.find((r) => r.path === '/v1/authorize');
             assert.equal(authorize?.query.scope, 'spark:calls_read spark:calls_write spark:people_read');
             assert.equal(authorize?.query.redirect_uri, `${h.workbench.url}/apex/webexuserauth`);
+            // Webex asks who signs in: nobody is chosen for Sam, every Webex user of the org is offered.
+            const accounts = popup.getByRole('group', { name: 'Choose your Webex account' });
+            assert.deepEqual(
+                await accounts
+                    .getByRole('radio')
+                    .evaluateAll((radios) =>
+                        radios.map(
+                            (r) =>
+                                `${(r as HTMLInputElement).checked ? '(x)' : '( )'} ${r.parentElement?.textContent?.trim().replace(/\s+/g, ' ')}`
+                        )
+                    ),
+                [
+                    '( ) Avery Admin avery.admin@acme-webex.example',
+                    '( ) Sam Rep sam.rep@acme-webex.example',
+                    '( ) Camille Vente camille.vente@acme-webex.example'
+                ]
+            );
+            await pageShot(popup, 'user-connect-webex-sign-in');
+            await popup.getByRole('button', { name: 'Continue' }).click();
+            await popup
+                .getByRole('alert')
+                .getByText('Choose your Webex account, or enter your email address.')
+                .waitFor();
+            await signInToWebex(popup, { name: 'Sam Rep' });
             await card().getByText('Finish connecting in the Webex window').waitFor();
             await popup
                 .getByText('Click Finish connecting to connect your Webex account to Salesforce as Sam Rep.')
@@ -263,7 +298,7 @@ describe('A rep connects their own Webex account', () => {
             await screenshot(h, 'user-connect-expired');
             assert.equal(connectionRows(SAM).length, 2, 'nothing deleted silently');
 
-            await connectThroughWebex(SAM, 'Reconnect');
+            await connectThroughWebex('Sam Rep', 'Reconnect');
             await card().getByText('Connected as Sam Rep').waitFor();
             assert.equal(await card().getByText('Your Webex connection expired').count(), 0);
             assert.deepEqual(h.pageErrors, []);
@@ -324,15 +359,16 @@ describe('A rep connects their own Webex account', () => {
             assert.deepEqual(h.pageErrors, []);
         }));
 
-    it('stores nothing when Sam clicks Deny in Webex', () =>
+    it('stores nothing when Sam clicks Cancel on Webex’s sign-in page', () =>
         story(h, 'user-connect-deny', async () => {
             await resetStory(h, ADMIN_TAB);
             useWorkbenchAsWebhookSite(h.workbench);
             await setUpIntegration();
             await openCardAs(SAM);
-            // Someone Webex does not know "signs in": the emulator answers access_denied, as Deny would.
-            h.workbench.emulator.state.oauth.signedInEmail = 'nobody@acme-webex.example';
+            // Sam changes his mind on Webex's sign-in page: Cancel sends access_denied back.
             const popup = await clickConnect('Connect Webex');
+            await popup.getByRole('button', { name: 'Cancel' }).click();
+            await popup.waitForURL(/\/apex\/webexuserauth\?/);
             await popup
                 .getByRole('alert')
                 .getByText('Access was denied in Webex, so nothing was connected.', { exact: false })
@@ -372,8 +408,8 @@ describe('A rep connects their own Webex account', () => {
 
             await openCardAs(CAMILLE, 'fr');
             await card().getByText('Connectez votre compte Webex pour appeler depuis Salesforce').waitFor();
-            h.workbench.emulator.state.oauth.signedInEmail = CAMILLE;
             const popup = await clickConnect('Connecter Webex');
+            await signInToWebex(popup, { email: CAMILLE });
             await popup.getByRole('heading', { name: 'Connecter Webex' }).waitFor();
             await popup.getByText('en tant que Camille Vente', { exact: false }).waitFor();
             await popup.getByRole('button', { name: 'Terminer la connexion' }).click();

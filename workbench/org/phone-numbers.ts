@@ -27,3 +27,29 @@ export function phoneNumbers(): Promise<typeof PhoneNumberModule> {
     }
     return loading;
 }
+
+/**
+ * As WebexRecordCountry: the field holding the country of an object's records (a Contact's mailing address,
+ * a Lead's address, an Account's billing address; the emulated org has no State and Country/Territory
+ * Picklists, so no `…CountryCode` fields), or null for an object without an address country.
+ */
+export const COUNTRY_FIELDS: Readonly<Record<string, string>> = {
+    Contact: 'MailingCountry',
+    Lead: 'Country',
+    Account: 'BillingCountry'
+};
+
+/**
+ * As WebexRecordCountry.of: the country a record's national numbers are read in, for the dialer's search,
+ * Make a Call and caller matching alike: the record's country when it is an ISO code with a plan, else
+ * `fallback` (the user's country).
+ */
+export async function recordCountry(
+    objectApiName: string,
+    record: Readonly<Record<string, unknown>>,
+    fallback: string | null
+): Promise<string | null> {
+    const field = COUNTRY_FIELDS[objectApiName];
+    const value = field ? record[field] : undefined;
+    return (await phoneNumbers()).defaultCountryFor(typeof value === 'string' ? value : null, fallback);
+}

@@ -9,7 +9,7 @@
  *
  * `POST /_org/control/webex-connect {"user": "sam.rep@acme-webex.example", "webexEmail"?}` connects a
  * seeded user's own Webex account as the OAuth finish on `webexuserauth` would (the emulator's
- * `/v1/authorize` approves at once for `webexEmail`, default the user's email; code exchanged,
+ * sign-in page is answered with Continue as `webexEmail`, default the user's email; code exchanged,
  * `/people/me`, the user's three `telephony_calls` webhooks registered with their token). On the way it
  * sets up what a story would otherwise click through: the integration for users (the emulator's seeded
  * one) when none is saved, and the workbench itself as the webhook site when there is none. It answers

@@ -135,6 +135,25 @@ private class ZzFaultConstant_Test {
         expect: /ZzFaultConstant_Test\.savesTheCall: Assert\.areEqual\(1, 1\) compares constants only/
     },
     {
+        name: 'apex test data: an ISO code written in a country text field (refused where country picklists are on)',
+        files: apexFile(
+            '',
+            'ZzFaultCountry_Test',
+            `@IsTest
+private class ZzFaultCountry_Test {
+    @IsTest
+    static void readsTheNumberInFrance() {
+        Contact emma = new Contact(LastName = 'Jones', MailingCountry = 'FR', MobilePhone = '09.23.88.27.45');
+        insert as user emma;
+        Assert.isNotNull(emma.Id, 'Emma saved');
+    }
+}
+`
+        ),
+        check: tsx('scripts/checks/apex-country-literal.ts'),
+        expect: /ZzFaultCountry_Test\.cls:5\s+MailingCountry = 'FR': an ISO code/
+    },
+    {
         // Two classes in one copy (one parse): each kind must be reported.
         name: 'apex system context: SYSTEM_MODE, and a class without a sharing keyword writing without "as user"',
         files: {

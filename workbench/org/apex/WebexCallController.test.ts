@@ -204,7 +204,13 @@ describe('Emulated WebexCallController', () => {
             assert.equal(olivia.objectApiName, 'Contact');
             assert.equal(olivia.objectLabel, 'Contact');
             assert.ok(olivia.accountName, 'her account tells namesakes apart');
-            assert.deepEqual(olivia.phones[0], { field: 'Phone', label: 'Phone', number: '(312) 296-1607' });
+            assert.deepEqual(olivia.phones[0], {
+                field: 'Phone',
+                label: 'Phone',
+                number: '(312) 296-1607',
+                e164: '+13122961607',
+                extension: null
+            });
         });
 
         it('finds by the digits of a number, and searches nothing for too little', async () => {
@@ -245,7 +251,9 @@ describe('Emulated WebexCallController', () => {
             const phones = await controller.getRecordPhones({ recordId: olivia.Id });
             assert.equal(phones.recordName, 'Olivia Martin');
             assert.equal(phones.objectApiName, 'Contact');
-            assert.deepEqual(phones.phones, [{ field: 'Phone', label: 'Phone', number: '(312) 296-1607' }]);
+            assert.deepEqual(phones.phones, [
+                { field: 'Phone', label: 'Phone', number: '(312) 296-1607', e164: '+13122961607', extension: null }
+            ]);
             org.records.update(olivia.Id, { MobilePhone: '+1 312 555 0199' });
             org.calling.phoneFields.set('Contact', ['MobilePhone']);
             const chosen = await controller.getRecordPhones({ recordId: olivia.Id.slice(0, 15) });

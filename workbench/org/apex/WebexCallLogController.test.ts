@@ -170,7 +170,7 @@ describe('Emulated WebexCallLogController', () => {
         assert.deepEqual(codes.slice(2, 5), [
             'Enter a subject for the call log.',
             'The subject can have at most 255 characters.',
-            'The comments can have at most 32000 characters.'
+            'The comments can have at most 32,000 characters.'
         ]);
         assert.equal(tasksOf('call-1').length, 0);
         assert.equal(

@@ -71,6 +71,8 @@ export function createWebexCallLogController(org: EmulatedOrg): WebexCallLogCont
     const refused = (code: WebexErrorCode, label: string, ...args: Array<string | number>): AuraHandledError =>
         new AuraHandledError(code, org.label(label, ...args));
     const language = (): 'en' | 'fr' => org.user.language;
+    // WebexCallLogValidator.tooLong: Integer.format(), in the user's locale (« 32 000 » in French).
+    const maxLength = (value: number): string => value.toLocaleString(language() === 'fr' ? 'fr-FR' : 'en-US');
     const isDirection = (value: unknown): value is CallLogDirection => value === 'Outbound' || value === 'Inbound';
     const isBlank = (value: unknown): boolean => typeof value !== 'string' || !value.trim();
     const idOf = (value: unknown, what: string): string | null => {
@@ -91,9 +93,9 @@ export function createWebexCallLogController(org: EmulatedOrg): WebexCallLogCont
         if (!isDirection(log.direction)) throw invalid('direction (Outbound, Inbound)');
         if (isBlank(log.subject)) throw refused('INVALID_INPUT', 'WebexCallLog_SubjectRequired');
         if (log.subject.trim().length > SUBJECT_MAX_LENGTH)
-            throw refused('INVALID_INPUT', 'WebexCallLog_SubjectTooLong', SUBJECT_MAX_LENGTH);
+            throw refused('INVALID_INPUT', 'WebexCallLog_SubjectTooLong', maxLength(SUBJECT_MAX_LENGTH));
         if (typeof log.comments === 'string' && log.comments.length > COMMENTS_MAX_LENGTH)
-            throw refused('INVALID_INPUT', 'WebexCallLog_CommentsTooLong', COMMENTS_MAX_LENGTH);
+            throw refused('INVALID_INPUT', 'WebexCallLog_CommentsTooLong', maxLength(COMMENTS_MAX_LENGTH));
         if (typeof log.disposition === 'string' && log.disposition.length > TEXT_MAX_LENGTH)
             throw invalid('disposition');
         if (log.durationSeconds !== null && log.durationSeconds !== undefined && !(log.durationSeconds >= 0))

@@ -80,7 +80,9 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
     const label = (name: string, ...args: Array<string | number>) => org.label(`WebexHealth_${name}`, ...args);
     const format = (name: string, values: Array<string | number>) =>
         values.reduce<string>((text, value, i) => text.replace(`{${i}}`, String(value)), label(name));
-    const number = (value: number) => value.toLocaleString('en-US');
+    // Apex Integer.format(): "the integer as a string using the locale of the context user" (Apex Reference,
+    // Integer Class), so a French user (fr_FR) reads « 25 000 ».
+    const number = (value: number) => value.toLocaleString(org.user.language === 'fr' ? 'fr-FR' : 'en-US');
     const problem = (
         status: WebexHealthStatus,
         detail: string,
@@ -213,7 +215,9 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
 
     const checkPermissionSet = (name: string, action: string) => async (): Promise<Outcome> => {
         const holders = org.activeAssigneeCount(name);
-        return holders === 0 ? problem('warning', label('PsNone'), label(action), null) : ok(label('PsOk', holders));
+        return holders === 0
+            ? problem('warning', label('PsNone'), label(action), null)
+            : ok(label('PsOk', number(holders)));
     };
 
     /** A daily delivery allocation; `names`: the detail, high, full and unknown labels (full names). */

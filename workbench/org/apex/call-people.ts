@@ -6,11 +6,12 @@
  * the records whose digits hold the number's last 7, which is what the package's two ways find together: the
  * Webex phone keys (WebexPhoneKeys, an indexed SOQL lookup of every saved record, at once) and the SOSL search
  * in the number's written forms (records saved before the keys existed). The emulated org has no search index
- * delay and no tokenization to play.
+ * delay and no tokenization to play. Every record's numbers are read in the record's country (`recordCountry`,
+ * as WebexRecordCountry): the numbers the dialer dials and the callers it matches agree.
  */
 import { AuraHandledError } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
-import { phoneNumbers } from '../phone-numbers.ts';
+import { phoneNumbers, recordCountry } from '../phone-numbers.ts';
 import { describeObject, type SObjectRecord } from '../records.ts';
 import { phoneFields } from './calling-settings.ts';
 
@@ -22,7 +23,6 @@ export const MAX_RESULTS = 10;
 const SEARCH_DIGITS = 7;
 const PHONE_LIKE = /^[0-9()+./\s-]+$/;
 const RECORD_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
-const COUNTRY_FIELDS: Record<string, string> = { Contact: 'MailingCountry', Lead: 'Country' };
 
 /** Lower case without accents: `Hélène` is found by `hel`. */
 function fold(text: string): string {
@@ -63,10 +63,27 @@ export function createCallPeople(org: EmulatedOrg): {
         return { id: null, name: typeof record.Company === 'string' ? record.Company : null };
     };
 
-    const phoneOptions = (objectApiName: string, record: SObjectRecord, fields: string[]): WebexPhoneOption[] =>
-        fields
+    /** As WebexPhoneFieldSchema.phoneOptions: each number with its E.164 form in the record's country. */
+    const phoneOptions = async (
+        objectApiName: string,
+        record: SObjectRecord,
+        fields: string[]
+    ): Promise<WebexPhoneOption[]> => {
+        const phone = await phoneNumbers();
+        const country = await recordCountry(objectApiName, record, await userCountry(org));
+        return fields
             .filter((field) => typeof record[field] === 'string' && String(record[field]).trim() !== '')
-            .map((field) => ({ field, label: fieldLabel(objectApiName, field), number: String(record[field]) }));
+            .map((field) => {
+                const reading = phone.normalizeToE164(String(record[field]), country);
+                return {
+                    field,
+                    label: fieldLabel(objectApiName, field),
+                    number: String(record[field]),
+                    e164: reading?.e164 ?? null,
+                    extension: reading?.extension ?? null
+                };
+            });
+    };
 
     const toMatch = (objectApiName: string, record: SObjectRecord, phones: WebexPhoneOption[]): WebexPersonMatch => {
         const account = accountOf(objectApiName, record);
@@ -93,10 +110,10 @@ export function createCallPeople(org: EmulatedOrg): {
             if (digits.length < MIN_TERM_LENGTH) return null;
             return (_objectApiName, record, fields) => fields.some((field) => digitsOf(record[field]).includes(digits));
         }
-        const words = term
-            .split(' ')
-            .filter((word) => word.length >= MIN_TERM_LENGTH)
-            .map(fold);
+        // Split as the record's text is (SOSL splits on punctuation too): `O'Brien` finds O'Brien.
+        const words = fold(term)
+            .split(/[\s,.'-]+/)
+            .filter((word) => word.length >= MIN_TERM_LENGTH);
         if (!words.length) return null;
         return (objectApiName, record) => {
             const text = [record.Name, accountOf(objectApiName, record).name].filter(Boolean).map(String).join(' ');
@@ -122,11 +139,8 @@ export function createCallPeople(org: EmulatedOrg): {
                     .map((entry) => entry.record)
                     .sort(byName)
                     .slice(0, MAX_RESULTS - found.length);
-                found.push(
-                    ...records.map((record) =>
-                        toMatch(objectApiName, record, phoneOptions(objectApiName, record, fields))
-                    )
-                );
+                for (const record of records)
+                    found.push(toMatch(objectApiName, record, await phoneOptions(objectApiName, record, fields)));
             }
             return found;
         },
@@ -141,28 +155,31 @@ export function createCallPeople(org: EmulatedOrg): {
             const found: WebexPersonMatch[] = [];
             for (const objectApiName of org.peopleSearch.objectsFor('Inbound')) {
                 const fields = phoneFields(org, objectApiName);
-                const countryField = COUNTRY_FIELDS[objectApiName];
-                const matched: Array<{ record: SObjectRecord; field: string }> = [];
+                const matched: Array<{ record: SObjectRecord; field: string; extension: string | null }> = [];
                 // The search finds candidates by their last digits; the E.164 comparison decides.
                 for (const { record } of org.records.find([objectApiName], (candidate) =>
                     fields.some((field) => digitsOf(candidate[field]).includes(lastDigits))
                 )) {
-                    const country = phone.defaultCountryFor(
-                        typeof record[countryField] === 'string' ? String(record[countryField]) : null,
-                        fallback
-                    );
-                    const field = fields.find(
-                        (name) =>
-                            typeof record[name] === 'string' &&
-                            phone.normalizeToE164(String(record[name]), country)?.e164 === caller.e164
-                    );
-                    if (field) matched.push({ record, field });
+                    const country = await recordCountry(objectApiName, record, fallback);
+                    for (const field of fields) {
+                        const stored = typeof record[field] === 'string' ? String(record[field]) : null;
+                        const reading = stored === null ? null : phone.normalizeToE164(stored, country);
+                        if (reading?.e164 !== caller.e164) continue;
+                        matched.push({ record, field, extension: reading.extension });
+                        break;
+                    }
                 }
                 matched.sort((a, b) => byName(a.record, b.record));
                 found.push(
-                    ...matched.map(({ record, field }) =>
+                    ...matched.map(({ record, field, extension }) =>
                         toMatch(objectApiName, record, [
-                            { field, label: fieldLabel(objectApiName, field), number: String(record[field]) }
+                            {
+                                field,
+                                label: fieldLabel(objectApiName, field),
+                                number: String(record[field]),
+                                e164: caller.e164,
+                                extension
+                            }
                         ])
                     )
                 );
@@ -182,7 +199,7 @@ export function createCallPeople(org: EmulatedOrg): {
                 recordId: record.Id,
                 objectApiName,
                 recordName: String(record[nameField] ?? ''),
-                phones: phoneOptions(objectApiName, record, phoneFields(org, objectApiName))
+                phones: await phoneOptions(objectApiName, record, phoneFields(org, objectApiName))
             };
         }
     };

@@ -139,7 +139,7 @@ export async function completeConnection(org: EmulatedOrg, params: URLSearchPara
 
 /**
  * The workbench's `POST /_org/control/webex-connect`: connects a seeded Salesforce user's Webex account
- * as the OAuth finish would (code from the emulator's `/v1/authorize` with `login_hint`, exchange,
+ * as the OAuth finish would (code from the emulator's `/v1/authorize` sign-in page, Continue with `webexEmail`, exchange,
  * `/people/me`, the user's webhooks), setting up on the way what a story would otherwise click through:
  * the integration for users (the emulator's seeded one) and, without a site, the workbench as the site.
  */
@@ -160,17 +160,27 @@ export async function connectDirectly(
     if (!org.siteUrl) org.siteUrl = org.myDomainUrl.replace('//localhost:', '//127.0.0.1:');
     rememberWebhookSiteUrl(org, org.siteUrl);
     const client = readUserOAuthClient(org);
-    const authorize = new URL(`${org.webexBaseUrl}/v1/authorize`);
-    for (const [name, value] of Object.entries({
+    const request = {
         client_id: client?.clientId ?? '',
         response_type: 'code',
         redirect_uri: userRedirectUri(org),
         scope: USER_SCOPES,
-        state: 'control',
-        login_hint: webexEmail
-    }))
-        authorize.searchParams.set(name, value);
-    const answer = await fetch(authorize, { redirect: 'manual' });
+        state: 'control'
+    };
+    // As the rep's browser: Webex's sign-in page, then Continue with the user's email.
+    const authorize = new URL(`${org.webexBaseUrl}/v1/authorize`);
+    for (const [name, value] of Object.entries(request)) authorize.searchParams.set(name, value);
+    const signIn = await fetch(authorize, { redirect: 'manual' });
+    await signIn.text();
+    const answer =
+        signIn.status === 200
+            ? await fetch(authorize.origin + authorize.pathname, {
+                  method: 'POST',
+                  redirect: 'manual',
+                  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                  body: new URLSearchParams({ ...request, email: webexEmail, action: 'continue' })
+              })
+            : signIn;
     const back = new URL(answer.headers.get('location') ?? userRedirectUri(org));
     const code = back.searchParams.get('code');
     const result = code

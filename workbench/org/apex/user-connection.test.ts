@@ -60,13 +60,24 @@ async function emulatorControl(path: string, body: unknown): Promise<void> {
 }
 
 /**
- * Connect Webex, Webex's page, and back: the page's parameters. `approver` is who is signed in to Webex
- * in the browser; someone Webex does not know stands for a rep who clicks Deny (`access_denied`).
+ * Connect Webex, Webex's sign-in page, and back: the page's parameters. The rep signs in as `approver`
+ * (Continue), or clicks Cancel when `approver` is 'cancel' (`access_denied`).
  */
 async function returnFromWebex(approver: string): Promise<URLSearchParams> {
     const { authorizeUrl } = await controller().startConnection();
-    wb.emulator.state.oauth.signedInEmail = approver;
-    const answer = await fetch(authorizeUrl, { redirect: 'manual' });
+    const page = await fetch(authorizeUrl, { redirect: 'manual' });
+    assert.equal(page.status, 200, 'Webex shows its sign-in page');
+    await page.text();
+    const url = new URL(authorizeUrl);
+    const answer = await fetch(`${url.origin}${url.pathname}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+            ...Object.fromEntries(url.searchParams),
+            ...(approver === 'cancel' ? { action: 'cancel' } : { action: 'continue', account: approver })
+        })
+    });
     const back = new URL(answer.headers.get('location') ?? '');
     assert.equal(`${back.origin}${back.pathname}`, `${wb.org.myDomainUrl}/apex/webexuserauth`, 'back to the page');
     return back.searchParams;
@@ -186,7 +197,7 @@ describe('Emulated Webex connection of a rep', () => {
     it('stores nothing when the rep denies, the state is forged, or Webex is down', async () => {
         saveIntegration(wb.org, integration.clientId, integration.clientSecret);
         wb.org.signIn(SAM);
-        const denied = await returnFromWebex('nobody@example.com');
+        const denied = await returnFromWebex('cancel');
         assert.equal(denied.get('error'), 'access_denied');
         assert.equal(checkReturn(wb.org, denied)?.message, wb.org.label('WebexUserConnect_OutcomeDenied'));
         assert.equal((await completeConnection(wb.org, denied)).code, 'access_denied');

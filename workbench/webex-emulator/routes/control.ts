@@ -65,13 +65,6 @@ export const controlRoutes: Route[] = [
         if (problem) throw badRequest(problem);
         sendJson(ctx.res, 200, state.settings);
     }),
-    // Who is "signed in to Webex" when a browser opens /v1/authorize without login_hint.
-    control('POST', '/_emulator/oauth/signin', (ctx, state) => {
-        const email = bodyObject(ctx).email;
-        if (typeof email !== 'string' || !state.userByEmail(email)) throw badRequest('email must be an emulated user.');
-        state.oauth.signedInEmail = email;
-        sendNoContent(ctx.res);
-    }),
     // Ends an issued access or refresh token now, to exercise expiry handling.
     control('POST', '/_emulator/oauth/expire', (ctx, state) => {
         const token = bodyObject(ctx).token;
@@ -100,6 +93,8 @@ export const controlRoutes: Route[] = [
             ...state.oauth.integrations.filter((i) => i.clientId !== integration.clientId),
             integration
         ];
+        // The redirect URIs added since the seed (the workbench's own page) stay registered.
+        state.oauth.addRedirectUris(integration.clientId, []);
         sendJson(ctx.res, 200, integration);
     }),
     control('POST', '/_emulator/reset', ({ res }, state) => {

@@ -54,10 +54,17 @@ export interface OAuthFailure {
     description: string;
 }
 
+/** The seeded integration the workbench's "Webex integration for users" uses (seed/integrations.json). */
+export const WORKBENCH_INTEGRATION = 'Webex for Salesforce (workbench)';
+
 export class OAuthStore {
     integrations: Integration[] = [];
-    /** Who is "signed in to Webex in the browser" when `/v1/authorize` is opened without `login_hint`. */
-    signedInEmail: string | null = null;
+    /**
+     * Redirect URIs added to an integration after the seed (by client ID), as a developer adds them on
+     * developer.webex.com: the workbench registers its own callback page when it starts, on a port known
+     * only then. A reset keeps them, as it keeps the server's port.
+     */
+    private readonly addedRedirectUris = new Map<string, Set<string>>();
     private codes = new Map<string, AuthorizationCode>();
     private tokens = new Map<string, IssuedToken>();
     private readonly users: () => EmulatedUser[];
@@ -68,7 +75,7 @@ export class OAuthStore {
 
     reset(): void {
         this.integrations = readSeed<Integration[]>('integrations.json');
-        this.signedInEmail = null;
+        for (const integration of this.integrations) this.applyAddedRedirectUris(integration);
         this.codes.clear();
         this.tokens.clear();
     }
@@ -77,25 +84,35 @@ export class OAuthStore {
         return this.integrations.find((i) => i.clientId === clientId);
     }
 
-    /**
-     * Registered redirect URIs must match exactly, as on Webex; any `http://localhost` or
-     * `http://127.0.0.1` URI is accepted too, so local harnesses need no registration.
-     */
-    redirectAllowed(integration: Integration, redirectUri: string): boolean {
-        if (integration.redirectUris.includes(redirectUri)) return true;
-        try {
-            const url = new URL(redirectUri);
-            return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
-        } catch {
-            return false;
-        }
+    /** Adds redirect URIs to a registered integration, kept across resets; false when the client is unknown. */
+    addRedirectUris(clientId: string, redirectUris: string[]): boolean {
+        const integration = this.integration(clientId);
+        if (!integration) return false;
+        const added = this.addedRedirectUris.get(clientId) ?? new Set<string>();
+        for (const uri of redirectUris) added.add(uri);
+        this.addedRedirectUris.set(clientId, added);
+        this.applyAddedRedirectUris(integration);
+        return true;
     }
 
-    /** The user who approves an authorization request. */
-    approvingUser(loginHint: string | null): EmulatedUser | undefined {
-        const email = (loginHint ?? this.signedInEmail)?.toLowerCase();
-        const users = this.users();
-        return email ? users.find((u) => u.emails.some((e) => e.toLowerCase() === email)) : users[0];
+    /**
+     * A redirect URI must be one the integration registered, character for character, as on Webex:
+     * a local harness registers its own (addRedirectUris) like any other client.
+     */
+    redirectAllowed(integration: Integration, redirectUri: string): boolean {
+        return integration.redirectUris.includes(redirectUri);
+    }
+
+    /** The people who can sign in on the authorize page (bots cannot), in seed order. */
+    signInCandidates(): EmulatedUser[] {
+        return this.users().filter((u) => u.type !== 'bot');
+    }
+
+    /** The person who signs in with this email, or undefined (unknown, or a bot). */
+    signingInUser(email: string): EmulatedUser | undefined {
+        const wanted = email.trim().toLowerCase();
+        if (!wanted) return undefined;
+        return this.signInCandidates().find((u) => u.emails.some((e) => e.toLowerCase() === wanted));
     }
 
     issueCode(clientId: string, redirectUri: string, user: EmulatedUser, scopes: string[]): string {
@@ -153,6 +170,11 @@ export class OAuthStore {
         if (!issued) return false;
         issued.expiresAt = Date.now() - 1;
         return true;
+    }
+
+    private applyAddedRedirectUris(integration: Integration): void {
+        for (const uri of this.addedRedirectUris.get(integration.clientId) ?? [])
+            if (!integration.redirectUris.includes(uri)) integration.redirectUris.push(uri);
     }
 
     private authenticateClient(form: Record<string, string>): Integration | OAuthFailure {

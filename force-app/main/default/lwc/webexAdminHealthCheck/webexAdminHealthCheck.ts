@@ -9,6 +9,10 @@
  * keys of Contacts and Leads saved before the package (`fillPhoneKeys`) and says so (the check is run
  * again by the administrator, later). A finding read elsewhere (`link`) gets its link: recent unexpected
  * errors open the Webex Error Log tab (the object's list, its All view).
+ *
+ * The summary above the rows tells problems (`error`: something does not work) from warnings (something
+ * to look at) and from checks that could not run (`unknown`), "2 problems, 1 warning", "No problems,
+ * 1 warning", and takes the icon and colour of the worst of them.
  */
 import { LightningElement } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
@@ -31,8 +35,13 @@ import OPEN_ERROR_LOG from '@salesforce/label/c.WebexHealth_OpenErrorLog';
 import PHONE_KEYS_STARTED from '@salesforce/label/c.WebexHealth_PhoneKeysStarted';
 import GO_TO from '@salesforce/label/c.WebexHealth_GoTo';
 import HELP from '@salesforce/label/c.WebexHealth_Help';
+import NO_PROBLEMS from '@salesforce/label/c.WebexHealth_NoProblems';
+import NOT_CHECKED from '@salesforce/label/c.WebexHealth_NotChecked';
+import ONE_NOT_CHECKED from '@salesforce/label/c.WebexHealth_OneNotChecked';
 import ONE_PROBLEM from '@salesforce/label/c.WebexHealth_OneProblem';
+import ONE_WARNING from '@salesforce/label/c.WebexHealth_OneWarning';
 import PROBLEMS from '@salesforce/label/c.WebexHealth_Problems';
+import WARNINGS from '@salesforce/label/c.WebexHealth_Warnings';
 import REACTIVATE from '@salesforce/label/c.WebexHealth_Reactivate';
 import REACTIVATING from '@salesforce/label/c.WebexHealth_Reactivating';
 import RUN from '@salesforce/label/c.WebexHealth_Run';
@@ -78,6 +87,41 @@ const STATUS_DISPLAY: Record<WebexHealthStatus, { icon: string; variant: string;
     unknown: { icon: 'utility:help', variant: '', text: STATUS_UNKNOWN }
 };
 
+/**
+ * What the summary counts, worst first (its icon is the first one present): a problem (`error`) is
+ * something that does not work, a warning something to look at while it still works, a check not run
+ * (`unknown`) neither. Each with its singular and plural label.
+ */
+const SUMMARY_COUNTS: Array<{ status: Exclude<WebexHealthStatus, 'ok'>; one: string; many: string }> = [
+    { status: 'error', one: ONE_PROBLEM, many: PROBLEMS },
+    { status: 'warning', one: ONE_WARNING, many: WARNINGS },
+    { status: 'unknown', one: ONE_NOT_CHECKED, many: NOT_CHECKED }
+];
+
+/** Between the summary's counts: the same in English and French. */
+const SUMMARY_SEPARATOR = ', ';
+
+/** The buttons a row offers, each told apart by `data-action` (one handler, handleFix, serves them all). */
+export type HealthFixAction = 'reactivate' | 'create-channel' | 'fill-phone-keys' | 'open-error-log' | 'go-to';
+
+/** A section's own fix of a check (`WebexHealthCheck.fix`): its button. */
+const APEX_FIXES: Record<WebexHealthFix, { action: HealthFixAction; label: string }> = {
+    createCallEventChannel: { action: 'create-channel', label: CREATE_CHANNEL },
+    fillPhoneKeys: { action: 'fill-phone-keys', label: FILL_PHONE_KEYS }
+};
+
+/** A button under a check that is not ok. */
+export interface HealthFix {
+    action: HealthFixAction;
+    label: string;
+    /** `neutral` for a fix made here (Apex), `base` (a link's look) for what opens elsewhere. */
+    variant: 'neutral' | 'base';
+    /** A fix made here waits for the action under way; opening elsewhere never does. */
+    disabled: boolean;
+    /** The section Go to brings into view; null for the other buttons. */
+    section: WebexAdminSectionName | null;
+}
+
 export interface HealthRow {
     id: string;
     title: string;
@@ -87,13 +131,8 @@ export interface HealthRow {
     statusText: string;
     rowClass: string;
     action: string | null;
-    section: WebexAdminSectionName | null;
-    goToLabel: string | null;
-    canReactivate: boolean;
-    canCreateChannel: boolean;
-    canFillPhoneKeys: boolean;
-    canOpenErrorLog: boolean;
-    hasActions: boolean;
+    fixes: HealthFix[];
+    hasFixes: boolean;
 }
 
 export default class WebexAdminHealthCheck extends NavigationMixin(LightningElement) {
@@ -102,10 +141,6 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
         help: HELP,
         run: RUN,
         errorTitle: ERROR_TITLE,
-        reactivate: REACTIVATE,
-        createChannel: CREATE_CHANNEL,
-        fillPhoneKeys: FILL_PHONE_KEYS,
-        openErrorLog: OPEN_ERROR_LOG,
         checks: CHECKS_LABEL
     };
 
@@ -132,38 +167,43 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
         return this.checks !== null;
     }
 
-    get problemCount(): number {
-        return (this.checks ?? []).filter((check) => check.status !== 'ok').length;
+    /** How many checks have each status; a status the section does not know counts as not checked. */
+    get statusCounts(): Record<WebexHealthStatus, number> {
+        const counts: Record<WebexHealthStatus, number> = { ok: 0, warning: 0, error: 0, unknown: 0 };
+        for (const check of this.checks ?? []) counts[check.status in counts ? check.status : 'unknown']++;
+        return counts;
     }
 
-    get allPassed(): boolean {
-        return this.hasChecks && this.problemCount === 0;
-    }
-
+    /** "All checks passed", else "2 problems, 1 warning", "No problems, 1 warning, 2 not checked"... */
     get summary(): string {
-        const count = this.problemCount;
-        if (count === 0) return ALL_PASSED;
-        return count === 1 ? ONE_PROBLEM : formatLabel(PROBLEMS, count);
+        const counts = this.statusCounts;
+        const parts = SUMMARY_COUNTS.filter(({ status }) => counts[status] > 0).map(({ status, one, many }) => {
+            return counts[status] === 1 ? one : formatLabel(many, counts[status]);
+        });
+        if (parts.length === 0) return ALL_PASSED;
+        if (counts.error === 0) parts.unshift(NO_PROBLEMS);
+        return parts.join(SUMMARY_SEPARATOR);
+    }
+
+    /** The worst status among the checks: the summary's icon and colour. */
+    get worstStatus(): WebexHealthStatus {
+        const counts = this.statusCounts;
+        return SUMMARY_COUNTS.find(({ status }) => counts[status] > 0)?.status ?? 'ok';
     }
 
     get summaryIcon(): string {
-        return this.allPassed ? 'utility:success' : 'utility:warning';
+        return STATUS_DISPLAY[this.worstStatus].icon;
     }
 
     get summaryVariant(): string {
-        return this.allPassed ? 'success' : 'warning';
+        return STATUS_DISPLAY[this.worstStatus].variant;
     }
 
     get rows(): HealthRow[] {
         return (this.checks ?? []).map((check) => {
             const display = STATUS_DISPLAY[check.status] ?? STATUS_DISPLAY.unknown;
             const ok = check.status === 'ok';
-            const section = ok ? null : check.section;
-            const goToLabel = section && SECTION_TITLES[section] ? formatLabel(GO_TO, SECTION_TITLES[section]) : null;
-            const canReactivate = !ok && (check.inactiveWebhookIds ?? []).length > 0;
-            const canCreateChannel = !ok && check.fix === 'createCallEventChannel';
-            const canFillPhoneKeys = !ok && check.fix === 'fillPhoneKeys';
-            const canOpenErrorLog = !ok && check.link === 'errorLog';
+            const fixes = ok ? [] : this.fixesOf(check);
             return {
                 id: check.id,
                 title: check.title,
@@ -173,16 +213,58 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
                 statusText: display.text,
                 rowClass: `slds-item health-row health-row_${check.status}`,
                 action: ok ? null : check.action,
-                section,
-                goToLabel,
-                canReactivate,
-                canCreateChannel,
-                canFillPhoneKeys,
-                canOpenErrorLog,
-                hasActions:
-                    Boolean(goToLabel) || canReactivate || canCreateChannel || canFillPhoneKeys || canOpenErrorLog
+                fixes,
+                hasFixes: fixes.length > 0
             };
         });
+    }
+
+    /** The buttons of a check that is not ok: the fixes made here first, then where to read or fix it. */
+    private fixesOf(check: WebexHealthCheck): HealthFix[] {
+        const here = (action: HealthFixAction, label: string): HealthFix => ({
+            action,
+            label,
+            variant: 'neutral',
+            disabled: this.isBusy,
+            section: null
+        });
+        const fixes: HealthFix[] = [];
+        if ((check.inactiveWebhookIds ?? []).length > 0) fixes.push(here('reactivate', REACTIVATE));
+        const apexFix = check.fix ? APEX_FIXES[check.fix] : undefined;
+        if (apexFix) fixes.push(here(apexFix.action, apexFix.label));
+        if (check.link === 'errorLog')
+            fixes.push({
+                action: 'open-error-log',
+                label: OPEN_ERROR_LOG,
+                variant: 'base',
+                disabled: false,
+                section: null
+            });
+        const sectionTitle = check.section ? SECTION_TITLES[check.section] : undefined;
+        if (sectionTitle)
+            fixes.push({
+                action: 'go-to',
+                label: formatLabel(GO_TO, sectionTitle),
+                variant: 'base',
+                disabled: false,
+                section: check.section
+            });
+        return fixes;
+    }
+
+    /** What each button of the rows does, given its `data-*` (`check`, `section`). */
+    private readonly fixHandlers: Record<HealthFixAction, (data: DOMStringMap) => Promise<void> | void> = {
+        reactivate: (data) => this.reactivateWebhooks(data.check),
+        'create-channel': () => this.createChannel(),
+        'fill-phone-keys': () => this.startFillingPhoneKeys(),
+        'open-error-log': () => this.openErrorLog(),
+        'go-to': (data) => this.goTo(data.section)
+    };
+
+    /** Every button of the rows: `data-action` says which. */
+    async handleFix(event: Event): Promise<void> {
+        const data = (event.currentTarget as HTMLElement).dataset;
+        await this.fixHandlers[data.action as HealthFixAction]?.(data);
     }
 
     async handleRun(): Promise<void> {
@@ -191,7 +273,7 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
     }
 
     /** Opens the Webex Error Log tab, where each error is read by the reference its user was shown. */
-    handleOpenErrorLog(): void {
+    private openErrorLog(): void {
         this[NavigationMixin.Navigate]({
             type: 'standard__objectPage',
             attributes: { objectApiName: ERROR_LOG_OBJECT.objectApiName, actionName: 'list' },
@@ -203,7 +285,7 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
      * Starts the phone keys' fill (the check's own fix) and says it runs in the background: the check is
      * not run again at once, the job has barely started.
      */
-    async handleFillPhoneKeys(): Promise<void> {
+    private async startFillingPhoneKeys(): Promise<void> {
         this.busy = 'fillingPhoneKeys';
         this.errorMessage = null;
         this.notice = null;
@@ -218,37 +300,33 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
     }
 
     /** Asks the Webex Admin tab to bring the section that fixes this check into view. */
-    handleGoTo(event: Event): void {
-        const section = (event.currentTarget as HTMLElement).dataset.section;
+    private goTo(section: string | undefined): void {
         if (!section) return;
         this.dispatchEvent(new CustomEvent(SECTION_JUMP_EVENT, { detail: { section } }));
     }
 
     /** Reactivates every webhook Webex disabled (Integration Settings' own call), then checks again. */
-    async handleReactivate(event: Event): Promise<void> {
-        const id = (event.currentTarget as HTMLElement).dataset.check;
+    private async reactivateWebhooks(id: string | undefined): Promise<void> {
         const check = (this.checks ?? []).find((candidate) => candidate.id === id);
         if (!check) return;
-        this.busy = 'reactivating';
-        this.errorMessage = null;
-        try {
-            await Promise.all(
+        await this.fixThenCheck('reactivating', () =>
+            Promise.all(
                 check.inactiveWebhookIds.map((webhookId) => callWithRetry(() => reactivateWebhook({ webhookId })))
-            );
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-            this.busy = null;
-            return;
-        }
-        await this.runChecks();
+            )
+        );
     }
 
     /** Creates the call-event channel (the check's own fix), then checks again. */
-    async handleCreateChannel(): Promise<void> {
-        this.busy = 'creatingChannel';
+    private async createChannel(): Promise<void> {
+        await this.fixThenCheck('creatingChannel', () => callWithRetry(() => createCallEventChannel()));
+    }
+
+    /** A fix made here, then the checks again (in a request of their own); a failed fix keeps the rows. */
+    private async fixThenCheck(busy: BusyAction, fix: () => Promise<unknown>): Promise<void> {
+        this.busy = busy;
         this.errorMessage = null;
         try {
-            await callWithRetry(() => createCallEventChannel());
+            await fix();
         } catch (error) {
             this.errorMessage = toWebexError(error).message;
             this.busy = null;

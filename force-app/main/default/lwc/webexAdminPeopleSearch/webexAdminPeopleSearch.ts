@@ -7,7 +7,10 @@
  * Changes stay in the section until Save, which sends every purpose at once; a failure keeps every box as the
  * administrator left it, with the reason.
  */
-import { LightningElement } from 'lwc';
+import { LightningElement, wire } from 'lwc';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import CONTACT_OBJECT from '@salesforce/schema/Contact';
+import LEAD_OBJECT from '@salesforce/schema/Lead';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
@@ -53,6 +56,7 @@ export const PURPOSES: ReadonlyArray<{
     { name: 'Spaces', label: SPACES, help: SPACES_HELP, none: SPACES_NONE }
 ];
 
+/** Until the schema answers: the objects' usual names (an org may have renamed them, e.g. Lead to Prospect). */
 const OBJECT_LABELS: Record<WebexPeopleSearchObject, string> = { Contact: CONTACTS, Lead: LEADS };
 const DEFAULT_OBJECTS: WebexPeopleSearchObject[] = ['Contact', 'Lead'];
 
@@ -86,6 +90,19 @@ export default class WebexAdminPeopleSearch extends LightningElement {
         saveErrorTitle: SAVE_ERROR_TITLE,
         retry: RETRY
     };
+
+    /** The objects' plural labels as the org names them for this user (renamed, translated), from the schema. */
+    objectLabels: Partial<Record<WebexPeopleSearchObject, string>> = {};
+
+    @wire(getObjectInfo, { objectApiName: CONTACT_OBJECT })
+    wiredContactInfo(result: WireResult<UiObjectInfo>): void {
+        if (result.data) this.objectLabels = { ...this.objectLabels, Contact: result.data.labelPlural };
+    }
+
+    @wire(getObjectInfo, { objectApiName: LEAD_OBJECT })
+    wiredLeadInfo(result: WireResult<UiObjectInfo>): void {
+        if (result.data) this.objectLabels = { ...this.objectLabels, Lead: result.data.labelPlural };
+    }
 
     /** What the server last said; null until it answered. */
     saved: Choice | null = null;
@@ -125,7 +142,7 @@ export default class WebexAdminPeopleSearch extends LightningElement {
     }
 
     get columns() {
-        return this.objects.map((object) => ({ object, label: OBJECT_LABELS[object] ?? object }));
+        return this.objects.map((object) => ({ object, label: this.objectLabel(object) }));
     }
 
     /** One row per purpose: its boxes, and the warning when it searches nothing. */
@@ -139,9 +156,13 @@ export default class WebexAdminPeopleSearch extends LightningElement {
                 key: `${purpose.name}-${object}`,
                 object,
                 checked: choice[purpose.name].includes(object),
-                label: formatLabel(CHECKBOX_LABEL, purpose.label, OBJECT_LABELS[object] ?? object)
+                label: formatLabel(CHECKBOX_LABEL, purpose.label, this.objectLabel(object))
             }))
         }));
+    }
+
+    private objectLabel(object: WebexPeopleSearchObject): string {
+        return this.objectLabels[object] ?? OBJECT_LABELS[object] ?? object;
     }
 
     handleCheck(event: Event): void {

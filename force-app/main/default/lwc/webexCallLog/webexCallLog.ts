@@ -9,8 +9,8 @@
  * same Task, from this tab or another. A failed save keeps every note and says what to do; Save can be retried.
  * "More info" lists records of the caller's account (c-webex-call-log-more-info).
  *
- * Fires `saved` (detail `WebexCallLogSaved`) after each save and `close` when the rep closes it; closing with
- * unsaved notes asks first.
+ * Fires `saved` (detail `CallLogSavedDetail`: the Task, and a `summary` of what it holds as the rep reads it) after
+ * each save and `close` when the rep closes it; closing with unsaved notes asks first.
  */
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
@@ -27,6 +27,7 @@ import {
     type CallLogNotes
 } from 'c/webexCallLogModel';
 import type { RelatedChange } from 'c/webexCallLogRelated';
+import type { CallLogSummary } from 'c/webexCallLogSaved';
 import CLOSE from '@salesforce/label/c.WebexCallLog_Close';
 import CLOSE_CONFIRM from '@salesforce/label/c.WebexCallLog_CloseConfirm';
 import CLOSE_DISCARD from '@salesforce/label/c.WebexCallLog_CloseDiscard';
@@ -48,6 +49,11 @@ import TAB_MORE_INFO from '@salesforce/label/c.WebexCallLog_TabMoreInfo';
 import TITLE from '@salesforce/label/c.WebexCallLog_Title';
 import UNSAVED from '@salesforce/label/c.WebexCallLog_Unsaved';
 import VIEW_TASK from '@salesforce/label/c.WebexCallLog_ViewTask';
+
+/** What `saved` carries. */
+export interface CallLogSavedDetail extends WebexCallLogSaved {
+    summary: CallLogSummary;
+}
 
 /** Task.Subject's length (the server refuses longer). */
 export const SUBJECT_MAX_LENGTH = 255;
@@ -134,6 +140,8 @@ export default class WebexCallLog extends NavigationMixin(LightningElement) {
     /** The notes as last saved (or as the panel opened): what "unsaved" compares against. */
     private savedNotes: CallLogNotes = { ...this.notes };
     private subjectEdited = false;
+    /** The Related to record's name, for the summary of what was saved. */
+    private relatedName: string | null = null;
 
     saving = false;
     saveError: string | null = null;
@@ -211,6 +219,7 @@ export default class WebexCallLog extends NavigationMixin(LightningElement) {
     }
 
     handleRelatedChange(event: CustomEvent<RelatedChange>): void {
+        this.relatedName = event.detail.name ?? null;
         this.update({ whatId: event.detail.recordId });
     }
 
@@ -230,6 +239,7 @@ export default class WebexCallLog extends NavigationMixin(LightningElement) {
             return;
         }
         const sent = { ...this.currentNotes };
+        const relatedName = sent.whatId ? this.relatedName : null;
         const log = toInput(
             {
                 callId: this.callId,
@@ -249,7 +259,8 @@ export default class WebexCallLog extends NavigationMixin(LightningElement) {
             this.savedNotes = sent;
             this.taskId = saved.taskId;
             this.justSaved = true;
-            this.dispatchEvent(new CustomEvent('saved', { detail: saved }));
+            const detail: CallLogSavedDetail = { ...saved, summary: this.summaryOf(sent, relatedName, saved.taskId) };
+            this.dispatchEvent(new CustomEvent('saved', { detail }));
             this.taskUrl = await this[NavigationMixin.GenerateUrl]({
                 type: 'standard__recordPage',
                 attributes: { recordId: saved.taskId, objectApiName: 'Task', actionName: 'view' }
@@ -315,6 +326,21 @@ export default class WebexCallLog extends NavigationMixin(LightningElement) {
         const wasSaved = this.savedNotes?.subject === this.notes?.subject;
         this.notes = { ...this.notes, subject };
         if (wasSaved) this.savedNotes = { ...this.savedNotes, subject };
+    }
+
+    /** What the Task holds, as the panel showed it: labels rather than picklist values. */
+    private summaryOf(sent: CallLogNotes, relatedName: string | null, taskId: string): CallLogSummary {
+        const disposition = sent.disposition
+            ? (this.dispositions.find((option) => option.value === sent.disposition)?.label ?? sent.disposition)
+            : null;
+        const durationKnown = typeof this.durationSeconds === 'number' && Number.isFinite(this.durationSeconds);
+        return {
+            taskId,
+            subject: sent.subject.trim(),
+            relatedName,
+            disposition,
+            duration: durationKnown ? this.durationLine : null
+        };
     }
 
     private focus(selector: string): void {

@@ -5,7 +5,7 @@
  *
  * A native select chooses the object (lightning-combobox needs element internals the workbench's synthetic shadow
  * lacks; a select is as accessible). Keyboard: type in the search box, Down Arrow moves to the results (Up/Down between them, Enter or Space picks
- * one, Escape goes back to the box). Fires `change` with `{ recordId, objectApiName }` (null when removed).
+ * one, Escape goes back to the box). Fires `change` with `{ recordId, objectApiName, name }` (null when removed).
  */
 import { LightningElement, api } from 'lwc';
 import searchRelatedRecords from '@salesforce/apex/WebexCallLogController.searchRelatedRecords';
@@ -15,6 +15,7 @@ import NO_MATCH from '@salesforce/label/c.WebexCallLog_NoMatch';
 import RELATED_OBJECT from '@salesforce/label/c.WebexCallLog_RelatedObject';
 import REMOVE_RELATED from '@salesforce/label/c.WebexCallLog_RemoveRelated';
 import RESULTS from '@salesforce/label/c.WebexCallLog_Results';
+import RESULTS_ONE from '@salesforce/label/c.WebexCallLog_ResultsOne';
 import SEARCH_HELP from '@salesforce/label/c.WebexCallLog_SearchHelp';
 import SEARCH_RECORDS from '@salesforce/label/c.WebexCallLog_SearchRecords';
 import SEARCHING from '@salesforce/label/c.WebexCallLog_Searching';
@@ -27,6 +28,9 @@ export const SEARCH_DELAY_MS = 300;
 export interface RelatedChange {
     recordId: string | null;
     objectApiName: string | null;
+    /** The record's name, as the results showed it (what the saved log's confirmation names). */
+    // eslint-disable-next-line no-restricted-globals -- a type member, not the browser global the rule guards
+    name: string | null;
 }
 
 export default class WebexCallLogRelated extends LightningElement {
@@ -101,7 +105,9 @@ export default class WebexCallLogRelated extends LightningElement {
     get status(): string {
         if (this.searching) return SEARCHING;
         if (this.searchError) return '';
-        if (this.results.length) return formatLabel(RESULTS, this.results.length);
+        // One and many, in English and French alike: zero never gets here (it is "no record matches").
+        const count = this.results.length;
+        if (count) return formatLabel(count === 1 ? RESULTS_ONE : RESULTS, count);
         if (this.searchedTerm !== null && this.searchedTerm === this.term.trim())
             return formatLabel(NO_MATCH, this.searchedTerm);
         return '';
@@ -157,7 +163,8 @@ export default class WebexCallLogRelated extends LightningElement {
     private notify(): void {
         const detail: RelatedChange = {
             recordId: this.selected?.id ?? null,
-            objectApiName: this.selected?.objectApiName ?? null
+            objectApiName: this.selected?.objectApiName ?? null,
+            name: this.selected?.name ?? null
         };
         this.dispatchEvent(new CustomEvent('change', { detail }));
     }

@@ -1,7 +1,8 @@
 /**
  * The Calling part of the "Webex" utility item (B1, B3, B6, B8): dial a number or a person found as
- * one types, follow the call, answer the calls that come in, log them, call back from Recent, and
- * dial what "Make a Call" asks for.
+ * one types (a click on a found number calls it), follow the call, answer the calls that come in, log
+ * them (a log saved after the call says what was saved, with its Task), call back from Recent, and dial
+ * what "Make a Call" asks for.
  *
  * The logic lives in service modules: `c/webexCallSession` (call control and pushed call events, one
  * tab per call), `c/webexDialerSearch` (search as one types), `c/webexPhoneNumber` (E.164). This
@@ -40,6 +41,8 @@ import getDialerSettings from '@salesforce/apex/WebexCallController.getDialerSet
 import matchCaller from '@salesforce/apex/WebexCallController.matchCaller';
 import searchPeople from '@salesforce/apex/WebexCallController.searchPeople';
 import { CallClaims } from 'c/webexCallClaim';
+import type { CallLogSavedDetail } from 'c/webexCallLog';
+import type { CallLogSummary } from 'c/webexCallLogSaved';
 import { CallSession } from 'c/webexCallSession';
 import { INITIAL_CALL_STATE, type CallState } from 'c/webexCallState';
 import { DialerSearch, type SearchUpdate } from 'c/webexDialerSearch';
@@ -65,6 +68,7 @@ import PROBLEM_EMPTY from '@salesforce/label/c.WebexDialer_ProblemEmpty';
 import PROBLEM_INVALID from '@salesforce/label/c.WebexDialer_ProblemInvalid';
 import PROBLEM_CHARACTERS from '@salesforce/label/c.WebexDialer_ProblemCharacters';
 import PROBLEM_COUNTRY_CODE from '@salesforce/label/c.WebexDialer_ProblemCountryCode';
+import PROBLEM_COUNTRY_CODE_AFTER_PREFIX from '@salesforce/label/c.WebexDialer_ProblemCountryCodeAfterPrefix';
 import PROBLEM_NO_COUNTRY from '@salesforce/label/c.WebexDialer_ProblemNoCountry';
 import PROBLEM_TOO_LONG from '@salesforce/label/c.WebexDialer_ProblemTooLong';
 import PROBLEM_TOO_SHORT from '@salesforce/label/c.WebexDialer_ProblemTooShort';
@@ -120,6 +124,20 @@ const PROBLEMS: Record<PhoneNumberProblem, string> = {
     INVALID_NUMBER: PROBLEM_INVALID,
     NO_DEFAULT_COUNTRY: PROBLEM_NO_COUNTRY
 };
+
+/**
+ * Why `typed` cannot be called, in the terms of what was typed. Without a `+`, a calling code is only read after
+ * an international prefix (`00`, or `011` in North America), so `0000` is `00` then the code `00`: saying "the
+ * digits after +" would speak of a + nobody typed.
+ */
+function problemText(problem: PhoneNumberProblem, typed: string): string {
+    if (problem !== 'INVALID_COUNTRY_CODE') return PROBLEMS[problem];
+    const text = typed.trim();
+    if (text.startsWith('+')) return PROBLEMS[problem];
+    const digits = text.replace(/\D/g, '');
+    const prefix = ['00', '011'].find((candidate) => digits.startsWith(candidate));
+    return prefix ? formatLabel(PROBLEM_COUNTRY_CODE_AFTER_PREFIX, prefix) : PROBLEM_INVALID;
+}
 
 const IDLE_SEARCH: SearchUpdate = { status: 'idle', term: '', results: [], error: null };
 const ESTABLISHED: readonly string[] = ['connected', 'held', 'remoteHeld'];
@@ -179,6 +197,8 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
      * saved or closed (an open log is never replaced: its notes would be lost).
      */
     private queuedLog: CallLogView | null = null;
+    /** The log saved after its call, said until dismissed or the next call starts (c-webex-call-log-saved). */
+    savedLog: CallLogSummary | null = null;
     appCall: AppCall | null = null;
     streamProblem = false;
     /** The rep disconnected from the account line: the connect card that follows says so. */
@@ -414,6 +434,7 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
         }
     }
 
+    /** A result's number is named "Call <person>, <field>, <number>": choosing it places the call. */
     handleChoose(event: CustomEvent<{ recordId: string; objectApiName: string; name: string; number: string }>): void {
         const { recordId, objectApiName, name, number } = event.detail;
         this.searcher.cancel();
@@ -421,6 +442,8 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
         this.number = number;
         this.chosen = { recordId, objectApiName, name, number };
         this.clearNumberError();
+        this.dialError = null;
+        this.handleCall();
     }
 
     handleCallBack(event: CustomEvent<{ number: string; name: string | null }>): void {
@@ -460,7 +483,7 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
         if (!this.isReady) return;
         const reading = parsePhoneNumber(this.number, this.defaultCountry);
         if (!reading.valid) {
-            this.numberError = LETTERS.test(this.number) ? NUMBER_IS_NAME : PROBLEMS[reading.problem];
+            this.numberError = LETTERS.test(this.number) ? NUMBER_IS_NAME : problemText(reading.problem, this.number);
             const field = this.numberField();
             field?.setCustomValidity(this.numberError);
             field?.reportValidity();
@@ -472,6 +495,7 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
         this.search = IDLE_SEARCH;
         this.dialError = null;
         this.actionError = null;
+        this.savedLog = null;
         this.callWho = this.chosen ? { ...this.chosen } : null;
         this.callNumber = destination;
         if (this.isWebexCalling) await this.dial(destination);
@@ -611,6 +635,7 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
         const phoneNumber = state.remoteParty?.number ?? null;
         this.callWho = null;
         this.callNumber = phoneNumber;
+        this.savedLog = null;
         this.inbound = { callId, matches: phoneNumber ? null : [], matching: Boolean(phoneNumber), error: null };
         if (state.status === 'alerting') this.askForAttention();
         if (!phoneNumber) return;
@@ -688,9 +713,22 @@ export default class WebexCalling extends NavigationMixin(LightningElement) {
             : log;
     }
 
-    /** Saved: once the call is over the panel has done its job; during the call it stays for more notes. */
-    handleLogSaved(): void {
-        if (this.logCallEnded) this.closeLog();
+    /**
+     * Saved: once the call is over the panel has done its job and closes, saying what it saved (with the Task);
+     * during the call it stays for more notes.
+     */
+    handleLogSaved(event: CustomEvent<CallLogSavedDetail>): void {
+        if (!this.logCallEnded) return;
+        this.savedLog = event.detail?.summary ?? null;
+        this.closeLog();
+    }
+
+    handleSavedDismiss(): void {
+        this.savedLog = null;
+        // The confirmation had the focus: it goes back where the next call starts.
+        Promise.resolve().then(() =>
+            (this.template?.querySelector('[data-id="number"]') as HTMLElement | null)?.focus()
+        );
     }
 
     handleLogClose(): void {

@@ -15,6 +15,10 @@ export const DIAL_ANSWER_TIMEOUT_MS = 2000;
 
 /** What to dial, and the record it is dialled from. */
 export interface DialRequest {
+    /**
+     * The number to dial: for a record's number, its E.164 form in the record's country (`numberToDial` of
+     * c/webexPhoneNumber), since the dialer reads a national number in the rep's country.
+     */
     number: string;
     recordId: string | null;
     objectApiName: string | null;

@@ -1,13 +1,15 @@
 /**
  * The dialer's search results under the number field: each Contact or Lead with its account (or
- * company) and each of its phone numbers with the field's label. Choosing a number fires `choose`
- * (`detail`: the person and the number); the number field fills with it.
+ * company) and each of its phone numbers with the field's label, as a button named "Call <person>, <field>,
+ * <number>" (a click, Enter or Space). Choosing a number fires `choose` (`detail`: the person and the number),
+ * and the dialer calls it.
  *
  * While a search runs the previous results stay; a search that finds nothing says the number can still
  * be called; a failed search says why (the dialer still works: the person can dial the number).
  */
 import { LightningElement, api } from 'lwc';
 import { formatLabel } from 'c/webexLabelFormat';
+import { numberToDial } from 'c/webexPhoneNumber';
 import CALL_NUMBER from '@salesforce/label/c.WebexDialer_CallNumber';
 import NO_MATCH from '@salesforce/label/c.WebexDialer_NoMatch';
 import RESULTS from '@salesforce/label/c.WebexDialer_Results';
@@ -71,7 +73,8 @@ export default class WebexDialerResults extends LightningElement {
             recordId: person.recordId,
             objectApiName: person.objectApiName,
             name: person.name,
-            number: phone.number,
+            // The E.164 number of the record's country (issue 10 item 6): the dialer reads the rest in the rep's.
+            number: numberToDial(phone),
             field: phone.field
         };
         this.dispatchEvent(new CustomEvent('choose', { detail }));

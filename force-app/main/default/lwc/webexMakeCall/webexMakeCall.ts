@@ -1,7 +1,8 @@
 /**
  * "Make a Call" (B2), a screen quick action on Contact, Lead and any object with phone fields: lists the
  * numbers of the record's "Webex Phone Fields" with their field labels, and hands the chosen one to the
- * Webex dialer (`c/webexDialRequest`), which dials, retries and opens the call log. The action closes once
+ * Webex dialer (`c/webexDialRequest`) as the E.164 number of the record's country (a French Contact's
+ * `09.23.88.27.45` is `+33923882745` for a rep anywhere), which dials, retries and opens the call log. The action closes once
  * the dialer accepts; when no dialer answers, it says how to get one and keeps the choice.
  *
  * A quick action receives `recordId` after it is connected (not in `connectedCallback`): the numbers load
@@ -14,6 +15,7 @@ import getRecordPhones from '@salesforce/apex/WebexCallController.getRecordPhone
 import { requestDial } from 'c/webexDialRequest';
 import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
+import { numberToDial } from 'c/webexPhoneNumber';
 import CALL from '@salesforce/label/c.WebexMakeCall_Call';
 import CALLING from '@salesforce/label/c.WebexMakeCall_Calling';
 import CANCEL from '@salesforce/label/c.WebexMakeCall_Cancel';
@@ -97,7 +99,8 @@ export default class WebexMakeCall extends LightningElement {
         this.handingOver = true;
         this.noDialer = false;
         const accepted = await requestDial(this.messageContext, {
-            number: phone.number,
+            // E.164 in the record's country: the dialer reads a national number in the rep's.
+            number: numberToDial(phone),
             recordId: this.record.recordId,
             objectApiName: this.record.objectApiName,
             recordName: this.record.recordName || null

@@ -262,6 +262,17 @@ export function defaultCountryFor(
     return own && NUMBERING_PLANS[own] ? own : fallback;
 }
 
+/**
+ * What the dialer dials for a record's number (a `WebexPhoneOption` from the dialer's search or Make a Call):
+ * the E.164 number the server read in the record's country, with `;ext=` and the extension when there is one,
+ * so `09.23.88.27.45` of a Contact in France is `+33923882745` whatever the rep's country; the value as stored
+ * when the server could not read it (the dialer then reads it, and says why it is not a number).
+ */
+export function numberToDial(phone: { number: string; e164?: string | null; extension?: string | null }): string {
+    if (!phone.e164) return phone.number;
+    return phone.extension ? `${phone.e164};ext=${phone.extension}` : phone.e164;
+}
+
 /** True when both values reach the same line: same E.164 number, and same extension when both have one. */
 export function sameNumber(
     a: string | null | undefined,

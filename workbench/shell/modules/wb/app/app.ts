@@ -6,7 +6,7 @@
  */
 import { LightningElement } from 'lwc';
 import { TOAST_EVENT, type ShowToastEventInit } from '../../../stubs/platformShowToastEvent.ts';
-import { language } from '../../../stubs/labels.ts';
+import { language, tabLabel } from '../../../stubs/labels.ts';
 import { currentPageReference, hrefOf } from '../../../stubs/navigation.ts';
 import { userName } from '../../../stubs/session.ts';
 
@@ -20,15 +20,17 @@ interface Toast extends ShowToastEventInit {
     key: number;
 }
 
+// Each tab is labelled as the org labels it for the user: Home and the objects' plural labels in the user's
+// language, the package's Webex Admin tab with its label and French translation (stubs/labels.ts).
 const NAV: NavItem[] = [
-    { id: 'home', label: 'Home', route: '#/home' },
-    { id: 'Contact', label: 'Contacts', route: '#/o/Contact/list' },
-    { id: 'Lead', label: 'Leads', route: '#/o/Lead/list' },
-    { id: 'Account', label: 'Accounts', route: '#/o/Account/list' },
-    { id: 'Opportunity', label: 'Opportunities', route: '#/o/Opportunity/list' },
-    { id: 'Case', label: 'Cases', route: '#/o/Case/list' },
-    { id: 'Webex_Admin', label: 'Webex Admin', route: '#/n/Webex_Admin' }
-];
+    { id: 'home', route: '#/home' },
+    { id: 'Contact', route: '#/o/Contact/list' },
+    { id: 'Lead', route: '#/o/Lead/list' },
+    { id: 'Account', route: '#/o/Account/list' },
+    { id: 'Opportunity', route: '#/o/Opportunity/list' },
+    { id: 'Case', route: '#/o/Case/list' },
+    { id: 'Webex_Admin', route: '#/n/Webex_Admin' }
+].map((item) => ({ ...item, label: tabLabel(item.id) ?? item.id }));
 
 const TOAST_SECONDS = 6;
 

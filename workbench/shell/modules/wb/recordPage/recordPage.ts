@@ -8,6 +8,7 @@ import { LightningElement, api } from 'lwc';
 import { components, type RegisteredComponent } from 'wb/registry';
 import { errorMessage, loadCompactFields, loadFullRecord, loadObjectInfo, shownValue } from '../../../org-client.ts';
 import { CLOSE_ACTION_EVENT } from '../../../stubs/actions.ts';
+import { quickActionLabel } from '../../../stubs/labels.ts';
 import { hrefOf } from '../../../stubs/navigation.ts';
 
 /** What a component may be placed on, for this target and object. */
@@ -88,7 +89,7 @@ export default class RecordPage extends LightningElement {
     get actions(): Array<{ name: string; label: string }> {
         return placeableOn('lightning__RecordAction', this.objectApiName).map((c) => ({
             name: c.name,
-            label: c.masterLabel
+            label: this.actionLabel(c)
         }));
     }
 
@@ -104,6 +105,11 @@ export default class RecordPage extends LightningElement {
         return this.regionComponents.length > 0;
     }
 
+    /** The open quick action's label: the dialog's name, as Lightning Experience names the action's modal. */
+    get openActionLabel(): string {
+        return this.openAction ? this.actionLabel(this.openAction) : '';
+    }
+
     handleAction(event: Event): void {
         const name = (event.currentTarget as HTMLElement).dataset.name;
         this.openAction = components.find((c) => c.name === name) ?? null;
@@ -115,6 +121,15 @@ export default class RecordPage extends LightningElement {
 
     closeAction(): void {
         this.openAction = null;
+    }
+
+    /**
+     * The button of a record action, as the highlights panel labels it: the quick action's label in the
+     * user's language (translated by the object's translation); a test fixture without a quick action keeps
+     * its component's masterLabel.
+     */
+    private actionLabel(component: RegisteredComponent): string {
+        return quickActionLabel(this.objectApiName, component.name) ?? component.masterLabel;
     }
 
     private fieldViews(fields: string[]): FieldView[] {

@@ -134,7 +134,11 @@ describe('c-webex-admin-health-check', () => {
         answer(checksFresh);
         await flushPromises();
         expect($(element, '[data-busy]')).toBeNull();
-        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_Problems');
+        // 3 errors, 1 warning (Cisco Webex User assigned to nobody), 2 checks that could not run
+        expect(text(element, '[data-summary]')).toBe(
+            'c.WebexHealth_Problems, c.WebexHealth_OneWarning, c.WebexHealth_NotChecked'
+        );
+        expect(($(element, '[data-summary] lightning-icon') as IconStub).iconName).toBe('utility:error');
         expect(element.shadowRoot.querySelectorAll('li[data-check]')).toHaveLength(8);
         const token = row(element, 'webexToken');
         expect(rowIcon(element, 'webexToken').iconName).toBe('utility:error');
@@ -167,13 +171,48 @@ describe('c-webex-admin-health-check', () => {
     });
 
     it('counts a single problem in the singular', async () => {
-        const oneProblem = checksAllOk.map((check) => {
+        const element = await mountWith(checksMissingChannel);
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_OneProblem');
+        expect(($(element, '[data-summary] lightning-icon') as IconStub).variant).toBe('error');
+    });
+
+    it('does not count a warning as a problem', async () => {
+        const oneWarning = checksAllOk.map((check) => {
             return check.id === 'userPermissionSet'
                 ? { ...check, status: 'warning' as const, action: 'Assign it' }
                 : check;
         });
-        const element = await mountWith(oneProblem);
-        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_OneProblem');
+        const element = await mountWith(oneWarning);
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_NoProblems, c.WebexHealth_OneWarning');
+        const icon = $(element, '[data-summary] lightning-icon') as IconStub;
+        expect(icon.iconName).toBe('utility:warning');
+        expect(icon.variant).toBe('warning');
+    });
+
+    it('counts warnings in the plural, and a problem beside them takes the summary to red', async () => {
+        const element = await mountWith(checksErrorsAndPhoneKeys);
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_NoProblems, c.WebexHealth_Warnings');
+        expect(($(element, '[data-summary] lightning-icon') as IconStub).variant).toBe('warning');
+
+        const withProblem = checksErrorsAndPhoneKeys.map((check) => {
+            return check.id === 'webhookSite' ? { ...check, status: 'error' as const, action: 'Create it' } : check;
+        });
+        mockRun.mockResolvedValue(withProblem);
+        ($(element, 'lightning-button[data-action="run"]') as HTMLElement).click();
+        await flushPromises();
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_OneProblem, c.WebexHealth_Warnings');
+        const icon = $(element, '[data-summary] lightning-icon') as IconStub;
+        expect(icon.iconName).toBe('utility:error');
+        expect(icon.variant).toBe('error');
+    });
+
+    it('says which checks could not run, without calling them problems', async () => {
+        const webexDown = checksAllOk.map((check) => {
+            return check.id === 'webexToken' ? { ...check, status: 'unknown' as const, action: 'Try again' } : check;
+        });
+        const element = await mountWith(webexDown);
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_NoProblems, c.WebexHealth_OneNotChecked');
+        expect(($(element, '[data-summary] lightning-icon') as IconStub).iconName).toBe('utility:help');
     });
 
     it('asks the tab to jump to the section that fixes a problem', async () => {

@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import WebexAdminPeopleSearch, { PURPOSES } from 'c/webexAdminPeopleSearch';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
@@ -27,6 +28,9 @@ const mockSave = jest.mocked(savePeopleSearchSettings);
 const NOT_ADMIN = 'You need the Webex Admin permission set to view or change Webex settings.';
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot };
+type ObjectInfoConfig = { objectApiName: { objectApiName: string } };
+/** sfdx-lwc-jest's test wire adapter for getObjectInfo: emits to the wires whose config the filter accepts. */
+type ObjectInfoAdapter = { emit(data: Partial<UiObjectInfo>, filter: (config: ObjectInfoConfig) => boolean): void };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type CardStub = HTMLElement & { title: string };
 
@@ -99,6 +103,22 @@ describe('c-webex-admin-people-search', () => {
         expect($(element, '[data-warning]')).toBeNull();
         expect(saveButton(element).disabled).toBe(true);
         await expect(element).toBeAccessible();
+    });
+
+    it("names the columns with the objects' labels from the schema, as the org renamed or translated them", async () => {
+        const element = await mountWith(settingsDefault);
+        // What getObjectInfo gives a French user whose org renamed Lead to « Prospect ».
+        const adapter = getObjectInfo as unknown as ObjectInfoAdapter;
+        const forObject = (name: string) => (config: ObjectInfoConfig) => config.objectApiName.objectApiName === name;
+        adapter.emit({ apiName: 'Contact', label: 'Contact', labelPlural: 'Contacts' }, forObject('Contact'));
+        adapter.emit({ apiName: 'Lead', label: 'Prospect', labelPlural: 'Prospects' }, forObject('Lead'));
+        await settle();
+        expect([...element.shadowRoot.querySelectorAll('thead th')].map((th) => th.textContent?.trim())).toEqual([
+            'c.WebexPeople_ColSearch',
+            'Contacts',
+            'Prospects'
+        ]);
+        expect(box(element, 'Dialer', 'Lead').closest('label')?.textContent?.trim()).toBe('Dialer search: Prospects');
     });
 
     it('shows what was saved, and warns what a search that looks in nothing turns off', async () => {

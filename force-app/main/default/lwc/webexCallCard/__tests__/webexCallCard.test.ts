@@ -119,6 +119,8 @@ describe('c-webex-call-card', () => {
         const element = await mount({ state: call({}), who: 'Olivia Martin' });
         expect(text(element, '[data-duration]')).toBe('1:05');
         expect($(element, '[data-duration]')?.getAttribute('aria-label')).toBe('Duration 1:05');
+        // A timer takes a name: on a plain <p> the browser would ignore the aria-label.
+        expect($(element, '[data-duration]')?.getAttribute('role')).toBe('timer');
         jest.advanceTimersByTime(2000);
         await Promise.resolve();
         expect(text(element, '[data-duration]')).toBe('1:07');

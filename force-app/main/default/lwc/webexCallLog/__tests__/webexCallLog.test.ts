@@ -99,7 +99,9 @@ async function choose(element: Host, value: string): Promise<void> {
 
 async function relate(element: Host, recordId: string | null): Promise<void> {
     $(element, 'c-webex-call-log-related').dispatchEvent(
-        new CustomEvent('change', { detail: { recordId, objectApiName: recordId ? 'Account' : null } })
+        new CustomEvent('change', {
+            detail: { recordId, objectApiName: recordId ? 'Account' : null, name: recordId ? 'Acme Robotics' : null }
+        })
     );
     await settle();
 }
@@ -174,7 +176,15 @@ describe('c-webex-call-log', () => {
                 durationSeconds: 95
             }
         });
-        expect(saved).toEqual([{ taskId: TASK, created: true }]);
+        // What was saved, as the rep reads it: the dialer says it once the log closes after the call.
+        const summary = {
+            taskId: TASK,
+            subject: 'Outbound call to Ada Lovelace',
+            relatedName: 'Acme Robotics',
+            disposition: 'c.WebexCallLog_DispConnected',
+            duration: '1 min 35 s'
+        };
+        expect(saved).toEqual([{ taskId: TASK, created: true, summary }]);
         expect(text(element, '[data-saved]')).toBe('c.WebexCallLog_Saved');
         const link = element.shadowRoot.querySelector('[data-task-link]') as HTMLAnchorElement;
         expect(link.getAttribute('href')).toBe('https://www.example.com');
@@ -191,7 +201,7 @@ describe('c-webex-call-log', () => {
             comments: 'Asked for a quote; sending it Monday',
             whatId: null
         });
-        expect(saved[1]).toEqual({ taskId: TASK, created: false });
+        expect(saved[1]).toEqual({ taskId: TASK, created: false, summary: { ...summary, relatedName: null } });
         expect($(element, '[data-unsaved]')).toBeNull();
     });
 

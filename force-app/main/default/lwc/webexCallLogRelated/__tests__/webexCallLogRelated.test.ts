@@ -11,6 +11,7 @@ jest.mock('@salesforce/label/c.WebexCallLog_NoMatch', () => ({ default: 'No reco
     virtual: true
 });
 jest.mock('@salesforce/label/c.WebexCallLog_Results', () => ({ default: '{0} records found.' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexCallLog_ResultsOne', () => ({ default: '{0} record found.' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexCallLog_RemoveRelated', () => ({ default: 'Remove {0}' }), { virtual: true });
 
 const mockSearch = jest.mocked(searchRelatedRecords);
@@ -127,7 +128,9 @@ describe('c-webex-call-log-related', () => {
         results(element)[1].click();
         await settle();
 
-        expect(changes).toEqual([{ recordId: '001000000000002AAA', objectApiName: 'Account' }]);
+        expect(changes).toEqual([
+            { recordId: '001000000000002AAA', objectApiName: 'Account', name: 'Difference Engines' }
+        ]);
         expect(text(element, '[data-selected] .slds-pill__label')).toBe('Difference Engines');
         const remove = $(element, '[data-action="remove"]') as HTMLButtonElement;
         expect(remove.textContent?.trim()).toBe('Remove Difference Engines');
@@ -140,7 +143,7 @@ describe('c-webex-call-log-related', () => {
 
         remove.click();
         await settle();
-        expect(changes[1]).toEqual({ recordId: null, objectApiName: null });
+        expect(changes[1]).toEqual({ recordId: null, objectApiName: null, name: null });
         expect($(element, '[data-search]')).not.toBeNull();
     });
 
@@ -162,6 +165,8 @@ describe('c-webex-call-log-related', () => {
             objectApiName: 'Opportunity',
             searchTerm: 'zz'
         });
+        // One found: said in the singular.
+        expect(text(element, '[data-status]')).toBe('1 record found.');
 
         mockSearch.mockRejectedValue(searchRejection);
         await type(element, 'zzz');

@@ -83,6 +83,11 @@ jest.mock('@salesforce/label/c.WebexDialer_AppNote', () => ({ default: 'Calls go
 jest.mock('@salesforce/label/c.WebexDialer_BackendUnifiedCM', () => ({ default: 'Unified CM' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexDialer_BackendBroadWorks', () => ({ default: 'BroadWorks' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexDialer_Extension', () => ({ default: 'ext.' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexDialer_ProblemCountryCodeAfterPrefix',
+    () => ({ default: 'No country uses the calling code after {0}.' }),
+    { virtual: true }
+);
 jest.mock('@salesforce/label/c.WebexUserConnect_ConnectedAs', () => ({ default: 'Connected as {0}' }), {
     virtual: true
 });
@@ -350,9 +355,10 @@ describe('c-webex-calling', () => {
             expect(callButton(element).disabled).toBe(false);
         });
 
-        it('searches as the rep types, and fills the number chosen', async () => {
+        it('searches as the rep types, and calls the number chosen', async () => {
             jest.useFakeTimers();
             mockSearch.mockResolvedValue([OLIVIA]);
+            mockDial.mockRejectedValue(failure('DIAL_FAILED', 'Webex refused the call.'));
             const element = await mount();
             await type(element, 'Olivia');
             expect(child(element, 'c-webex-dial-pad')).toBeNull();
@@ -362,9 +368,12 @@ describe('c-webex-calling', () => {
             const results = child(element, 'c-webex-dialer-results') as Host;
             (results.shadowRoot.querySelector('button.phone') as HTMLButtonElement).click();
             await settle();
+            // One click calls: the result is named "Call Olivia Martin, …".
+            expect(mockDial).toHaveBeenCalledWith({ destination: '+13122961607' });
+            expect(child(element, 'c-webex-dialer-results')).toBeNull();
+            // The call did not start: the number and the person stay, to try again.
             expect(numberInput(element).value).toBe('(312) 296-1607');
             expect(text(element, '[data-chosen]')).toBe('Calling Olivia Martin');
-            expect(child(element, 'c-webex-dialer-results')).toBeNull();
             // Changing the number forgets the person.
             await type(element, '(312) 296-1608');
             expect($(element, '[data-chosen]')).toBeNull();
@@ -389,6 +398,20 @@ describe('c-webex-calling', () => {
             expect($(numberInput(element), '[data-help-message]')).toBeNull();
             await click(callButton(element));
             expect(text(numberInput(element), '[data-help-message]')).toBe('c.WebexDialer_NumberIsName');
+        });
+
+        it('speaks of the + only when one was typed', async () => {
+            const element = await mount();
+            // 00 is the international prefix: 0000 is 00, then a calling code no country has.
+            await type(element, '0000');
+            await click(callButton(element));
+            expect(text(numberInput(element), '[data-help-message]')).toBe(
+                'No country uses the calling code after 00.'
+            );
+            await type(element, ' +0000');
+            await click(callButton(element));
+            expect(text(numberInput(element), '[data-help-message]')).toBe('c.WebexDialer_ProblemCountryCode');
+            expect(mockDial).not.toHaveBeenCalled();
         });
 
         it('dials the number as E.164 with its extension, follows the call and keeps the log after hang-up', async () => {
@@ -434,7 +457,6 @@ describe('c-webex-calling', () => {
             const results = child(element, 'c-webex-dialer-results') as Host;
             (results.shadowRoot.querySelector('button.phone') as HTMLButtonElement).click();
             await settle();
-            await click(callButton(element));
             const card = child(element, 'c-webex-call-card') as Host;
             expect(text(card, 'h3')).toBe('Olivia Martin');
             expect(text(card, '[data-number]')).toBe('(312) 296-1607');
@@ -597,11 +619,40 @@ describe('c-webex-calling', () => {
                 })
             );
             expect(log).toMatchObject({ durationSeconds: 90, callEnded: true });
-            log.dispatchEvent(new CustomEvent('saved', { detail: { taskId: '00T1', created: false } }));
+            const summary = {
+                taskId: '00T1',
+                subject: 'Outbound call to (312) 296-1607',
+                relatedName: 'Acme Robotics',
+                disposition: 'Connected',
+                duration: '1 min 30 s'
+            };
+            log.dispatchEvent(new CustomEvent('saved', { detail: { taskId: '00T1', created: false, summary } }));
             await settle();
             expect($(element, 'c-webex-call-log')).toBeNull();
             expect(child(element, 'c-webex-call-card')).toBeNull();
             expect(numberInput(element).value).toBe('');
+            // What was saved is said, until dismissed.
+            const saved = $(element, 'c-webex-call-log-saved') as HTMLElement & { summary: unknown };
+            expect(saved.summary).toEqual(summary);
+            saved.dispatchEvent(new CustomEvent('dismiss'));
+            await settle();
+            expect($(element, 'c-webex-call-log-saved')).toBeNull();
+        });
+
+        it('forgets what the last log saved once the next call starts', async () => {
+            mockDial.mockResolvedValue({ callId: 'call-out', callSessionId: null });
+            const element = await mount({ ...SETTINGS, outboundLog: { enabled: true, relatedObjects: [] } });
+            await type(element, '3122961607');
+            await click(callButton(element));
+            await deliver(push({ callId: 'call-out', personality: 'originator', state: 'disconnected' }));
+            const summary = { taskId: '00T1', subject: 'Call', relatedName: null, disposition: null, duration: null };
+            ($(element, 'c-webex-call-log') as HTMLElement).dispatchEvent(
+                new CustomEvent('saved', { detail: { taskId: '00T1', created: true, summary } })
+            );
+            await settle();
+            expect($(element, 'c-webex-call-log-saved')).not.toBeNull();
+            await deliver(push({ callId: 'call-in-2' }));
+            expect($(element, 'c-webex-call-log-saved')).toBeNull();
         });
 
         it('closes the log during a call without ending the call', async () => {

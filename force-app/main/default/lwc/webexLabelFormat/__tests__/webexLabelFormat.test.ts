@@ -1,4 +1,4 @@
-import { formatLabel } from 'c/webexLabelFormat';
+import { formatLabel, formatNumber } from 'c/webexLabelFormat';
 
 describe('c/webexLabelFormat', () => {
     it('fills numbered placeholders in any order, as often as they appear', () => {
@@ -18,6 +18,21 @@ describe('c/webexLabelFormat', () => {
         expect(formatLabel('[{0}]', null)).toBe('[]');
         expect(formatLabel('HTTP {0}', 503)).toBe('HTTP 503');
         expect(formatLabel('{0}', 0)).toBe('0');
+    });
+
+    it("writes numbers as the user's locale groups them (Jest's locale: en-US), strings as given", () => {
+        expect(formatLabel('{0} of {1} used ({2} %)', 25000, 100000, 25)).toBe('25,000 of 100,000 used (25 %)');
+        expect(formatLabel('Reference: {0}', '10000')).toBe('Reference: 10000');
+        expect(formatNumber(1234.5)).toBe('1,234.5');
+        expect(formatNumber(0.256, { style: 'percent' })).toBe('26%');
+    });
+
+    it('writes no number for a missing or non-finite value', () => {
+        expect(formatNumber(null)).toBe('');
+        expect(formatNumber(undefined)).toBe('');
+        expect(formatNumber(Number.NaN)).toBe('');
+        expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('');
+        expect(formatLabel('[{0}]', Number.NaN)).toBe('[]');
     });
 
     it('gives an empty string for a missing label', () => {

@@ -126,6 +126,54 @@ describe('c-webex-make-call', () => {
         expect(closed).toHaveBeenCalledTimes(1);
     });
 
+    it("hands a number abroad over as the E.164 number of the record's country, shown as stored", async () => {
+        const emma: WebexRecordPhones = {
+            recordId: OLIVIA.recordId,
+            objectApiName: 'Contact',
+            recordName: 'Emma Jones',
+            phones: [
+                {
+                    field: 'MobilePhone',
+                    label: 'Mobile',
+                    number: '09.23.88.27.45',
+                    e164: '+33923882745',
+                    extension: null
+                },
+                {
+                    field: 'Phone',
+                    label: 'Phone',
+                    number: '+1-312-672-3585 ext. 675',
+                    e164: '+13126723585',
+                    extension: '675'
+                }
+            ]
+        };
+        const { element } = await mount(Promise.resolve(emma));
+        const radios = $(element, 'lightning-radio-group') as RadioStub;
+        expect(radios.options.map((option) => option.label)).toEqual([
+            'Mobile: 09.23.88.27.45',
+            'Phone: +1-312-672-3585 ext. 675'
+        ]);
+        callButton(element).click();
+        await settle();
+        expect(mockPublish).toHaveBeenLastCalledWith(
+            expect.anything(),
+            expect.anything(),
+            expect.objectContaining({ type: 'dial', number: '+33923882745', recordName: 'Emma Jones' })
+        );
+        dialerAccepts();
+        await settle();
+        radios.dispatchEvent(new CustomEvent('change', { detail: { value: 'Phone' } }));
+        await settle();
+        callButton(element).click();
+        await settle();
+        expect(mockPublish).toHaveBeenLastCalledWith(
+            expect.anything(),
+            expect.anything(),
+            expect.objectContaining({ type: 'dial', number: '+13126723585;ext=675' })
+        );
+    });
+
     it('says how to get the dialer when none answers in 2 s, and keeps the choice', async () => {
         const { element, closed } = await mount(Promise.resolve(OLIVIA));
         jest.useFakeTimers();

@@ -3,6 +3,7 @@ import {
     defaultCountryFor,
     formatForDisplay,
     normalizeToE164,
+    numberToDial,
     parsePhoneNumber,
     sameNumber,
     userCountry,
@@ -136,6 +137,29 @@ describe('c/webexPhoneNumber', () => {
             expect(defaultCountryFor('France', 'US')).toBe('US');
             expect(defaultCountryFor(null, 'GB')).toBe('GB');
             expect(defaultCountryFor(undefined)).toBe('US');
+        });
+    });
+
+    describe('numberToDial', () => {
+        it("dials a record's number as the E.164 number the server read in the record's country", () => {
+            const emma = { field: 'MobilePhone', label: 'Mobile', number: '09.23.88.27.45', e164: '+33923882745' };
+            expect(numberToDial({ ...emma, extension: null })).toBe('+33923882745');
+            // A US rep's dialer reads it back as the same French number, which its national form is not.
+            expect(normalizeToE164(numberToDial(emma), 'US')?.e164).toBe('+33923882745');
+            expect(normalizeToE164(emma.number, 'US')).toBeNull();
+        });
+
+        it('keeps the extension, which the dialer dials after the call connects', () => {
+            const dial = numberToDial({ number: '+1-312-672-3585 ext. 675', e164: '+13126723585', extension: '675' });
+            expect(dial).toBe('+13126723585;ext=675');
+            expect(normalizeToE164(dial, 'FR')).toEqual(
+                expect.objectContaining({ e164: '+13126723585', extension: '675' })
+            );
+        });
+
+        it('hands over the value as stored when the server could not read it (the dialer says why)', () => {
+            expect(numberToDial({ number: '1-800-FLOWERS', e164: null, extension: null })).toBe('1-800-FLOWERS');
+            expect(numberToDial({ number: '(312) 296-1607' })).toBe('(312) 296-1607');
         });
     });
 
