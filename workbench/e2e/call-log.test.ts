@@ -248,7 +248,7 @@ describe('Call log panel', () => {
             );
             assert.equal(
                 await callLog().getByRole('textbox', { name: 'Objet' }).inputValue(),
-                'Appel sortant vers Olivia Martin'
+                'Appel sortant : Olivia Martin'
             );
             await callLog().getByText("Renseignée à la fin de l'appel.").waitFor();
             await callLog().getByRole('textbox', { name: 'Commentaires' }).fill('Rappeler vendredi');

@@ -356,7 +356,9 @@ describe('Health check', () => {
             await summaryReads('3 problèmes, 1 avertissement, 2 non vérifiés');
             await health().getByText('Contrôle de santé').first().waitFor();
             await row('webexToken').getByText("Aucun jeton d'accès Webex n'est enregistré.").waitFor();
-            await row('webhookSite').getByRole('button', { name: 'Aller à Site Webex pour les webhooks' }).waitFor();
+            await row('webhookSite')
+                .getByRole('button', { name: 'Ouvrir la section Site Webex pour les webhooks' })
+                .waitFor();
             // The icon's text for screen readers; the visible word beside the title is hidden from them
             await row('webexToken').locator('lightning-icon .slds-assistive-text').getByText('Problème').waitFor();
             await row('webexToken').locator('[data-status]').getByText('Problème').waitFor();
