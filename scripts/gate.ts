@@ -97,7 +97,7 @@ const STEPS: Step[] = [
     { name: 'Apex semantics + SOQL/permission-set schema (apex-ls)', command: tsx('scripts/checks/apex-schema.ts') },
     { name: 'Apex rules (PMD Recommended, Security, AppExchange)', command: tsx('scripts/checks/pmd.ts') },
     {
-        name: 'Apex project rules (test limits, exception text, constant asserts, country codes, system context, admin check, call graph, dynamic SOQL)',
+        name: 'Apex project rules (test layout, test limits, exception text, constant asserts, country codes, system context, admin check, call graph, dynamic SOQL)',
         command: tsx('scripts/checks/apex-rules.ts')
     },
     {

@@ -4,7 +4,7 @@
  * integration value ("France"), and the insert fails with FIELD_INTEGRITY_EXCEPTION (Salesforce Help,
  * "State and Country/Territory Picklist Field-Syncing Logic"). A subscriber running the package's tests in
  * such an org would see them fail. Put a record in a country through the field the package reads
- * (`WebexCallTestSupport.inCountry`: the `…CountryCode` field where it exists).
+ * (`WebexTestCalling.inCountry`: the `…CountryCode` field where it exists).
  */
 import { isMain, runRules, type ApexRule, type Finding } from '../lib/apex-rule.ts';
 
@@ -28,7 +28,7 @@ export const rule: ApexRule = {
                     findings.push({
                         file: unit.file,
                         line,
-                        message: `${match[1]} = '${match[2]}': an ISO code in an address country text field is refused where State and Country/Territory Picklists are on; use WebexCallTestSupport.inCountry(record, '${match[2].toUpperCase()}')`
+                        message: `${match[1]} = '${match[2]}': an ISO code in an address country text field is refused where State and Country/Territory Picklists are on; use WebexTestCalling.inCountry(record, '${match[2].toUpperCase()}')`
                     });
                 }
             }

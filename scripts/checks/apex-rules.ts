@@ -11,9 +11,11 @@ import { rule as constantAssert } from './apex-constant-assert.ts';
 import { rule as countryLiteral } from './apex-country-literal.ts';
 import { rule as dynamicSoql } from './apex-dynamic-soql.ts';
 import { rule as systemContext } from './apex-system-context.ts';
+import { rule as testLayout } from './apex-test-layout.ts';
 import { rule as testLimits } from './apex-test-limits.ts';
 
 const RULES = [
+    testLayout,
     testLimits,
     constantAssert,
     countryLiteral,

@@ -135,6 +135,22 @@ private class ZzFaultConstant_Test {
         expect: /ZzFaultConstant_Test\.savesTheCall: Assert\.areEqual\(1, 1\) compares constants only/
     },
     {
+        name: 'apex test layout: a shared @IsTest helper outside classes/test-support/',
+        files: apexFile(
+            'calling/',
+            'ZzFaultCallingFakes',
+            `@IsTest
+public class ZzFaultCallingFakes {
+    public static Contact olivia() {
+        return new Contact(LastName = 'Martin');
+    }
+}
+`
+        ),
+        check: tsx('scripts/checks/apex-test-layout.ts'),
+        expect: /ZzFaultCallingFakes: a shared @IsTest helper is named WebexTest<Subject> and lives in classes\/test-support\//
+    },
+    {
         name: 'apex test data: an ISO code written in a country text field (refused where country picklists are on)',
         files: apexFile(
             '',

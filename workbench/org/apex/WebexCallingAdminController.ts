@@ -1,6 +1,6 @@
 /**
  * The emulated org's WebexCallingAdminController, WebexCallingAdminService and WebexCallLogTabService
- * (classes/admin/): the same rules, order of checks and messages as the Apex, held to the same typed contract
+ * (classes/calling/admin/): the same rules, order of checks and messages as the Apex, held to the same typed contract
  * (types/apex.d.ts). What can be chosen comes from calling-schema.ts; what is stored lives in org.calling.
  */
 import type deleteCallLogTab from '@salesforce/apex/WebexCallingAdminController.deleteCallLogTab';

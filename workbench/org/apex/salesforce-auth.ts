@@ -11,7 +11,7 @@ import type { EmulatedOrg, StoredCredential } from '../org-state.ts';
 import { saveResolvedChannel, tryEnsureCallEventChannelWith } from './call-event-channel.ts';
 import { SalesforceCallout } from './salesforce-client.ts';
 
-/** WebexCredentialStore's rows for the Salesforce authorization. */
+/** WebexSalesforceAuthStore's rows for the Salesforce authorization. */
 export const SALESFORCE_ROWS = {
     consumerKey: 'SalesforceConsumerKey',
     consumerSecret: 'SalesforceConsumerSecret',

@@ -4,7 +4,7 @@
  * ID and secret are checked with Webex (a token request with a code Webex never issued: `invalid_grant`
  * for a client it knows, `invalid_client` otherwise) before they are stored; the secret is stored, never
  * returned; a blank secret keeps the stored one. `saveIntegration` stores without asking Webex, as the
- * Apex tests' WebexUserConnectionTests.setUpIntegration does.
+ * Apex tests' WebexTestUserConnections.setUpIntegration does.
  */
 import { AuraHandledError } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';

@@ -1,5 +1,5 @@
 /**
- * The emulated org's WebexUserTokens (classes/shared/) and the per-user rows of WebexCredentialStore:
+ * The emulated org's WebexUserTokens (classes/shared/) and the per-user rows of WebexUserConnectionStore:
  * each user's own Webex connection (docs/calling.md), in `org.credentials` like every other row
  * (`WebexUser-<userId>`, `WebexUserRefresh-<userId>`, `WebexUserState-<userId>`, `UserOAuthClientId`,
  * `UserOAuthClientSecret`), with the same refresh rule as the Apex: `accessTokenForCurrentUser` refreshes
@@ -17,7 +17,7 @@ export const PROBLEM_WEBHOOKS = 'webhooks';
 /** WebexUserTokens.REFRESH_MARGIN_MINUTES. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
-/** WebexCredentialStore's row names. */
+/** WebexUserConnectionStore's row names. */
 export const USER_ROWS = {
     clientId: 'UserOAuthClientId',
     clientSecret: 'UserOAuthClientSecret',
@@ -26,7 +26,7 @@ export const USER_ROWS = {
     state: (userId: string): string => `WebexUserState-${userId}`
 };
 
-/** WebexCredentialStore.UserConnection. */
+/** WebexUserConnectionStore.UserConnection. */
 export interface UserConnection {
     userId: string;
     accessToken: string;
@@ -39,7 +39,7 @@ export interface UserConnection {
     problem: string | null;
 }
 
-/** WebexCredentialStore.UserOAuthClient. */
+/** WebexUserConnectionStore.UserOAuthClient. */
 export interface UserOAuthClient {
     clientId: string;
     clientSecret: string;
@@ -86,7 +86,7 @@ export function readUserConnection(org: EmulatedOrg, userId: string): UserConnec
     };
 }
 
-/** WebexCredentialStore.saveUserConnection: both rows, and the state under way forgotten. */
+/** WebexUserConnectionStore.saveUserConnection: both rows, and the state under way forgotten. */
 export function saveUserConnection(org: EmulatedOrg, connection: UserConnection): void {
     org.credentials.set(USER_ROWS.connection(connection.userId), {
         secret: connection.accessToken,
@@ -110,7 +110,7 @@ export function deleteUserConnection(org: EmulatedOrg, userId: string): void {
         org.credentials.delete(row);
 }
 
-/** Every user's connection row (WebexCredentialStore.connectionRows). */
+/** Every user's connection row (WebexProtectedRows.withPrefix). */
 export function connectionRows(org: EmulatedOrg): Array<{ userId: string; personId: string; connectedAt: string }> {
     return [...org.credentials.entries()]
         .filter(([name, row]) => name.startsWith('WebexUser-') && row.secret)

@@ -36,7 +36,7 @@ export const RETENTION_HOURS = 24;
 const RETENTION_MS = RETENTION_HOURS * 60 * 60 * 1000;
 /** WebexWebhookReceiptStore: expired receipts deleted per accepted delivery. */
 const PURGE_BATCH = 200;
-/** The WebexCredential__c row the admin controller stores the secret in (WebexCredentialStore). */
+/** The WebexCredential__c row the admin controller stores the secret in (WebexIntegrationStore). */
 const WEBHOOK_SECRET_ROW = 'WebhookSecret';
 /** WebexSetupStore's row of the site URL the administrator's setup stored for the reps. */
 const WEBHOOK_SITE_URL_ROW = 'WebhookSiteUrl';

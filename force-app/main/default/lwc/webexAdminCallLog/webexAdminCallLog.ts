@@ -8,21 +8,23 @@
  * with the reason.
  */
 import { LightningElement, api } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getCallLogObjects from '@salesforce/apex/WebexCallingAdminController.getCallLogObjects';
 import saveCallLogObjects from '@salesforce/apex/WebexCallingAdminController.saveCallLogObjects';
-import { toWebexError } from 'c/webexErrors';
+import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
-import { sameList, toListOptions, valuesOf } from 'c/webexCallingAdminForms';
-import ADD from '@salesforce/label/c.WebexCallingAdmin_ListAdd';
-import AVAILABLE from '@salesforce/label/c.WebexCallingAdmin_ListAvailable';
-import DOWN from '@salesforce/label/c.WebexCallingAdmin_ListDown';
+import {
+    CALLING_BUSY_MESSAGES,
+    CALLING_SECTION_LABELS,
+    LIST_LABELS,
+    sameList,
+    toListOptions,
+    valuesOf
+} from 'c/webexCallingAdminForms';
 import INBOUND_HELP from '@salesforce/label/c.WebexCallingAdmin_InboundHelp';
 import INBOUND_TITLE from '@salesforce/label/c.WebexCallingAdmin_InboundTitle';
 import INBOUND_WHO from '@salesforce/label/c.WebexCallingAdmin_InboundWho';
 import INBOUND_WHO_HELP from '@salesforce/label/c.WebexCallingAdmin_InboundWhoHelp';
-import LOAD_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_LoadErrorTitle';
-import LOADING from '@salesforce/label/c.WebexCallingAdmin_Loading';
 import OBJECTS from '@salesforce/label/c.WebexCallingAdmin_RelatedObjects';
 import OBJECTS_HELP from '@salesforce/label/c.WebexCallingAdmin_RelatedObjectsHelp';
 import OBJECTS_NONE from '@salesforce/label/c.WebexCallingAdmin_RelatedObjectsNone';
@@ -30,18 +32,9 @@ import OUTBOUND_HELP from '@salesforce/label/c.WebexCallingAdmin_OutboundHelp';
 import OUTBOUND_TITLE from '@salesforce/label/c.WebexCallingAdmin_OutboundTitle';
 import OUTBOUND_WHO from '@salesforce/label/c.WebexCallingAdmin_OutboundWho';
 import OUTBOUND_WHO_HELP from '@salesforce/label/c.WebexCallingAdmin_OutboundWhoHelp';
-import REMOVE from '@salesforce/label/c.WebexCallingAdmin_ListRemove';
-import RETRY from '@salesforce/label/c.WebexCallingAdmin_Retry';
-import SAVE from '@salesforce/label/c.WebexCallingAdmin_Save';
-import SAVE_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_SaveErrorTitle';
 import SAVED from '@salesforce/label/c.WebexCallingAdmin_Saved';
-import SAVING from '@salesforce/label/c.WebexCallingAdmin_Saving';
-import SELECTED from '@salesforce/label/c.WebexCallingAdmin_ListSelected';
-import UNSAVED from '@salesforce/label/c.WebexCallingAdmin_Unsaved';
-import UP from '@salesforce/label/c.WebexCallingAdmin_ListUp';
 
 type Direction = 'Outbound' | 'Inbound';
-type BusyAction = 'loading' | 'saving';
 
 /** What each direction's section says, and the feature whose access it edits. */
 export const DIRECTIONS: Readonly<
@@ -67,51 +60,39 @@ export default class WebexAdminCallLog extends LightningElement {
     /** `Outbound` or `Inbound`. */
     @api direction: Direction = 'Outbound';
 
-    readonly labels = {
-        objects: OBJECTS,
-        objectsHelp: OBJECTS_HELP,
-        available: AVAILABLE,
-        selected: SELECTED,
-        add: ADD,
-        remove: REMOVE,
-        up: UP,
-        down: DOWN,
-        save: SAVE,
-        unsaved: UNSAVED,
-        loadErrorTitle: LOAD_ERROR_TITLE,
-        saveErrorTitle: SAVE_ERROR_TITLE,
-        retry: RETRY
-    };
+    readonly labels = LIST_LABELS;
 
     /** What the server last said; null until it answered. */
     settings: WebexCallLogObjectsSettings | null = null;
     /** The administrator's choice, saved or not. */
     chosenObjects: string[] = [];
-    busy: BusyAction | null = null;
-    loadError: string | null = null;
-    saveError: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    private readonly flow = new SectionFlow(this, {
+        title: () => this.copy.title,
+        busyMessages: CALLING_BUSY_MESSAGES
+    });
 
     connectedCallback(): void {
-        this.load();
+        this.handleRetry();
     }
 
     get copy() {
         return DIRECTIONS[this.direction] ?? DIRECTIONS.Outbound;
     }
 
+    /** The card: who logs calls of this direction, then the objects part. */
+    get card(): SectionFrame {
+        return { heading: this.copy.title, iconName: 'standard:log_a_call', help: this.copy.help, labels: {} };
+    }
+
+    /** The objects part, a section of its own inside the card. */
+    get frame(): SectionFrame {
+        const labels = CALLING_SECTION_LABELS;
+        return { heading: OBJECTS, help: OBJECTS_HELP, nested: true, dirty: this.isDirty, labels };
+    }
+
     get isBusy(): boolean {
-        return this.busy !== null;
-    }
-
-    get isLoaded(): boolean {
-        return this.settings !== null;
-    }
-
-    get busyMessage(): string | null {
-        if (this.busy === 'loading') return LOADING;
-        if (this.busy === 'saving') return SAVING;
-        return null;
+        return this.flow.isBusy;
     }
 
     get options() {
@@ -122,54 +103,31 @@ export default class WebexAdminCallLog extends LightningElement {
         return Boolean(this.settings && !sameList(this.settings.selected, this.chosenObjects));
     }
 
-    get saveDisabled(): boolean {
-        return this.isBusy || !this.isDirty;
-    }
-
     /** Said under the list when no object is chosen: the log is then related to the person only. */
     get noneWarning(): string | null {
-        return this.isLoaded && this.chosenObjects.length === 0 ? OBJECTS_NONE : null;
+        return this.settings !== null && this.chosenObjects.length === 0 ? OBJECTS_NONE : null;
     }
 
     handleChange(event: Event): void {
         this.chosenObjects = valuesOf(event);
-        this.successMessage = null;
+        this.flow.edited();
     }
 
     async handleSave(): Promise<void> {
-        if (!this.settings || this.saveDisabled) return;
-        this.busy = 'saving';
-        this.saveError = null;
-        this.successMessage = null;
-        try {
-            this.apply(
-                await saveCallLogObjects({ direction: this.direction, objectApiNames: [...this.chosenObjects] })
-            );
-            const message = formatLabel(SAVED, this.copy.title);
-            this.successMessage = message;
-            this.dispatchEvent(new ShowToastEvent({ title: this.copy.title, message, variant: 'success' }));
-        } catch (error) {
-            // Nothing is lost: the list stays as the administrator left it.
-            this.saveError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        if (!this.settings || this.isBusy || !this.isDirty) return;
+        const request = { direction: this.direction, objectApiNames: [...this.chosenObjects] };
+        // A failure keeps the list as the administrator left it.
+        await this.flow.run('saving', () => saveCallLogObjects(request), {
+            apply: (settings) => this.apply(settings),
+            success: formatLabel(SAVED, this.copy.title)
+        });
     }
 
     handleRetry(): void {
-        this.load();
-    }
-
-    private async load(): Promise<void> {
-        this.busy = 'loading';
-        this.loadError = null;
-        try {
-            this.apply(await getCallLogObjects({ direction: this.direction }));
-        } catch (error) {
-            this.loadError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        this.flow.load(
+            () => getCallLogObjects({ direction: this.direction }),
+            (settings) => this.apply(settings)
+        );
     }
 
     private apply(settings: WebexCallLogObjectsSettings): void {

@@ -8,15 +8,19 @@
  * the form as the administrator left it, with the reason.
  */
 import { LightningElement } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import deleteCallLogTab from '@salesforce/apex/WebexCallingAdminController.deleteCallLogTab';
 import getCallLogTabObjects from '@salesforce/apex/WebexCallingAdminController.getCallLogTabObjects';
 import getCallLogTabOptions from '@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions';
 import getCallLogTabs from '@salesforce/apex/WebexCallingAdminController.getCallLogTabs';
 import saveCallLogTab from '@salesforce/apex/WebexCallingAdminController.saveCallLogTab';
 import { toWebexError } from 'c/webexErrors';
+import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import {
+    CALLING_BUSY_MESSAGES,
+    CALLING_SECTION_LABELS,
+    LIST_LABELS,
     sameList,
     tabProblem,
     toListOptions,
@@ -29,9 +33,7 @@ import ACCOUNT_FIELD from '@salesforce/label/c.WebexCallingAdmin_TabsAccountFiel
 import ACCOUNT_FIELD_HELP from '@salesforce/label/c.WebexCallingAdmin_TabsAccountFieldHelp';
 import ACCOUNT_FIELD_PLACEHOLDER from '@salesforce/label/c.WebexCallingAdmin_TabsAccountFieldPlaceholder';
 import ACCOUNT_FIELD_REQUIRED from '@salesforce/label/c.WebexCallingAdmin_TabAccountFieldRequired';
-import ADD from '@salesforce/label/c.WebexCallingAdmin_ListAdd';
 import ADD_HEADING from '@salesforce/label/c.WebexCallingAdmin_TabsAddHeading';
-import AVAILABLE from '@salesforce/label/c.WebexCallingAdmin_ListAvailable';
 import CANCEL from '@salesforce/label/c.WebexCallingAdmin_Cancel';
 import COL_ACCOUNT_FIELD from '@salesforce/label/c.WebexCallingAdmin_TabsColAccountField';
 import COL_ACTIONS from '@salesforce/label/c.WebexCallingAdmin_TabsColActions';
@@ -42,7 +44,6 @@ import DELETE_ALT from '@salesforce/label/c.WebexCallingAdmin_TabsDeleteAlt';
 import DELETE_CONFIRM from '@salesforce/label/c.WebexCallingAdmin_TabsDeleteConfirm';
 import DELETED from '@salesforce/label/c.WebexCallingAdmin_TabsDeleted';
 import DELETING from '@salesforce/label/c.WebexCallingAdmin_TabsDeleting';
-import DOWN from '@salesforce/label/c.WebexCallingAdmin_ListDown';
 import EDIT from '@salesforce/label/c.WebexCallingAdmin_TabsEdit';
 import EDIT_ALT from '@salesforce/label/c.WebexCallingAdmin_TabsEditAlt';
 import EDIT_HEADING from '@salesforce/label/c.WebexCallingAdmin_TabsEditHeading';
@@ -50,26 +51,14 @@ import EMPTY from '@salesforce/label/c.WebexCallingAdmin_TabsEmpty';
 import FIELDS from '@salesforce/label/c.WebexCallingAdmin_TabsFields';
 import FIELDS_REQUIRED from '@salesforce/label/c.WebexCallingAdmin_TabFieldsRequired';
 import HELP from '@salesforce/label/c.WebexCallingAdmin_TabsHelp';
-import LOAD_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_LoadErrorTitle';
-import LOADING from '@salesforce/label/c.WebexCallingAdmin_Loading';
 import NO_ACCOUNT_FIELD from '@salesforce/label/c.WebexCallingAdmin_TabsNoAccountField';
 import OBJECT from '@salesforce/label/c.WebexCallingAdmin_TabsObject';
 import OBJECT_PLACEHOLDER from '@salesforce/label/c.WebexCallingAdmin_TabsObjectPlaceholder';
 import OBJECT_REQUIRED from '@salesforce/label/c.WebexCallingAdmin_TabObjectRequired';
 import OPTIONS_ERROR from '@salesforce/label/c.WebexCallingAdmin_TabsOptionsError';
 import OPTIONS_LOADING from '@salesforce/label/c.WebexCallingAdmin_TabsOptionsLoading';
-import REMOVE from '@salesforce/label/c.WebexCallingAdmin_ListRemove';
-import RETRY from '@salesforce/label/c.WebexCallingAdmin_Retry';
-import SAVE from '@salesforce/label/c.WebexCallingAdmin_Save';
-import SAVE_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_SaveErrorTitle';
 import SAVED from '@salesforce/label/c.WebexCallingAdmin_TabsSaved';
-import SAVING from '@salesforce/label/c.WebexCallingAdmin_Saving';
-import SELECTED from '@salesforce/label/c.WebexCallingAdmin_ListSelected';
 import TITLE from '@salesforce/label/c.WebexCallingAdmin_TabsTitle';
-import UNSAVED from '@salesforce/label/c.WebexCallingAdmin_Unsaved';
-import UP from '@salesforce/label/c.WebexCallingAdmin_ListUp';
-
-type BusyAction = 'loading' | 'saving' | 'deleting';
 
 const NEW_DRAFT: TabDraft = { id: null, objectApiName: '', accountField: '', fields: [] };
 
@@ -91,17 +80,8 @@ export default class WebexAdminCallLogTabs extends LightningElement {
         accountFieldHelp: ACCOUNT_FIELD_HELP,
         accountFieldPlaceholder: ACCOUNT_FIELD_PLACEHOLDER,
         fields: FIELDS,
-        available: AVAILABLE,
-        selected: SELECTED,
-        add: ADD,
-        remove: REMOVE,
-        up: UP,
-        down: DOWN,
-        save: SAVE,
-        unsaved: UNSAVED,
-        loadErrorTitle: LOAD_ERROR_TITLE,
-        saveErrorTitle: SAVE_ERROR_TITLE,
-        retry: RETRY
+        ...LIST_LABELS,
+        ...CALLING_SECTION_LABELS
     };
 
     /** The saved configurations; null until the server answered. */
@@ -116,10 +96,11 @@ export default class WebexAdminCallLogTabs extends LightningElement {
     optionsError: string | null = null;
     /** What the form lacks, said under its control after a Save. */
     problem: TabProblem = null;
-    busy: BusyAction | null = null;
-    loadError: string | null = null;
-    saveError: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    private readonly flow = new SectionFlow(this, {
+        title: TITLE,
+        busyMessages: { ...CALLING_BUSY_MESSAGES, deleting: DELETING }
+    });
     /** The configuration whose deletion waits for a confirmation. */
     confirmingId: string | null = null;
 
@@ -128,7 +109,7 @@ export default class WebexAdminCallLogTabs extends LightningElement {
     private pendingFocus: string | null = null;
 
     connectedCallback(): void {
-        this.load();
+        this.handleRetry();
     }
 
     renderedCallback(): void {
@@ -143,23 +124,18 @@ export default class WebexAdminCallLogTabs extends LightningElement {
 
     // ---- what the template shows ----
 
-    get isBusy(): boolean {
-        return this.busy !== null;
+    /** The card; the save row is the form's own, inside it. */
+    get frame(): SectionFrame {
+        const labels = { loadErrorTitle: this.labels.loadErrorTitle, retry: this.labels.retry };
+        return { heading: TITLE, iconName: 'standard:related_list', help: HELP, labels };
     }
 
-    get isLoaded(): boolean {
-        return this.tabs !== null;
+    get isBusy(): boolean {
+        return this.flow.isBusy;
     }
 
     get hasTabs(): boolean {
         return (this.tabs ?? []).length > 0;
-    }
-
-    get busyMessage(): string | null {
-        if (this.busy === 'loading') return LOADING;
-        if (this.busy === 'saving') return SAVING;
-        if (this.busy === 'deleting') return DELETING;
-        return null;
     }
 
     get isEditing(): boolean {
@@ -328,7 +304,7 @@ export default class WebexAdminCallLogTabs extends LightningElement {
 
     handleDeleteAsk(event: Event): void {
         this.confirmingId = (event.currentTarget as HTMLElement).dataset.id ?? null;
-        this.successMessage = null;
+        this.flow.edited();
         // The safe answer gets the focus.
         this.focusLater('[data-action="delete-cancel"]');
     }
@@ -341,21 +317,17 @@ export default class WebexAdminCallLogTabs extends LightningElement {
 
     async handleDeleteConfirm(): Promise<void> {
         const tab = this.savedTab(this.confirmingId);
-        if (!tab?.id || this.isBusy) return;
-        this.busy = 'deleting';
-        this.saveError = null;
-        this.successMessage = null;
-        try {
-            this.tabs = [...((await deleteCallLogTab({ configId: tab.id })) ?? [])];
-            this.confirmingId = null;
-            if (this.draft.id === tab.id) this.resetForm();
-            this.announce(formatLabel(DELETED, tab.objectLabel));
-        } catch (error) {
-            this.confirmingId = null;
-            this.saveError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        const configId = tab?.id;
+        if (!tab || !configId || this.isBusy) return;
+        await this.flow.run('deleting', () => deleteCallLogTab({ configId }), {
+            apply: (tabs) => {
+                this.tabs = [...(tabs ?? [])];
+                this.confirmingId = null;
+                if (this.draft.id === configId) this.resetForm();
+            },
+            success: formatLabel(DELETED, tab.objectLabel)
+        });
+        this.confirmingId = null;
     }
 
     async handleSave(): Promise<void> {
@@ -366,24 +338,26 @@ export default class WebexAdminCallLogTabs extends LightningElement {
             this.focusLater(`[data-field="${this.problem}"]`);
             return;
         }
-        this.busy = 'saving';
         const label = this.objectLabel(this.draft.objectApiName);
-        try {
-            this.tabs = [
-                ...((await saveCallLogTab({ config: { ...this.draft, fields: [...this.draft.fields] } })) ?? [])
-            ];
-            this.resetForm();
-            this.announce(formatLabel(SAVED, label));
-        } catch (error) {
-            // Nothing is lost: the form stays as the administrator left it.
-            this.saveError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        const config = { ...this.draft, fields: [...this.draft.fields] };
+        // A failure keeps the form as the administrator left it.
+        await this.flow.run('saving', () => saveCallLogTab({ config }), {
+            apply: (tabs) => {
+                this.tabs = [...(tabs ?? [])];
+                this.resetForm();
+            },
+            success: formatLabel(SAVED, label)
+        });
     }
 
     handleRetry(): void {
-        this.load();
+        this.flow.load(
+            () => Promise.all([getCallLogTabs(), getCallLogTabObjects()]),
+            ([tabs, objects]) => {
+                this.objects = [...(objects ?? [])];
+                this.tabs = [...(tabs ?? [])];
+            }
+        );
     }
 
     handleOptionsRetry(): void {
@@ -391,20 +365,6 @@ export default class WebexAdminCallLogTabs extends LightningElement {
     }
 
     // ---- the rest ----
-
-    private async load(): Promise<void> {
-        this.busy = 'loading';
-        this.loadError = null;
-        try {
-            const [tabs, objects] = await Promise.all([getCallLogTabs(), getCallLogTabObjects()]);
-            this.objects = [...(objects ?? [])];
-            this.tabs = [...(tabs ?? [])];
-        } catch (error) {
-            this.loadError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
-    }
 
     /** The form's object's fields; an answer for an object no longer chosen is ignored. */
     private async loadOptions(objectApiName: string): Promise<void> {
@@ -455,13 +415,7 @@ export default class WebexAdminCallLogTabs extends LightningElement {
 
     private clearMessages(): void {
         this.problem = null;
-        this.saveError = null;
-        this.successMessage = null;
-    }
-
-    private announce(message: string): void {
-        this.successMessage = message;
-        this.dispatchEvent(new ShowToastEvent({ title: TITLE, message, variant: 'success' }));
+        this.flow.clear();
     }
 
     private syncSelect(name: 'object' | 'accountField', value: string): void {

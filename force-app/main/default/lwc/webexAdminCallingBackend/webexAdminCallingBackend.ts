@@ -6,10 +6,11 @@
  * The choice stays as the administrator left it until Save; a failure keeps it, with the reason.
  */
 import { LightningElement } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getCallingBackend from '@salesforce/apex/WebexCallingAdminController.getCallingBackend';
 import saveCallingBackend from '@salesforce/apex/WebexCallingAdminController.saveCallingBackend';
-import { toWebexError } from 'c/webexErrors';
+import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
+import { CALLING_BUSY_MESSAGES, CALLING_SECTION_LABELS } from 'c/webexCallingAdminForms';
 import { formatLabel } from 'c/webexLabelFormat';
 import BROADWORKS from '@salesforce/label/c.WebexCallingAdmin_BackendBroadWorks';
 import BROADWORKS_HELP from '@salesforce/label/c.WebexCallingAdmin_BackendBroadWorksHelp';
@@ -20,17 +21,10 @@ import LIMIT_DURATION from '@salesforce/label/c.WebexCallingAdmin_BackendLimitDu
 import LIMIT_DURATION_FILL from '@salesforce/label/c.WebexCallingAdmin_BackendLimitDurationFill';
 import LIMIT_HANG_UP from '@salesforce/label/c.WebexCallingAdmin_BackendLimitHangUp';
 import LIMIT_INBOUND from '@salesforce/label/c.WebexCallingAdmin_BackendLimitInbound';
-import LOAD_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_LoadErrorTitle';
-import LOADING from '@salesforce/label/c.WebexCallingAdmin_Loading';
-import RETRY from '@salesforce/label/c.WebexCallingAdmin_Retry';
-import SAVE from '@salesforce/label/c.WebexCallingAdmin_Save';
-import SAVE_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_SaveErrorTitle';
 import SAVED from '@salesforce/label/c.WebexCallingAdmin_Saved';
-import SAVING from '@salesforce/label/c.WebexCallingAdmin_Saving';
 import TITLE from '@salesforce/label/c.WebexCallingAdmin_BackendTitle';
 import UNIFIED_CM from '@salesforce/label/c.WebexCallingAdmin_BackendUnifiedCm';
 import UNIFIED_CM_HELP from '@salesforce/label/c.WebexCallingAdmin_BackendUnifiedCmHelp';
-import UNSAVED from '@salesforce/label/c.WebexCallingAdmin_Unsaved';
 import WEBEX_CALLING from '@salesforce/label/c.WebexCallingAdmin_BackendWebexCalling';
 import WEBEX_CALLING_HELP from '@salesforce/label/c.WebexCallingAdmin_BackendWebexCallingHelp';
 
@@ -44,55 +38,32 @@ export const BACKENDS: ReadonlyArray<{ value: WebexCallingBackend; label: string
 /** What Salesforce cannot do with Unified CM or BroadWorks (admin guide, B8). */
 export const LIMITS: readonly string[] = [LIMIT_INBOUND, LIMIT_DURATION, LIMIT_HANG_UP, LIMIT_DURATION_FILL];
 
-type BusyAction = 'loading' | 'saving';
-
 export default class WebexAdminCallingBackend extends LightningElement {
-    readonly labels = {
-        title: TITLE,
-        help: HELP,
-        legend: LEGEND,
-        limitsTitle: LIMITS_TITLE,
-        save: SAVE,
-        unsaved: UNSAVED,
-        loadErrorTitle: LOAD_ERROR_TITLE,
-        saveErrorTitle: SAVE_ERROR_TITLE,
-        retry: RETRY
-    };
+    readonly labels = { legend: LEGEND, limitsTitle: LIMITS_TITLE };
     readonly limits = LIMITS;
 
     /** What the server last said; null until it answered. */
     saved: WebexCallingBackend | null = null;
     /** The administrator's choice, saved or not. */
     backend: WebexCallingBackend = 'WebexCalling';
-    busy: BusyAction | null = null;
-    loadError: string | null = null;
-    saveError: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: CALLING_BUSY_MESSAGES });
 
     connectedCallback(): void {
-        this.load();
+        this.handleRetry();
+    }
+
+    get frame(): SectionFrame {
+        const labels = CALLING_SECTION_LABELS;
+        return { heading: TITLE, iconName: 'standard:call_coaching', help: HELP, dirty: this.isDirty, labels };
     }
 
     get isBusy(): boolean {
-        return this.busy !== null;
-    }
-
-    get isLoaded(): boolean {
-        return this.saved !== null;
-    }
-
-    get busyMessage(): string | null {
-        if (this.busy === 'loading') return LOADING;
-        if (this.busy === 'saving') return SAVING;
-        return null;
+        return this.flow.isBusy;
     }
 
     get isDirty(): boolean {
         return this.saved !== null && this.saved !== this.backend;
-    }
-
-    get saveDisabled(): boolean {
-        return this.isBusy || !this.isDirty;
     }
 
     get options() {
@@ -106,48 +77,30 @@ export default class WebexAdminCallingBackend extends LightningElement {
 
     /** Unified CM and BroadWorks leave some calling features out: the section lists them. */
     get showLimits(): boolean {
-        return this.isLoaded && this.backend !== 'WebexCalling';
+        return this.saved !== null && this.backend !== 'WebexCalling';
     }
 
     handleChoose(event: Event): void {
         const value = (event.target as HTMLInputElement).value as WebexCallingBackend;
         if (!BACKENDS.some((option) => option.value === value)) return;
         this.backend = value;
-        this.successMessage = null;
+        this.flow.edited();
     }
 
     async handleSave(): Promise<void> {
-        if (this.saveDisabled) return;
-        this.busy = 'saving';
-        this.saveError = null;
-        this.successMessage = null;
-        try {
-            this.apply(await saveCallingBackend({ backend: this.backend }));
-            const message = formatLabel(SAVED, TITLE);
-            this.successMessage = message;
-            this.dispatchEvent(new ShowToastEvent({ title: TITLE, message, variant: 'success' }));
-        } catch (error) {
-            // Nothing is lost: the choice stays as the administrator left it.
-            this.saveError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        if (this.isBusy || !this.isDirty) return;
+        // A failure keeps the choice as the administrator left it.
+        await this.flow.run('saving', () => saveCallingBackend({ backend: this.backend }), {
+            apply: (backend) => this.apply(backend),
+            success: formatLabel(SAVED, TITLE)
+        });
     }
 
     handleRetry(): void {
-        this.load();
-    }
-
-    private async load(): Promise<void> {
-        this.busy = 'loading';
-        this.loadError = null;
-        try {
-            this.apply(await getCallingBackend());
-        } catch (error) {
-            this.loadError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        this.flow.load(
+            () => getCallingBackend(),
+            (backend) => this.apply(backend)
+        );
     }
 
     private apply(backend: WebexCallingBackend): void {

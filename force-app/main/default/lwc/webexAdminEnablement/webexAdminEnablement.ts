@@ -9,11 +9,12 @@
  * arrives after a newer search started.
  */
 import { LightningElement, api } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
 import searchProfilesAndUsers from '@salesforce/apex/WebexEnablementController.searchProfilesAndUsers';
 import { toWebexError } from 'c/webexErrors';
+import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import ADDED from '@salesforce/label/c.WebexAccess_Added';
 import ALL_ON_HELP from '@salesforce/label/c.WebexAccess_AllOnHelp';
@@ -43,6 +44,15 @@ import TYPE_PROFILE from '@salesforce/label/c.WebexAccess_TypeProfile';
 import TYPE_USER from '@salesforce/label/c.WebexAccess_TypeUser';
 import UNSAVED from '@salesforce/label/c.WebexAccess_Unsaved';
 
+/** The frame's words. */
+const labels = Object.freeze({
+    save: SAVE,
+    unsaved: UNSAVED,
+    loadErrorTitle: LOAD_ERROR_TITLE,
+    errorTitle: SAVE_ERROR_TITLE,
+    retry: RETRY
+});
+
 /** The pause in typing before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 300;
 /** The shortest term the server searches (WebexFeatureAccess.MIN_SEARCH_LENGTH). */
@@ -53,8 +63,6 @@ const ICONS: Record<WebexFeatureGrantee['type'], string> = {
     User: 'standard:user'
 };
 const TYPE_LABELS: Record<WebexFeatureGrantee['type'], string> = { Profile: TYPE_PROFILE, User: TYPE_USER };
-
-type BusyAction = 'loading' | 'saving';
 
 function sameIds(left: WebexFeatureGrantee[], right: WebexFeatureGrantee[]): boolean {
     if (left.length !== right.length) return false;
@@ -87,11 +95,6 @@ export default class WebexAdminEnablement extends LightningElement {
         searchPlaceholder: SEARCH_PLACEHOLDER,
         listLabel: LIST_LABEL,
         empty: EMPTY,
-        save: SAVE,
-        unsaved: UNSAVED,
-        loadErrorTitle: LOAD_ERROR_TITLE,
-        saveErrorTitle: SAVE_ERROR_TITLE,
-        retry: RETRY,
         inactive: INACTIVE
     };
 
@@ -101,10 +104,11 @@ export default class WebexAdminEnablement extends LightningElement {
     enabledForAll = false;
     grantees: WebexFeatureGrantee[] = [];
 
-    busy: BusyAction | null = null;
-    loadError: string | null = null;
-    saveError: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    private readonly flow = new SectionFlow(this, {
+        title: () => this.label,
+        busyMessages: { loading: LOADING, saving: SAVING }
+    });
     /** Read out by screen readers after an add or a remove. */
     announcement = '';
 
@@ -121,7 +125,7 @@ export default class WebexAdminEnablement extends LightningElement {
     private searchSequence = 0;
 
     connectedCallback(): void {
-        this.load();
+        this.handleRetry();
     }
 
     disconnectedCallback(): void {
@@ -130,18 +134,19 @@ export default class WebexAdminEnablement extends LightningElement {
 
     // ---- what the template shows ----
 
+    get frame(): SectionFrame {
+        return {
+            heading: this.label,
+            help: this.description,
+            nested: true,
+            compact: true,
+            dirty: this.isDirty,
+            labels
+        };
+    }
+
     get isBusy(): boolean {
-        return this.busy !== null;
-    }
-
-    get isLoaded(): boolean {
-        return this.saved !== null;
-    }
-
-    get busyMessage(): string | null {
-        if (this.busy === 'loading') return LOADING;
-        if (this.busy === 'saving') return SAVING;
-        return null;
+        return this.flow.isBusy;
     }
 
     /** Accessible name of the switch: the feature first, as six switches share the page. */
@@ -154,12 +159,8 @@ export default class WebexAdminEnablement extends LightningElement {
         return this.enabledForAll !== this.saved.enabledForAll || !sameIds(this.grantees, this.saved.grantees);
     }
 
-    get saveDisabled(): boolean {
-        return this.isBusy || !this.isDirty;
-    }
-
     get showPicker(): boolean {
-        return this.isLoaded && !this.enabledForAll;
+        return this.saved !== null && !this.enabledForAll;
     }
 
     get hasGrantees(): boolean {
@@ -227,7 +228,7 @@ export default class WebexAdminEnablement extends LightningElement {
 
     handleToggle(event: Event): void {
         this.enabledForAll = (event.target as HTMLInputElement).checked;
-        this.successMessage = null;
+        this.flow.edited();
         if (this.enabledForAll) this.closeListbox();
     }
 
@@ -309,53 +310,37 @@ export default class WebexAdminEnablement extends LightningElement {
         const removed = this.grantees.find((grantee) => grantee.id === id);
         if (!removed) return;
         this.grantees = this.grantees.filter((grantee) => grantee.id !== id);
-        this.successMessage = null;
+        this.flow.edited();
         this.announcement = formatLabel(REMOVED, removed.name);
         // The button that had the focus is gone: give it to the search field.
         this.focusSearch();
     }
 
     async handleSave(): Promise<void> {
-        if (!this.feature || this.saveDisabled) return;
-        this.busy = 'saving';
-        this.saveError = null;
-        this.successMessage = null;
-        try {
-            const state = await saveFeatureAccess({
-                feature: this.feature,
-                enabledForAll: this.enabledForAll,
-                granteeIds: this.grantees.map((grantee) => grantee.id)
-            });
-            this.apply(state);
-            const message = formatLabel(SAVED, this.label);
-            this.successMessage = message;
-            this.dispatchEvent(new ShowToastEvent({ title: this.label, message, variant: 'success' }));
-        } catch (error) {
-            // Nothing is lost: the switch and the list stay as the administrator left them.
-            this.saveError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        const feature = this.feature;
+        if (!feature || this.isBusy || !this.isDirty) return;
+        const request = {
+            feature,
+            enabledForAll: this.enabledForAll,
+            granteeIds: this.grantees.map((grantee) => grantee.id)
+        };
+        // A failure keeps the switch and the list as the administrator left them.
+        await this.flow.run('saving', () => saveFeatureAccess(request), {
+            apply: (state) => this.apply(state),
+            success: () => formatLabel(SAVED, this.label)
+        });
     }
 
     handleRetry(): void {
-        this.load();
+        const feature = this.feature;
+        if (!feature) return;
+        this.flow.load(
+            () => getFeatureAccess({ feature }),
+            (state) => this.apply(state)
+        );
     }
 
     // ---- the rest ----
-
-    private async load(): Promise<void> {
-        if (!this.feature) return;
-        this.busy = 'loading';
-        this.loadError = null;
-        try {
-            this.apply(await getFeatureAccess({ feature: this.feature }));
-        } catch (error) {
-            this.loadError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
-    }
 
     private apply(state: WebexFeatureAccessState): void {
         const grantees = [...(state?.grantees ?? [])].sort(byName);
@@ -398,7 +383,7 @@ export default class WebexAdminEnablement extends LightningElement {
         const result = this.results[index];
         if (!result || this.isChosen(result.id)) return;
         this.grantees = [...this.grantees, result].sort(byName);
-        this.successMessage = null;
+        this.flow.edited();
         this.announcement = formatLabel(ADDED, result.name);
         this.searchTerm = '';
         this.results = [];

@@ -4,6 +4,7 @@
  * (call logging, meetings, chat, webinars), its entry moves there and leaves this list.
  */
 import { LightningElement } from 'lwc';
+import type { SectionFrame } from 'c/webexAdminSection';
 import HELP from '@salesforce/label/c.WebexAccess_Help';
 import INSTANT_CHAT from '@salesforce/label/c.WebexAccess_InstantChat';
 import INSTANT_CHAT_HELP from '@salesforce/label/c.WebexAccess_InstantChatHelp';
@@ -25,6 +26,6 @@ export const FEATURES: ReadonlyArray<{ name: WebexFeature; label: string; descri
 ];
 
 export default class WebexAdminFeatureAccess extends LightningElement {
-    readonly labels = { title: TITLE, help: HELP };
     readonly features = FEATURES;
+    readonly frame: SectionFrame = { heading: TITLE, iconName: 'standard:user_role', help: HELP, labels: {} };
 }

@@ -21,7 +21,8 @@ import createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.
 import fillPhoneKeys from '@salesforce/apex/WebexHealthCheckController.fillPhoneKeys';
 import runHealthCheck from '@salesforce/apex/WebexHealthCheckController.runHealthCheck';
 import ERROR_LOG_OBJECT from '@salesforce/schema/WebexErrorLog__c';
-import { toWebexError } from 'c/webexErrors';
+import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import { callWithRetry } from 'c/webexRetry';
 import ALL_PASSED from '@salesforce/label/c.WebexHealth_AllPassed';
@@ -60,10 +61,10 @@ import FEATURE_ACCESS_TITLE from '@salesforce/label/c.WebexAccess_Title';
 /** The event the Webex Admin tab handles to bring a section into view: `detail.section` is its name. */
 export const SECTION_JUMP_EVENT = 'sectionjump';
 
-type BusyAction = 'running' | 'reactivating' | 'creatingChannel' | 'fillingPhoneKeys';
-
-const BUSY_MESSAGES: Record<BusyAction, string> = {
-    running: RUNNING,
+/** What the section does; each shows its own line beside the spinner. */
+const BUSY_MESSAGES = {
+    // Running the checks is the section's load: a failure offers Retry.
+    loading: RUNNING,
     reactivating: REACTIVATING,
     creatingChannel: CREATING_CHANNEL,
     fillingPhoneKeys: FILLING_PHONE_KEYS
@@ -135,19 +136,27 @@ export interface HealthRow {
     hasFixes: boolean;
 }
 
+/** The frame's words. */
+const FRAME_LABELS = { errorTitle: ERROR_TITLE };
+
 export default class WebexAdminHealthCheck extends NavigationMixin(LightningElement) {
     readonly labels = {
-        title: TITLE,
-        help: HELP,
         run: RUN,
-        errorTitle: ERROR_TITLE,
         checks: CHECKS_LABEL
     };
 
     /** The last answer; null until the first one. */
     checks: WebexHealthCheck[] | null = null;
-    busy: BusyAction | null = null;
-    errorMessage: string | null = null;
+    state: SectionState = IDLE;
+    readonly frame: SectionFrame = {
+        heading: TITLE,
+        iconName: 'standard:dashboard',
+        help: HELP,
+        notices: true,
+        labels: FRAME_LABELS
+    };
+    // Each call retries Webex's rate limits itself (c/webexRetry): reactivating retries each webhook on its own.
+    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES });
     /** What a fix started in the background, once started (until the next action). */
     notice: string | null = null;
 
@@ -156,11 +165,7 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
     }
 
     get isBusy(): boolean {
-        return this.busy !== null;
-    }
-
-    get busyMessage(): string | null {
-        return this.busy ? BUSY_MESSAGES[this.busy] : null;
+        return this.flow.isBusy;
     }
 
     get hasChecks(): boolean {
@@ -267,6 +272,7 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
         await this.fixHandlers[data.action as HealthFixAction]?.(data);
     }
 
+    /** Run the health check, and the Retry of checks that could not run. */
     async handleRun(): Promise<void> {
         this.notice = null;
         await this.runChecks();
@@ -286,17 +292,12 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
      * not run again at once, the job has barely started.
      */
     private async startFillingPhoneKeys(): Promise<void> {
-        this.busy = 'fillingPhoneKeys';
-        this.errorMessage = null;
         this.notice = null;
-        try {
-            await callWithRetry(() => fillPhoneKeys());
-            this.notice = PHONE_KEYS_STARTED;
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        await this.flow.run('fillingPhoneKeys', () => callWithRetry(() => fillPhoneKeys()), {
+            apply: () => {
+                this.notice = PHONE_KEYS_STARTED;
+            }
+        });
     }
 
     /** Asks the Webex Admin tab to bring the section that fixes this check into view. */
@@ -322,28 +323,23 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
     }
 
     /** A fix made here, then the checks again (in a request of their own); a failed fix keeps the rows. */
-    private async fixThenCheck(busy: BusyAction, fix: () => Promise<unknown>): Promise<void> {
-        this.busy = busy;
-        this.errorMessage = null;
-        try {
-            await fix();
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-            this.busy = null;
-            return;
-        }
-        await this.runChecks();
+    private async fixThenCheck(busy: keyof typeof BUSY_MESSAGES, fix: () => Promise<unknown>): Promise<void> {
+        let fixed = false;
+        await this.flow.run(busy, fix, {
+            apply: () => {
+                fixed = true;
+            }
+        });
+        if (fixed) await this.runChecks();
     }
 
+    /** The checks, the section's load: a failure says why with Retry, and the rows shown before stay. */
     private async runChecks(): Promise<void> {
-        this.busy = 'running';
-        this.errorMessage = null;
-        try {
-            this.checks = (await callWithRetry(() => runHealthCheck())) ?? [];
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        await this.flow.load(
+            () => callWithRetry(() => runHealthCheck()),
+            (checks) => {
+                this.checks = checks ?? [];
+            }
+        );
     }
 }

@@ -7,14 +7,22 @@
  * failure through `toWebexError` (a message a person can act on).
  */
 import { LightningElement } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getIntegrationStatus';
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import registerWebhooks from '@salesforce/apex/WebexAdminController.registerWebhooks';
 import saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessToken';
-import { toWebexError } from 'c/webexErrors';
+import {
+    IDLE,
+    SectionFlow,
+    clearFieldError,
+    fieldOf,
+    isSubmitKey,
+    markField,
+    type RunOptions,
+    type SectionState
+} from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
-import { callWithRetry, type RetryWait } from 'c/webexRetry';
 import ACTIVE from '@salesforce/label/c.WebexIntegration_Active';
 import COL_ACTION from '@salesforce/label/c.WebexIntegration_ColAction';
 import COL_EVENT from '@salesforce/label/c.WebexIntegration_ColEvent';
@@ -52,31 +60,23 @@ import TOKEN_REQUIRED from '@salesforce/label/c.WebexIntegration_TokenRequired';
 import VERIFIED_AT from '@salesforce/label/c.WebexIntegration_VerifiedAt';
 import WEBHOOKS from '@salesforce/label/c.WebexIntegration_Webhooks';
 
-/** What the section is doing; each shows its own line beside the spinner. */
-type BusyAction = 'loading' | 'saving' | 'registering' | 'reactivating';
-
-/** The methods of lightning-input this section uses (not covered by @salesforce/lightning-types). */
-interface TokenInput extends HTMLElement {
-    setCustomValidity(message: string): void;
-    reportValidity(): boolean;
-}
-
-const BUSY_MESSAGES: Record<BusyAction, string> = {
+/** What the section does; each shows its own line beside the spinner. */
+const BUSY_MESSAGES = {
     loading: LOADING,
     saving: SAVING,
     registering: REGISTERING,
     reactivating: REACTIVATING
 };
 
+/** The frame's words. */
+const FRAME_LABELS = { errorTitle: ERROR_TITLE };
+
 export default class WebexAdminIntegrationSettings extends LightningElement {
     readonly labels = {
-        title: TITLE,
-        help: HELP,
         tokenLabel: TOKEN_LABEL,
         tokenPlaceholder: TOKEN_PLACEHOLDER,
         save: SAVE,
         register: REGISTER,
-        errorTitle: ERROR_TITLE,
         statusTitle: STATUS_TITLE,
         noToken: NO_TOKEN,
         tokenOwner: TOKEN_OWNER,
@@ -100,31 +100,41 @@ export default class WebexAdminIntegrationSettings extends LightningElement {
     status: WebexIntegrationStatus | null = null;
     /** What the administrator typed; kept after a failure, cleared once the token is stored. */
     token = '';
-    busy: BusyAction | null = null;
-    retryWait: RetryWait | null = null;
-    errorMessage: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    readonly frame: SectionFrame = {
+        heading: TITLE,
+        iconName: 'standard:connected_apps',
+        help: HELP,
+        notices: true,
+        labels: FRAME_LABELS
+    };
+    private readonly flow = new SectionFlow(this, {
+        title: TITLE,
+        busyMessages: BUSY_MESSAGES,
+        retryRateLimits: true,
+        retryingMessage: RETRYING_IN
+    });
 
     connectedCallback(): void {
-        this.run('loading', () => getIntegrationStatus());
+        this.flow.load(
+            () => getIntegrationStatus(),
+            (status) => {
+                this.status = status;
+            }
+        );
+    }
+
+    /** The Retry of a failed load. */
+    handleRetry(): void {
+        this.flow.retry();
     }
 
     get isBusy(): boolean {
-        return this.busy !== null;
+        return this.flow.isBusy;
     }
 
     get registerDisabled(): boolean {
         return this.isBusy || !this.status?.tokenStored;
-    }
-
-    /** The line beside the spinner: the rate-limit countdown while waiting, else what is going on. */
-    get busyMessage(): string | null {
-        if (!this.busy) return null;
-        if (this.retryWait) {
-            const { secondsLeft, attempt, maxAttempts } = this.retryWait;
-            return formatLabel(RETRYING_IN, secondsLeft, attempt, maxAttempts);
-        }
-        return BUSY_MESSAGES[this.busy];
     }
 
     get hasStatus(): boolean {
@@ -183,85 +193,44 @@ export default class WebexAdminIntegrationSettings extends LightningElement {
 
     handleTokenChange(event: CustomEvent<{ value?: string }>): void {
         this.token = event.detail?.value ?? '';
-        const input = this.tokenInput;
-        if (input && this.token.trim()) {
-            // The field-level error goes away as soon as there is something to save.
-            input.setCustomValidity('');
-            input.reportValidity();
-        }
+        clearFieldError(fieldOf(this, 'tokenInput'), this.token);
     }
 
     handleTokenKeyDown(event: KeyboardEvent): void {
-        if (event.key === 'Enter' && !this.isBusy) {
-            event.preventDefault();
-            this.handleSave();
-        }
+        if (isSubmitKey(event, this.isBusy)) this.handleSave();
     }
 
     async handleSave(): Promise<void> {
         const accessToken = this.token.trim();
-        const input = this.tokenInput;
-        if (!accessToken) {
-            input?.setCustomValidity(TOKEN_REQUIRED);
-            input?.reportValidity();
-            return;
-        }
-        input?.setCustomValidity('');
-        input?.reportValidity();
-        const saved = await this.run('saving', () => saveAccessToken({ accessToken }));
-        if (!saved) return;
-        this.token = '';
-        this.announce(formatLabel(SAVE_SUCCESS, saved.owner?.displayName ?? ''));
+        if (!markField(fieldOf(this, 'tokenInput'), accessToken ? '' : TOKEN_REQUIRED)) return;
+        const saved = await this.run('saving', () => saveAccessToken({ accessToken }), {
+            success: (status) => formatLabel(SAVE_SUCCESS, status?.owner?.displayName ?? '')
+        });
+        if (saved) this.token = '';
     }
 
     async handleRegister(): Promise<void> {
-        const registered = await this.run('registering', () => registerWebhooks());
-        if (registered) this.announce(REGISTER_SUCCESS);
+        await this.run('registering', () => registerWebhooks(), { success: REGISTER_SUCCESS });
     }
 
     async handleReactivate(event: Event): Promise<void> {
         const webhookId = (event.currentTarget as HTMLElement).dataset.webhookId;
         if (!webhookId) return;
-        const reactivated = await this.run('reactivating', () => reactivateWebhook({ webhookId }));
-        if (reactivated) this.announce(REACTIVATE_SUCCESS);
-    }
-
-    private get tokenInput(): TokenInput | null {
-        return (this.refs?.tokenInput as TokenInput | undefined) ?? null;
+        await this.run('reactivating', () => reactivateWebhook({ webhookId }), { success: REACTIVATE_SUCCESS });
     }
 
     /**
-     * Runs one Apex call with the section busy: the countdown while Webex rate-limits, the new
-     * status on success, the message of the failure in the alert otherwise (the typed token stays).
+     * One action of the section: the new status on success; on a failure its message in the alert, and the typed
+     * token stays.
      */
-    private async run(
-        action: BusyAction,
-        call: () => Promise<WebexIntegrationStatus>
+    private run(
+        action: keyof typeof BUSY_MESSAGES,
+        call: () => Promise<WebexIntegrationStatus>,
+        options: RunOptions<WebexIntegrationStatus> = {}
     ): Promise<WebexIntegrationStatus | null> {
-        this.busy = action;
-        this.retryWait = null;
-        this.errorMessage = null;
-        this.successMessage = null;
-        try {
-            const status = await callWithRetry(call, {
-                onWait: (wait) => {
-                    this.retryWait = wait;
-                }
-            });
+        const apply = (status: WebexIntegrationStatus) => {
             this.status = status;
-            return status;
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-            return null;
-        } finally {
-            this.busy = null;
-            this.retryWait = null;
-        }
-    }
-
-    /** A success stays visible in the section and is also shown as a toast. */
-    private announce(message: string): void {
-        this.successMessage = message;
-        this.dispatchEvent(new ShowToastEvent({ title: TITLE, message, variant: 'success' }));
+        };
+        return this.flow.run(action, call, { ...options, apply, replacesLoad: true });
     }
 }

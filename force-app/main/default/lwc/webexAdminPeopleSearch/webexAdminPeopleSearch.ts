@@ -11,10 +11,10 @@ import { LightningElement, wire } from 'lwc';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import CONTACT_OBJECT from '@salesforce/schema/Contact';
 import LEAD_OBJECT from '@salesforce/schema/Lead';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
-import { toWebexError } from 'c/webexErrors';
+import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import CHECKBOX_LABEL from '@salesforce/label/c.WebexPeople_CheckboxLabel';
 import COL_SEARCH from '@salesforce/label/c.WebexPeople_ColSearch';
@@ -22,13 +22,13 @@ import CONTACTS from '@salesforce/label/c.WebexPeople_Contacts';
 import DIALER from '@salesforce/label/c.WebexPeople_Dialer';
 import DIALER_HELP from '@salesforce/label/c.WebexPeople_DialerHelp';
 import DIALER_NONE from '@salesforce/label/c.WebexPeople_DialerNone';
+import LOADING from '@salesforce/label/c.WebexPeople_Loading';
 import HELP from '@salesforce/label/c.WebexPeople_Help';
 import INBOUND from '@salesforce/label/c.WebexPeople_Inbound';
 import INBOUND_HELP from '@salesforce/label/c.WebexPeople_InboundHelp';
 import INBOUND_NONE from '@salesforce/label/c.WebexPeople_InboundNone';
 import LEADS from '@salesforce/label/c.WebexPeople_Leads';
 import LOAD_ERROR_TITLE from '@salesforce/label/c.WebexPeople_LoadErrorTitle';
-import LOADING from '@salesforce/label/c.WebexPeople_Loading';
 import MEETINGS from '@salesforce/label/c.WebexPeople_Meetings';
 import MEETINGS_HELP from '@salesforce/label/c.WebexPeople_MeetingsHelp';
 import MEETINGS_NONE from '@salesforce/label/c.WebexPeople_MeetingsNone';
@@ -61,7 +61,6 @@ const OBJECT_LABELS: Record<WebexPeopleSearchObject, string> = { Contact: CONTAC
 const DEFAULT_OBJECTS: WebexPeopleSearchObject[] = ['Contact', 'Lead'];
 
 type Choice = Record<WebexPeopleSearchPurposeName, WebexPeopleSearchObject[]>;
-type BusyAction = 'loading' | 'saving';
 
 function toChoice(settings: WebexPeopleSearchSettings | null | undefined): Choice {
     const choice = {} as Choice;
@@ -79,17 +78,17 @@ function sameChoice(left: Choice, right: Choice): boolean {
     });
 }
 
+/** The frame's words. */
+const SECTION_LABELS = Object.freeze({
+    save: SAVE,
+    unsaved: UNSAVED,
+    loadErrorTitle: LOAD_ERROR_TITLE,
+    errorTitle: SAVE_ERROR_TITLE,
+    retry: RETRY
+});
+
 export default class WebexAdminPeopleSearch extends LightningElement {
-    readonly labels = {
-        title: TITLE,
-        help: HELP,
-        colSearch: COL_SEARCH,
-        save: SAVE,
-        unsaved: UNSAVED,
-        loadErrorTitle: LOAD_ERROR_TITLE,
-        saveErrorTitle: SAVE_ERROR_TITLE,
-        retry: RETRY
-    };
+    readonly labels = { title: TITLE, colSearch: COL_SEARCH };
 
     /** The objects' plural labels as the org names them for this user (renamed, translated), from the schema. */
     objectLabels: Partial<Record<WebexPeopleSearchObject, string>> = {};
@@ -110,35 +109,26 @@ export default class WebexAdminPeopleSearch extends LightningElement {
     objects: WebexPeopleSearchObject[] = DEFAULT_OBJECTS;
     /** The administrator's choice, saved or not. */
     choice: Choice | null = null;
-    busy: BusyAction | null = null;
-    loadError: string | null = null;
-    saveError: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    private readonly flow = new SectionFlow(this, {
+        title: TITLE,
+        busyMessages: { loading: LOADING, saving: SAVING }
+    });
 
     connectedCallback(): void {
-        this.load();
+        this.handleRetry();
+    }
+
+    get frame(): SectionFrame {
+        return { heading: TITLE, iconName: 'standard:people', help: HELP, dirty: this.isDirty, labels: SECTION_LABELS };
     }
 
     get isBusy(): boolean {
-        return this.busy !== null;
-    }
-
-    get isLoaded(): boolean {
-        return this.choice !== null;
-    }
-
-    get busyMessage(): string | null {
-        if (this.busy === 'loading') return LOADING;
-        if (this.busy === 'saving') return SAVING;
-        return null;
+        return this.flow.isBusy;
     }
 
     get isDirty(): boolean {
         return Boolean(this.saved && this.choice && !sameChoice(this.saved, this.choice));
-    }
-
-    get saveDisabled(): boolean {
-        return this.isBusy || !this.isDirty;
     }
 
     get columns() {
@@ -174,40 +164,24 @@ export default class WebexAdminPeopleSearch extends LightningElement {
         // Kept in column order, as the server returns them.
         const next = input.checked ? this.objects.filter((o) => o === object || others.includes(o)) : others;
         this.choice = { ...this.choice, [purpose]: next };
-        this.successMessage = null;
+        this.flow.edited();
     }
 
     async handleSave(): Promise<void> {
-        if (!this.choice || this.saveDisabled) return;
-        this.busy = 'saving';
-        this.saveError = null;
-        this.successMessage = null;
-        try {
-            this.apply(await savePeopleSearchSettings({ objectsByPurpose: this.choice }));
-            this.successMessage = SAVED;
-            this.dispatchEvent(new ShowToastEvent({ title: TITLE, message: SAVED, variant: 'success' }));
-        } catch (error) {
-            // Nothing is lost: every box stays as the administrator left it.
-            this.saveError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        const objectsByPurpose = this.choice;
+        if (!objectsByPurpose || this.isBusy || !this.isDirty) return;
+        // A failure keeps every box as the administrator left it.
+        await this.flow.run('saving', () => savePeopleSearchSettings({ objectsByPurpose }), {
+            apply: (settings) => this.apply(settings),
+            success: SAVED
+        });
     }
 
     handleRetry(): void {
-        this.load();
-    }
-
-    private async load(): Promise<void> {
-        this.busy = 'loading';
-        this.loadError = null;
-        try {
-            this.apply(await getPeopleSearchSettings());
-        } catch (error) {
-            this.loadError = toWebexError(error).message;
-        } finally {
-            this.busy = null;
-        }
+        this.flow.load(
+            () => getPeopleSearchSettings(),
+            (settings) => this.apply(settings)
+        );
     }
 
     private apply(settings: WebexPeopleSearchSettings): void {

@@ -11,13 +11,21 @@
  */
 import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference, type PageReference } from 'lightning/navigation';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getAuthorizationStatus from '@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus';
 import revokeAuthorization from '@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization';
 import startAuthorization from '@salesforce/apex/WebexSalesforceAuthController.startAuthorization';
-import { toWebexError } from 'c/webexErrors';
+import {
+    IDLE,
+    SectionFlow,
+    clearFieldError,
+    fieldOf,
+    isSubmitKey,
+    markField,
+    type RunOptions,
+    type SectionState
+} from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
-import { callWithRetry } from 'c/webexRetry';
 import NOT_ADMIN from '@salesforce/label/c.WebexError_NotAdmin';
 import AUTHORIZE from '@salesforce/label/c.WebexSfAuth_Authorize';
 import AUTHORIZED_AS from '@salesforce/label/c.WebexSfAuth_AuthorizedAs';
@@ -70,16 +78,8 @@ import USERNAME from '@salesforce/label/c.WebexSfAuth_Username';
  */
 export const OUTCOME_PARAMETER = 'webexSfAuth';
 
-/** What the section is doing; each shows its own line beside the spinner. */
-type BusyAction = 'loading' | 'authorizing' | 'revoking';
-
-/** The methods of lightning-input this section uses (not covered by @salesforce/lightning-types). */
-interface FieldInput extends HTMLElement {
-    setCustomValidity(message: string): void;
-    reportValidity(): boolean;
-}
-
-const BUSY_MESSAGES: Record<BusyAction, string> = {
+/** What the section does; each shows its own line beside the spinner. */
+const BUSY_MESSAGES = {
     loading: LOADING,
     authorizing: AUTHORIZING,
     revoking: REVOKING
@@ -96,10 +96,11 @@ const OUTCOME_ERRORS: Record<string, string> = {
     not_admin: NOT_ADMIN
 };
 
+/** The frame's words. */
+const FRAME_LABELS = { errorTitle: ERROR_TITLE };
+
 export default class WebexAdminSalesforceAuth extends LightningElement {
     readonly labels = {
-        title: TITLE,
-        help: HELP,
         statusTitle: STATUS_TITLE,
         notAuthorized: NOT_AUTHORIZED,
         username: USERNAME,
@@ -116,7 +117,6 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
         consumerKey: CONSUMER_KEY,
         consumerSecret: CONSUMER_SECRET,
         authorize: AUTHORIZE,
-        errorTitle: ERROR_TITLE,
         migrationTitle: MIGRATION_TITLE,
         migrationIntro: MIGRATION_INTRO,
         migrationSteps: [MIGRATION_STEP_1, MIGRATION_STEP_2, MIGRATION_STEP_3].map((text, index) => ({
@@ -130,16 +130,33 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
     /** What the administrator typed; kept after a failure. */
     consumerKey = '';
     consumerSecret = '';
-    busy: BusyAction | null = null;
-    errorMessage: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    readonly frame: SectionFrame = {
+        heading: TITLE,
+        iconName: 'standard:connected_apps',
+        help: HELP,
+        notices: true,
+        labels: FRAME_LABELS
+    };
+    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES, retryRateLimits: true });
     /** The polite announcement of a copy to the clipboard. */
     copyMessage: string | null = null;
     /** How the last authorization ended, from the link the Visualforce page returned with. */
     outcome: string | null = null;
 
     connectedCallback(): void {
-        this.run('loading', () => getAuthorizationStatus());
+        this.flow.load(
+            () => getAuthorizationStatus(),
+            (status) => {
+                this.status = status ?? null;
+            }
+        );
+    }
+
+    /** The Retry of a failed load. */
+    handleRetry(): void {
+        this.copyMessage = null;
+        this.flow.retry();
     }
 
     @wire(CurrentPageReference)
@@ -150,11 +167,12 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
     }
 
     get isBusy(): boolean {
-        return this.busy !== null;
+        return this.flow.isBusy;
     }
 
-    get busyMessage(): string | null {
-        return this.busy ? BUSY_MESSAGES[this.busy] : null;
+    /** What the frame shows: this visit's state, with the outcome the page came back with. */
+    get shown(): SectionState {
+        return { ...this.state, success: this.successText, error: this.errorText };
     }
 
     get hasStatus(): boolean {
@@ -191,13 +209,13 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
 
     /** A success of this visit, else the success the Visualforce page returned with. */
     get successText(): string | null {
-        if (this.successMessage) return this.successMessage;
+        if (this.state.success) return this.state.success;
         return this.outcome === 'authorized' ? formatLabel(OUTCOME_AUTHORIZED, this.status?.authorizedBy ?? '') : null;
     }
 
     /** A failure of this visit, else the failure the Visualforce page returned with. */
     get errorText(): string | null {
-        if (this.errorMessage) return this.errorMessage;
+        if (this.state.error) return this.state.error;
         if (!this.outcome || this.outcome === 'authorized') return null;
         if (this.outcome === 'unreachable') return formatLabel(ERROR_UNREACHABLE, this.myDomainUrl);
         return OUTCOME_ERRORS[this.outcome] ?? OUTCOME_FAILED;
@@ -205,40 +223,37 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
 
     handleKeyChange(event: CustomEvent<{ value?: string }>): void {
         this.consumerKey = event.detail?.value ?? '';
-        this.clearFieldError('consumerKey', this.consumerKey);
+        clearFieldError(fieldOf(this, 'consumerKey'), this.consumerKey);
     }
 
     handleSecretChange(event: CustomEvent<{ value?: string }>): void {
         this.consumerSecret = event.detail?.value ?? '';
-        this.clearFieldError('consumerSecret', this.consumerSecret);
+        clearFieldError(fieldOf(this, 'consumerSecret'), this.consumerSecret);
     }
 
     handleFieldKeyDown(event: KeyboardEvent): void {
-        if (event.key === 'Enter' && !this.isBusy) {
-            event.preventDefault();
-            this.handleAuthorize();
-        }
+        if (isSubmitKey(event, this.isBusy)) this.handleAuthorize();
     }
 
     async handleAuthorize(): Promise<void> {
         const consumerKey = this.consumerKey.trim();
         const consumerSecret = this.consumerSecret.trim();
-        const keyValid = this.requireField('consumerKey', consumerKey, CONSUMER_KEY_REQUIRED);
-        const secretValid = this.requireField('consumerSecret', consumerSecret, CONSUMER_SECRET_REQUIRED);
+        const keyValid = markField(fieldOf(this, 'consumerKey'), consumerKey ? '' : CONSUMER_KEY_REQUIRED);
+        const secretValid = markField(fieldOf(this, 'consumerSecret'), consumerSecret ? '' : CONSUMER_SECRET_REQUIRED);
         if (!keyValid || !secretValid) return;
         const started = await this.run('authorizing', () => startAuthorization({ consumerKey, consumerSecret }));
         if (!started) return;
         // Salesforce's consent page replaces this one; it returns through webexsfdcauth to this tab.
-        this.busy = 'authorizing';
+        this.flow.stayBusy('authorizing');
         window.open(started.consentUrl, '_self');
     }
 
     async handleRevoke(): Promise<void> {
-        const status = await this.run('revoking', () => revokeAuthorization());
+        // The status after revoking is the whole section again: a load that failed before no longer holds.
+        const status = await this.run('revoking', () => revokeAuthorization(), { replacesLoad: true });
         if (!status) return;
         this.status = status;
-        this.successMessage = REVOKE_SUCCESS;
-        this.dispatchEvent(new ShowToastEvent({ title: TITLE, message: REVOKE_SUCCESS, variant: 'success' }));
+        this.flow.succeed(REVOKE_SUCCESS);
     }
 
     async handleCopy(event: Event): Promise<void> {
@@ -251,46 +266,17 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
         }
     }
 
-    private field(name: 'consumerKey' | 'consumerSecret'): FieldInput | null {
-        return (this.refs?.[name] as FieldInput | undefined) ?? null;
-    }
-
-    /** Shows the field's own error when it is empty; returns whether it has a value. */
-    private requireField(name: 'consumerKey' | 'consumerSecret', value: string, message: string): boolean {
-        const input = this.field(name);
-        input?.setCustomValidity(value ? '' : message);
-        input?.reportValidity();
-        return Boolean(value);
-    }
-
-    /** The field-level error goes away as soon as there is something to send. */
-    private clearFieldError(name: 'consumerKey' | 'consumerSecret', value: string): void {
-        const input = this.field(name);
-        if (input && value.trim()) {
-            input.setCustomValidity('');
-            input.reportValidity();
-        }
-    }
-
     /**
-     * Runs one Apex call with the section busy. Any earlier message (and the outcome the page came back
-     * with) gives way to this action's; a failure shows in the alert and what was typed stays.
+     * One action of the section. Any earlier message (and the outcome the page came back with) gives way to this
+     * action's; a failure shows in the alert and what was typed stays.
      */
-    private async run<T>(action: BusyAction, call: () => Promise<T>): Promise<T | null> {
-        this.busy = action;
-        this.errorMessage = null;
-        this.successMessage = null;
+    private run<T>(
+        action: 'authorizing' | 'revoking',
+        call: () => Promise<T>,
+        options: RunOptions<T> = {}
+    ): Promise<T | null> {
         this.copyMessage = null;
-        if (action !== 'loading') this.outcome = null;
-        try {
-            const result = await callWithRetry(call);
-            if (action === 'loading') this.status = (result as WebexSalesforceAuthStatus | undefined) ?? null;
-            return result;
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-            return null;
-        } finally {
-            this.busy = null;
-        }
+        this.outcome = null;
+        return this.flow.run(action, call, options);
     }
 }

@@ -10,13 +10,21 @@
  * View and intent only: Apex calls go through `callWithRetry`, failures through `toWebexError`.
  */
 import { LightningElement } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
 import getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
 import saveUserIntegration from '@salesforce/apex/WebexAdminController.saveUserIntegration';
-import { toWebexError } from 'c/webexErrors';
+import {
+    IDLE,
+    SectionFlow,
+    clearFieldError,
+    fieldOf,
+    isSubmitKey,
+    markField,
+    type RunOptions,
+    type SectionState
+} from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
-import { callWithRetry } from 'c/webexRetry';
 import ERROR_TITLE from '@salesforce/label/c.WebexIntegration_ErrorTitle';
 import FIELD_REFUSED from '@salesforce/label/c.WebexUserConnect_AdminFieldRefused';
 import CLEAR from '@salesforce/label/c.WebexUserConnect_AdminClear';
@@ -42,18 +50,10 @@ import SECRET_WRONG from '@salesforce/label/c.WebexUserConnect_AdminSecretWrong'
 import STORED_SECRET_WRONG from '@salesforce/label/c.WebexUserConnect_AdminStoredSecretWrong';
 import TITLE from '@salesforce/label/c.WebexUserConnect_AdminTitle';
 
-type BusyAction = 'loading' | 'saving' | 'clearing';
 type FieldRef = 'clientIdInput' | 'clientSecretInput';
 
-/** The methods of lightning-input this section uses (not covered by @salesforce/lightning-types). */
-interface ValidatedInput extends HTMLElement {
-    setCustomValidity(message: string): void;
-    reportValidity(): boolean;
-    // eslint-disable-next-line no-restricted-globals -- a type member, not the browser global the rule guards
-    focus(): void;
-}
-
-const BUSY_MESSAGES: Record<BusyAction, string> = { loading: LOADING, saving: SAVING, clearing: CLEARING };
+/** What the section does; each shows its own line beside the spinner. */
+const BUSY_MESSAGES = { loading: LOADING, saving: SAVING, clearing: CLEARING };
 
 /** Label values may carry line breaks and indentation; messages arrive as one line (c/webexErrors). */
 function oneLine(text: string): string {
@@ -67,37 +67,42 @@ const FIELD_REFUSALS: ReadonlyArray<[string, FieldRef]> = [
     [oneLine(STORED_SECRET_WRONG), 'clientSecretInput']
 ];
 
+/** The frame's words. */
+const FRAME_LABELS = { errorTitle: ERROR_TITLE };
+
 export default class WebexAdminUserIntegration extends LightningElement {
     readonly labels = {
-        title: TITLE,
-        help: HELP,
         clientId: CLIENT_ID,
         clientSecret: CLIENT_SECRET,
         redirectUri: REDIRECT_URI,
         scopes: SCOPES,
         save: SAVE,
-        clear: CLEAR,
-        errorTitle: ERROR_TITLE
+        clear: CLEAR
     };
 
     status: WebexUserIntegrationStatus | null = null;
     /** What the administrator typed; kept after a failure. */
     clientId = '';
     clientSecret = '';
-    busy: BusyAction | null = null;
-    errorMessage: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    /** A part of Webex Integration Settings. */
+    readonly frame: SectionFrame = { heading: TITLE, help: HELP, nested: true, notices: true, labels: FRAME_LABELS };
+    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES, retryRateLimits: true });
 
     connectedCallback(): void {
-        this.run('loading', () => getUserIntegration());
+        this.flow.load(
+            () => getUserIntegration(),
+            (status) => this.show(status, true)
+        );
+    }
+
+    /** The Retry of a failed load. */
+    handleRetry(): void {
+        this.flow.retry();
     }
 
     get isBusy(): boolean {
-        return this.busy !== null;
-    }
-
-    get busyMessage(): string | null {
-        return this.busy ? BUSY_MESSAGES[this.busy] : null;
+        return this.flow.isBusy;
     }
 
     get configured(): boolean {
@@ -138,88 +143,60 @@ export default class WebexAdminUserIntegration extends LightningElement {
 
     handleClientIdChange(event: CustomEvent<{ value?: string }>): void {
         this.clientId = event.detail?.value ?? '';
-        this.clearFieldError('clientIdInput', this.clientId);
+        clearFieldError(fieldOf(this, 'clientIdInput'), this.clientId);
     }
 
     handleClientSecretChange(event: CustomEvent<{ value?: string }>): void {
         this.clientSecret = event.detail?.value ?? '';
-        this.clearFieldError('clientSecretInput', this.clientSecret);
+        clearFieldError(fieldOf(this, 'clientSecretInput'), this.clientSecret);
     }
 
     handleKeyDown(event: KeyboardEvent): void {
-        if (event.key === 'Enter' && !this.isBusy) {
-            event.preventDefault();
-            this.handleSave();
-        }
+        if (isSubmitKey(event, this.isBusy)) this.handleSave();
     }
 
     async handleSave(): Promise<void> {
         const clientId = this.clientId.trim();
         const clientSecret = this.clientSecret.trim();
-        const idValid = this.validate('clientIdInput', clientId ? '' : CLIENT_ID_REQUIRED);
-        const secretValid = this.validate(
-            'clientSecretInput',
-            clientSecret || this.status?.clientSecretStored ? '' : SECRET_REQUIRED
-        );
+        const idValid = markField(fieldOf(this, 'clientIdInput'), clientId ? '' : CLIENT_ID_REQUIRED);
+        const secretMissing = !clientSecret && !this.status?.clientSecretStored;
+        const secretValid = markField(fieldOf(this, 'clientSecretInput'), secretMissing ? SECRET_REQUIRED : '');
         if (!idValid || !secretValid) return;
-        const saved = await this.run('saving', () => saveUserIntegration({ clientId, clientSecret }));
-        if (!saved) return;
-        this.clientSecret = '';
-        this.announce(SAVED);
-    }
-
-    async handleClear(): Promise<void> {
-        const cleared = await this.run('clearing', () => clearUserIntegration());
-        if (!cleared) return;
-        this.clientId = '';
-        this.clientSecret = '';
-        this.announce(CLEARED);
-    }
-
-    private input(ref: FieldRef): ValidatedInput | null {
-        return (this.refs?.[ref] as ValidatedInput | undefined) ?? null;
-    }
-
-    private validate(ref: FieldRef, message: string): boolean {
-        const input = this.input(ref);
-        input?.setCustomValidity(message);
-        input?.reportValidity();
-        return !message;
-    }
-
-    private clearFieldError(ref: FieldRef, value: string): void {
-        if (value.trim()) this.validate(ref, '');
-    }
-
-    /** One Apex call with the section busy; the new status on success, the failure's message otherwise. */
-    private async run(
-        action: BusyAction,
-        call: () => Promise<WebexUserIntegrationStatus>
-    ): Promise<WebexUserIntegrationStatus | null> {
-        this.busy = action;
-        this.errorMessage = null;
-        this.successMessage = null;
-        try {
-            const status = (await callWithRetry(call)) ?? null;
-            this.status = status;
-            if (status && action !== 'saving') this.clientId = status.clientId ?? '';
-            return status;
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-            const field =
-                action === 'saving' ? FIELD_REFUSALS.find(([refusal]) => refusal === this.errorMessage)?.[1] : null;
-            if (field) {
-                this.validate(field, FIELD_REFUSED);
-                this.input(field)?.focus();
-            }
-            return null;
-        } finally {
-            this.busy = null;
+        const saved = await this.run('saving', () => saveUserIntegration({ clientId, clientSecret }), {
+            success: SAVED
+        });
+        if (saved) {
+            this.clientSecret = '';
+            return;
+        }
+        // Webex refused one field: mark it, and put the focus there.
+        const field = FIELD_REFUSALS.find(([refusal]) => refusal === this.state.error)?.[1];
+        if (field) {
+            markField(fieldOf(this, field), FIELD_REFUSED);
+            fieldOf(this, field)?.focus();
         }
     }
 
-    private announce(message: string): void {
-        this.successMessage = message;
-        this.dispatchEvent(new ShowToastEvent({ title: TITLE, message, variant: 'success' }));
+    async handleClear(): Promise<void> {
+        const cleared = await this.run('clearing', () => clearUserIntegration(), { success: CLEARED });
+        if (!cleared) return;
+        this.clientId = '';
+        this.clientSecret = '';
+    }
+
+    /** The status Apex answered; the client ID field shows the stored one, except over what was just saved. */
+    private show(status: WebexUserIntegrationStatus | undefined, withClientId: boolean): void {
+        this.status = status ?? null;
+        if (status && withClientId) this.clientId = status.clientId ?? '';
+    }
+
+    /** One action of the section: the new status on success; on a failure its message, and what was typed stays. */
+    private run(
+        action: keyof typeof BUSY_MESSAGES,
+        call: () => Promise<WebexUserIntegrationStatus>,
+        options: RunOptions<WebexUserIntegrationStatus> = {}
+    ): Promise<WebexUserIntegrationStatus | null> {
+        const apply = (status: WebexUserIntegrationStatus) => this.show(status, action !== 'saving');
+        return this.flow.run(action, call, { ...options, apply, replacesLoad: true });
     }
 }

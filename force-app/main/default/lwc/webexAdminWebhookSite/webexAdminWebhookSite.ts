@@ -6,12 +6,11 @@
  * the server refuses with the same words when something is missing. Creating it again changes nothing.
  */
 import { LightningElement } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import checkSite from '@salesforce/apex/WebexSiteController.checkSite';
 import createSite from '@salesforce/apex/WebexSiteController.createSite';
 import getSiteStatus from '@salesforce/apex/WebexSiteController.getSiteStatus';
-import { toWebexError } from 'c/webexErrors';
-import { callWithRetry } from 'c/webexRetry';
+import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import type { SectionFrame } from 'c/webexAdminSection';
 import AUTHORIZE_FIRST from '@salesforce/label/c.WebexSfAuth_ErrorNotAuthorized';
 import ALREADY_EXISTS from '@salesforce/label/c.WebexSite_AlreadyExists';
 import CHECK from '@salesforce/label/c.WebexSite_Check';
@@ -39,23 +38,21 @@ import STATUS_TITLE from '@salesforce/label/c.WebexSite_StatusTitle';
 import TITLE from '@salesforce/label/c.WebexSite_Title';
 import WEBHOOK_URL from '@salesforce/label/c.WebexSite_WebhookUrl';
 
-/** What the section is doing; each shows its own line beside the spinner. */
-type BusyAction = 'loading' | 'creating' | 'checking';
-
-const BUSY_MESSAGES: Record<BusyAction, string> = {
+/** What the section does; each shows its own line beside the spinner. */
+const BUSY_MESSAGES = {
     loading: LOADING,
     creating: CREATING,
     checking: CHECKING
 };
 
+/** The frame's words. */
+const FRAME_LABELS = { errorTitle: ERROR_TITLE };
+
 export default class WebexAdminWebhookSite extends LightningElement {
     readonly labels = {
-        title: TITLE,
-        help: HELP,
         requirementsTitle: REQUIREMENTS_TITLE,
         create: CREATE,
         check: CHECK,
-        errorTitle: ERROR_TITLE,
         statusTitle: STATUS_TITLE,
         siteName: SITE_NAME,
         siteUrl: SITE_URL,
@@ -68,20 +65,33 @@ export default class WebexAdminWebhookSite extends LightningElement {
 
     /** The last status Apex returned; null until the first answer. */
     status: WebexSiteStatus | null = null;
-    busy: BusyAction | null = null;
-    errorMessage: string | null = null;
-    successMessage: string | null = null;
+    state: SectionState = IDLE;
+    readonly frame: SectionFrame = {
+        heading: TITLE,
+        iconName: 'standard:global_constant',
+        help: HELP,
+        notices: true,
+        successDetail: true,
+        labels: FRAME_LABELS
+    };
+    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES, retryRateLimits: true });
 
     connectedCallback(): void {
-        this.run('loading', () => getSiteStatus());
+        this.flow.load(
+            () => getSiteStatus(),
+            (status) => {
+                this.status = status ?? null;
+            }
+        );
+    }
+
+    /** The Retry of a failed load. */
+    handleRetry(): void {
+        this.flow.retry();
     }
 
     get isBusy(): boolean {
-        return this.busy !== null;
-    }
-
-    get busyMessage(): string | null {
-        return this.busy ? BUSY_MESSAGES[this.busy] : null;
+        return this.flow.isBusy;
     }
 
     get hasStatus(): boolean {
@@ -155,39 +165,25 @@ export default class WebexAdminWebhookSite extends LightningElement {
     }
 
     async handleCreate(): Promise<void> {
-        const status = await this.run('creating', () => createSite());
-        if (!status) return;
-        const message = status.created ? CREATED : ALREADY_EXISTS;
-        this.successMessage = message;
-        this.dispatchEvent(new ShowToastEvent({ title: TITLE, message, variant: 'success' }));
-        if (status.exists) await this.run('checking', () => checkSite(), { keepMessages: true });
+        const status = await this.run('creating', () => createSite(), {
+            success: (created) => (created ? (created.created ? CREATED : ALREADY_EXISTS) : null)
+        });
+        if (status?.exists) await this.run('checking', () => checkSite(), { keepSuccess: true });
     }
 
     async handleCheck(): Promise<void> {
         await this.run('checking', () => checkSite());
     }
 
-    /**
-     * Runs one Apex call with the section busy: the new status on success, the failure's message in
-     * the alert otherwise (the status shown before stays).
-     */
-    private async run(
-        action: BusyAction,
+    /** One action of the section: the new status on success; on a failure the status shown before stays. */
+    private run(
+        action: keyof typeof BUSY_MESSAGES,
         call: () => Promise<WebexSiteStatus>,
-        options: { keepMessages?: boolean } = {}
+        options: RunOptions<WebexSiteStatus> = {}
     ): Promise<WebexSiteStatus | null> {
-        this.busy = action;
-        this.errorMessage = null;
-        if (!options.keepMessages) this.successMessage = null;
-        try {
-            const status = await callWithRetry(call);
+        const apply = (status: WebexSiteStatus) => {
             this.status = status ?? null;
-            return this.status;
-        } catch (error) {
-            this.errorMessage = toWebexError(error).message;
-            return null;
-        } finally {
-            this.busy = null;
-        }
+        };
+        return this.flow.run(action, call, { ...options, apply, replacesLoad: true });
     }
 }

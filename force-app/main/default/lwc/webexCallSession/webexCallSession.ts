@@ -14,13 +14,9 @@
  * - Tabs: every tab of the rep receives the pushes; a call is shown by the tab that claims it first
  *   (`c/webexCallClaim`). The other tabs ignore it. A tab busy with a call claims no other one, so an
  *   idle tab can show it.
- * - The subscription is retried until it works: a refused subscription (the channel not created yet,
- *   streaming unavailable), one that never answers (`SUBSCRIBE_TIMEOUT_MS`), and a stream `empApi`
- *   reports as failed are tried again after 1 s, 2 s, 4 s… up to `MAX_RETRY_DELAY_MS` between tries,
- *   for as long as the dialer is open. Meanwhile `hasStreamProblem` is true, so the panel can say the
- *   tab is not receiving calls; it clears once subscribed.
+ * - The subscription, retried until it works, is `c/webexCallStream`'s; `hasStreamProblem` says it does
+ *   not work yet (or any more), so the panel can say the tab is not receiving calls.
  */
-import { subscribe, unsubscribe, onError, type EmpMessage, type EmpSubscription } from 'lightning/empApi';
 import answerCall from '@salesforce/apex/WebexCallController.answer';
 import dialCall from '@salesforce/apex/WebexCallController.dial';
 import hangupCall from '@salesforce/apex/WebexCallController.hangup';
@@ -41,21 +37,9 @@ import {
     type TelephonyCallData
 } from 'c/webexCallState';
 import { CallClaims } from 'c/webexCallClaim';
+import { CallStream } from 'c/webexCallStream';
 import { callWithRetry, type RetryWait } from 'c/webexRetry';
 
-/** The newest events only: a dialer that subscribes late must not replay yesterday's calls. */
-const NEWEST_EVENTS = -1;
-/** The wait before the first new try after a failed subscription; it doubles at each failure. */
-export const FIRST_RETRY_DELAY_MS = 1000;
-/** The longest wait between two tries. */
-export const MAX_RETRY_DELAY_MS = 60_000;
-/** A subscription that has not answered by then is treated as failed (and dropped if it answers later). */
-export const SUBSCRIBE_TIMEOUT_MS = 10_000;
-
-/** The wait before try number `failures + 1`: 1 s, 2 s, 4 s… capped at `MAX_RETRY_DELAY_MS`. */
-export function retryDelay(failures: number): number {
-    return Math.min(FIRST_RETRY_DELAY_MS * 2 ** Math.max(0, failures), MAX_RETRY_DELAY_MS);
-}
 const STATES: readonly string[] = ['alerting', 'connected', 'disconnected'];
 const PERSONALITIES: readonly string[] = ['originator', 'terminator', 'clickToDial'];
 
@@ -115,21 +99,6 @@ export function parseCallEvent(payload: unknown): TelephonyCallData | null {
     };
 }
 
-/**
- * Whether an `empApi` error is about this channel: one naming it (as `channel` or `subscription`), or
- * one of the connection itself (a `/meta/` channel such as `/meta/connect`, or none), which every
- * subscription shares. An error about another channel is not.
- */
-export function concernsChannel(error: unknown, channel: string): boolean {
-    if (typeof error !== 'object' || error === null) return true;
-    const report = error as Record<string, unknown>;
-    const failed = report.channel;
-    const named = report.subscription;
-    if (named === channel || failed === channel) return true;
-    if (typeof named === 'string' && named) return false;
-    return typeof failed !== 'string' || !failed || failed.startsWith('/meta/');
-}
-
 /** One dialer's call. `connect()` it to the push channel, `close()` it when the dialer goes. */
 export class CallSession {
     private current: CallState = INITIAL_CALL_STATE;
@@ -138,18 +107,9 @@ export class CallSession {
     private readonly ownClaims: boolean;
     private readonly now: () => number;
     private readonly sleep?: (ms: number) => Promise<void>;
-    private subscription: EmpSubscription | null = null;
-    private closed = false;
-    private channel: string | null = null;
-    private subscribing = false;
-    private listeningForErrors = false;
-    /** Failed tries since the last subscription that worked. */
-    private failures = 0;
-    private retryTimer: ReturnType<typeof setTimeout> | null = null;
+    private readonly stream = new CallStream((payload) => this.receive(payload));
     /** When this tab started dialling (its claim on the call it dials dates from then). */
     private dialStartedAt: number | null = null;
-    private streamProblem = false;
-    private readonly problemListeners = new Set<(problem: boolean) => void>();
 
     constructor(options: CallSessionOptions = {}) {
         this.claims = options.claims ?? new CallClaims();
@@ -168,7 +128,7 @@ export class CallSession {
 
     /** True while the push channel does not work: calls made elsewhere cannot reach this tab (it retries). */
     get hasStreamProblem(): boolean {
-        return this.streamProblem;
+        return this.stream.hasProblem;
     }
 
     /** Calls `listener` with each new state; returns the function that stops it. */
@@ -179,117 +139,22 @@ export class CallSession {
 
     /** Calls `listener` when the push channel fails or works again. */
     onStreamProblem(listener: (problem: boolean) => void): () => void {
-        this.problemListeners.add(listener);
-        return () => this.problemListeners.delete(listener);
+        return this.stream.onProblem(listener);
     }
 
     /**
      * Subscribes to the user's push channel (`/u/WebexCallEvents`); resolves after the first try, and
      * keeps trying with back-off until it works.
      */
-    async connect(channel: string): Promise<void> {
-        this.channel = channel;
-        if (!this.listeningForErrors) {
-            this.listeningForErrors = true;
-            onError((error: unknown) => this.streamFailed(error));
-        }
-        await this.trySubscribe();
+    connect(channel: string): Promise<void> {
+        return this.stream.connect(channel);
     }
 
     /** Stops listening (the dialer left the page). */
     async close(): Promise<void> {
-        this.closed = true;
         this.listeners.clear();
-        this.problemListeners.clear();
-        this.cancelRetry();
         if (this.ownClaims) this.claims.close();
-        const subscription = this.subscription;
-        this.subscription = null;
-        if (subscription) await unsubscribe(subscription).catch(() => undefined);
-    }
-
-    private async trySubscribe(): Promise<void> {
-        const channel = this.channel;
-        if (this.closed || !channel || this.subscription || this.subscribing) return;
-        this.subscribing = true;
-        let subscription: EmpSubscription | null = null;
-        try {
-            subscription = await this.subscribeWithin(channel, SUBSCRIBE_TIMEOUT_MS);
-        } catch {
-            subscription = null;
-        } finally {
-            this.subscribing = false;
-        }
-        if (this.closed) {
-            if (subscription) await unsubscribe(subscription).catch(() => undefined);
-            return;
-        }
-        if (!subscription) {
-            this.setStreamProblem(true);
-            this.scheduleRetry();
-            return;
-        }
-        this.subscription = subscription;
-        this.failures = 0;
-        this.setStreamProblem(false);
-    }
-
-    /** `subscribe`, rejected after `timeoutMs`; a subscription that comes later is dropped at once. */
-    private subscribeWithin(channel: string, timeoutMs: number): Promise<EmpSubscription> {
-        return new Promise((resolve, reject) => {
-            let settled = false;
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- empApi may never answer a refused subscription
-            const timer = setTimeout(() => {
-                settled = true;
-                reject(new Error(`No answer from ${channel}`));
-            }, timeoutMs);
-            subscribe<unknown>(channel, NEWEST_EVENTS, (message: EmpMessage<unknown>) => {
-                this.receive(message?.data?.payload);
-            }).then(
-                (subscription) => {
-                    clearTimeout(timer);
-                    if (settled) {
-                        unsubscribe(subscription).catch(() => undefined);
-                        return;
-                    }
-                    settled = true;
-                    resolve(subscription);
-                },
-                (error: unknown) => {
-                    clearTimeout(timer);
-                    if (!settled) {
-                        settled = true;
-                        reject(error);
-                    }
-                }
-            );
-        });
-    }
-
-    /** An error `empApi` reports: for this channel or the connection itself, the stream is lost. */
-    private streamFailed(error: unknown): void {
-        if (this.closed || !this.channel || !concernsChannel(error, this.channel)) return;
-        this.setStreamProblem(true);
-        const lost = this.subscription;
-        this.subscription = null;
-        if (lost) unsubscribe(lost).catch(() => undefined);
-        this.scheduleRetry();
-    }
-
-    private scheduleRetry(): void {
-        if (this.closed || this.retryTimer !== null) return;
-        const delay = retryDelay(this.failures);
-        this.failures += 1;
-        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the back-off between two subscription tries
-        this.retryTimer = setTimeout(() => {
-            this.retryTimer = null;
-            this.trySubscribe();
-        }, delay);
-    }
-
-    private cancelRetry(): void {
-        if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-        this.retryTimer = null;
+        await this.stream.close();
     }
 
     /**
@@ -370,6 +235,23 @@ export class CallSession {
         return this.act('unmute', unmuteCall, () => ({ state: this.legState(), muted: false }));
     }
 
+    /**
+     * The control a button names by the event it fires (the call card's `hangup`, `hold`, `resume`, `mute`,
+     * `unmute`; the banner's `answer`, `decline`); false for a name that is none of them.
+     */
+    perform(control: string): Promise<boolean> {
+        const controls: Record<string, () => Promise<boolean>> = {
+            answer: () => this.answer(),
+            decline: () => this.decline(),
+            hangup: () => this.hangUp(),
+            hold: () => this.hold(),
+            resume: () => this.resume(),
+            mute: () => this.mute(),
+            unmute: () => this.unmute()
+        };
+        return controls[control]?.() ?? Promise.resolve(false);
+    }
+
     /** Closes the summary of an ended call. */
     dismiss(): void {
         this.apply({ type: 'dismiss' });
@@ -422,11 +304,5 @@ export class CallSession {
         this.current = after;
         for (const listener of [...this.listeners]) listener(after);
         return true;
-    }
-
-    private setStreamProblem(problem: boolean): void {
-        if (this.streamProblem === problem) return;
-        this.streamProblem = problem;
-        for (const listener of [...this.problemListeners]) listener(problem);
     }
 }

@@ -145,6 +145,11 @@ export function isInProgress(state: CallState): boolean {
     return IN_PROGRESS.includes(state.status);
 }
 
+/** True once the call was answered and until it ends (talking, or on hold either side). */
+export function isEstablished(state: Pick<CallState, 'status'>): boolean {
+    return ESTABLISHED.includes(state.status);
+}
+
 /**
  * How far a call has progressed: a Webex event may only keep or advance it (talking, holding and
  * resuming move freely among themselves). The user's own device alerting for a click-to-dial comes

@@ -1,8 +1,48 @@
 /**
- * What the calling sections of the Webex Admin tab share (Phone Fields, Call Log, Additional Tabs): turning the
- * server's options into `lightning-dual-listbox` / `lightning-combobox` options, telling whether a choice changed, and
- * the checks made before a save so the administrator hears at once what is missing (the server checks again).
+ * What the calling sections of the Webex Admin tab share (Phone Fields, Call Log, Additional Tabs, Call History,
+ * Calling Backend): their frame's labels and busy lines, turning the server's options into `lightning-dual-listbox` /
+ * `lightning-combobox` options, telling whether a choice changed, and the checks made before a save so the
+ * administrator hears at once what is missing (the server checks again).
  */
+import type { SectionLabels } from 'c/webexAdminSection';
+import ADD from '@salesforce/label/c.WebexCallingAdmin_ListAdd';
+import AVAILABLE from '@salesforce/label/c.WebexCallingAdmin_ListAvailable';
+import DOWN from '@salesforce/label/c.WebexCallingAdmin_ListDown';
+import REMOVE from '@salesforce/label/c.WebexCallingAdmin_ListRemove';
+import SELECTED from '@salesforce/label/c.WebexCallingAdmin_ListSelected';
+import UP from '@salesforce/label/c.WebexCallingAdmin_ListUp';
+import LOAD_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_LoadErrorTitle';
+import LOADING from '@salesforce/label/c.WebexCallingAdmin_Loading';
+import RETRY from '@salesforce/label/c.WebexCallingAdmin_Retry';
+import SAVE from '@salesforce/label/c.WebexCallingAdmin_Save';
+import SAVE_ERROR_TITLE from '@salesforce/label/c.WebexCallingAdmin_SaveErrorTitle';
+import SAVING from '@salesforce/label/c.WebexCallingAdmin_Saving';
+import UNSAVED from '@salesforce/label/c.WebexCallingAdmin_Unsaved';
+
+/** The frame's words in every calling section (c-webex-admin-section). */
+export const CALLING_SECTION_LABELS: SectionLabels = Object.freeze({
+    save: SAVE,
+    unsaved: UNSAVED,
+    loadErrorTitle: LOAD_ERROR_TITLE,
+    errorTitle: SAVE_ERROR_TITLE,
+    retry: RETRY
+});
+
+/** The busy lines of every calling section: its load and its save. */
+export const CALLING_BUSY_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
+    loading: LOADING,
+    saving: SAVING
+});
+
+/** The words of every dual listbox of the calling sections: its two lists and its buttons. */
+export const LIST_LABELS = Object.freeze({
+    available: AVAILABLE,
+    selected: SELECTED,
+    add: ADD,
+    remove: REMOVE,
+    up: UP,
+    down: DOWN
+});
 
 /** An option of `lightning-dual-listbox` or `lightning-combobox`. */
 export interface ListOption {

@@ -6,9 +6,13 @@
  *
  * The subscription is made before the request is published, so an answer cannot come before anyone
  * listens; it is dropped as soon as the answer comes or the wait is over.
+ *
+ * The dialer's side is `answerDialRequests`: every open dialer (one a browser tab) hears the request; the
+ * tab that claims it (`c/webexCallClaim`, the same claim as calls) acknowledges it and dials.
  */
 import { APPLICATION_SCOPE, publish, subscribe, unsubscribe, type MessageContextType } from 'lightning/messageService';
 import WEBEX_CALLING from '@salesforce/messageChannel/WebexCalling__c';
+import type { ChosenPerson } from 'c/webexDialerEntry';
 
 /** How long the dialer has to answer (docs/calling.md: 2 s). */
 export const DIAL_ANSWER_TIMEOUT_MS = 2000;
@@ -71,4 +75,46 @@ export function requestDial(
         const message: WebexCallingMessage = { type: 'dial', requestId, ...request };
         publish(context, WEBEX_CALLING, message);
     });
+}
+
+/** The record a request dials, as the dialer's chosen person; none for a bare number. */
+export function requestedPerson(request: DialRequest): ChosenPerson | null {
+    const { number, recordId, objectApiName, recordName } = request;
+    return recordId ? { recordId, objectApiName, name: recordName ?? number, number } : null;
+}
+
+export interface DialRequestAnswerOptions {
+    /** Claims `key` for this tab; resolves whether this tab won (`CallClaims.claim`). */
+    claim: (key: string) => Promise<boolean>;
+    /** The request this tab won, already acknowledged. */
+    onRequest: (request: DialRequest) => void;
+}
+
+/**
+ * Listens for dial requests on behalf of one dialer: a request this tab claims is acknowledged
+ * (`dialAccepted`, so Make a Call knows a dialer took it) and handed to `onRequest`. Other messages, and
+ * requests another tab claimed, are ignored. Returns the function that stops listening.
+ */
+export function answerDialRequests(context: MessageContextType, options: DialRequestAnswerOptions): () => void {
+    async function answer(message: WebexCallingMessage | null | undefined): Promise<void> {
+        if (message?.type !== 'dial' || !message.requestId || !message.number) return;
+        if (!(await options.claim(`dial-request:${message.requestId}`))) return;
+        const accepted: WebexCallingMessage = { type: 'dialAccepted', requestId: message.requestId };
+        publish(context, WEBEX_CALLING, accepted);
+        options.onRequest({
+            number: message.number,
+            recordId: message.recordId ?? null,
+            objectApiName: message.objectApiName ?? null,
+            recordName: message.recordName ?? null
+        });
+    }
+    const subscription = subscribe<WebexCallingMessage>(
+        context,
+        WEBEX_CALLING,
+        (message) => {
+            answer(message);
+        },
+        { scope: APPLICATION_SCOPE }
+    );
+    return () => unsubscribe(subscription);
 }

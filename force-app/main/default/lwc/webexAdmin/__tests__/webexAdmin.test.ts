@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import WebexAdmin, { SECTIONS } from 'c/webexAdmin';
 import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getIntegrationStatus';
 import statusNoToken from './data/statusNoToken.json';
+import { type Host, mountSection, flushPromises, resetPage } from '../../../../../test/jest-utils/adminSection';
 
 // The hosted sections load their status from Apex when they connect.
 jest.mock('@salesforce/apex/WebexAdminController.getIntegrationStatus', () => ({ default: jest.fn() }), {
@@ -84,20 +84,9 @@ jest.mock('@salesforce/apex/WebexHealthCheckController.runHealthCheck', () => ({
     virtual: true
 });
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
-
-function flushPromises(): Promise<void> {
-    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function mount(): Promise<Host> {
     jest.mocked(getIntegrationStatus).mockResolvedValue(statusNoToken);
-    const element = createElement('c-webex-admin', { is: WebexAdmin }) as Host;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return mountSection('c-webex-admin', WebexAdmin, {}, flushPromises);
 }
 
 describe('c-webex-admin', () => {
@@ -108,10 +97,7 @@ describe('c-webex-admin', () => {
         Element.prototype.scrollIntoView = scrollIntoView;
     });
 
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     // axe scans every section of the page (six feature-access editors among them): allow it more than 5 s.
     it('titles the page and describes it', async () => {

@@ -3,9 +3,19 @@ import WebexAdminCallHistory, { FEATURE } from 'c/webexAdminCallHistory';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
+import {
+    type Host,
+    mountSection,
+    settle,
+    $,
+    text,
+    saveButton,
+    resetPage,
+    pending,
+    setChecked
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
     virtual: true
@@ -23,9 +33,6 @@ jest.mock(
 const mockGet = jest.mocked(getFeatureAccess);
 const mockSave = jest.mocked(saveFeatureAccess);
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
-type ButtonStub = HTMLElement & { disabled: boolean };
-
 const CAMILLE: WebexFeatureGrantee = {
     id: '005Wb0000000003AAA',
     name: 'Camille Vente',
@@ -34,26 +41,9 @@ const CAMILLE: WebexFeatureGrantee = {
     active: true
 };
 
-async function settle(): Promise<void> {
-    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
-    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-}
-
 async function mount(enabledForAll: boolean, grantees: WebexFeatureGrantee[] = []): Promise<Host> {
     mockGet.mockResolvedValue({ feature: FEATURE, enabledForAll, grantees });
-    const element = createElement('c-webex-admin-call-history', { is: WebexAdminCallHistory }) as Host;
-    document.body.appendChild(element);
-    await settle();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    // Through the save row and busy line, which are child components.
-    return deepQuery(element.shadowRoot, selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return mountSection('c-webex-admin-call-history', WebexAdminCallHistory);
 }
 
 function toggle(element: Host): HTMLInputElement {
@@ -62,20 +52,11 @@ function toggle(element: Host): HTMLInputElement {
 
 async function flip(element: Host): Promise<void> {
     const input = toggle(element);
-    input.checked = !input.checked;
-    input.dispatchEvent(new CustomEvent('change'));
-    await settle();
-}
-
-function saveButton(element: Host): ButtonStub {
-    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
+    await setChecked(input, !input.checked);
 }
 
 describe('c-webex-admin-call-history', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('shows one switch for all users, off until switched on, and what off means', async () => {
         const element = await mount(false);
@@ -116,18 +97,13 @@ describe('c-webex-admin-call-history', () => {
     it('keeps the switch as it was left, with the reason, when the save fails', async () => {
         const element = await mount(true);
         await flip(element);
-        let fail: (reason: unknown) => void = () => undefined;
-        mockSave.mockImplementation(
-            () =>
-                new Promise((_, reject) => {
-                    fail = reject;
-                })
-        );
+        const answer = pending();
+        mockSave.mockReturnValue(answer.promise);
         saveButton(element).click();
         await settle();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Saving');
         expect(toggle(element).disabled).toBe(true);
-        fail(unexpectedRejection);
+        answer.reject(unexpectedRejection);
         await settle();
         expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');
         expect(toggle(element).checked).toBe(false);

@@ -4,10 +4,10 @@ import getCallLogObjects from '@salesforce/apex/WebexCallingAdminController.getC
 import saveCallLogObjects from '@salesforce/apex/WebexCallingAdminController.saveCallLogObjects';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import objectsOutbound from './data/objectsOutbound.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
+import { settle, $, text, saveButton, resetPage, pending } from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogObjects', () => ({ default: jest.fn() }), {
     virtual: true
@@ -33,7 +33,6 @@ const mockAccess = jest.mocked(getFeatureAccess);
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot; direction: string };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
-type CardStub = HTMLElement & { title: string };
 type EnablementHost = HTMLElement & { feature: string; label: string; description: string };
 type ListboxStub = HTMLElement & {
     label: string;
@@ -41,11 +40,6 @@ type ListboxStub = HTMLElement & {
     value: string[];
     disabled: boolean;
 };
-
-async function settle(): Promise<void> {
-    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
-    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-}
 
 function settings(direction: 'Outbound' | 'Inbound', selected: string[]): WebexCallLogObjectsSettings {
     return { ...(objectsOutbound as WebexCallLogObjectsSettings), direction, selected };
@@ -61,15 +55,6 @@ async function mount(direction?: 'Outbound' | 'Inbound', selected = ['Account'])
     return element;
 }
 
-function $(element: Host, selector: string): HTMLElement | null {
-    // Through the save row and busy line, which are child components.
-    return deepQuery(element.shadowRoot, selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 function listbox(element: Host): ListboxStub {
     return $(element, 'lightning-dual-listbox[data-objects]') as ListboxStub;
 }
@@ -79,19 +64,12 @@ async function choose(element: Host, value: string[]): Promise<void> {
     await settle();
 }
 
-function saveButton(element: Host): ButtonStub {
-    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
-}
-
 describe('c-webex-admin-call-log', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('is the outbound section unless told otherwise: who logs, then the related objects', async () => {
         const element = await mount();
-        expect(($(element, 'lightning-card') as CardStub).title).toBe('c.WebexCallingAdmin_OutboundTitle');
+        expect(text(element, '[data-heading]')).toBe('c.WebexCallingAdmin_OutboundTitle');
         const picker = $(element, 'c-webex-admin-enablement') as EnablementHost;
         expect(picker.feature).toBe('OutboundCallLog');
         expect(picker.label).toBe('c.WebexCallingAdmin_OutboundWho');
@@ -107,7 +85,7 @@ describe('c-webex-admin-call-log', () => {
 
     it('edits the inbound call log when placed for it', async () => {
         const element = await mount('Inbound', []);
-        expect(($(element, 'lightning-card') as CardStub).title).toBe('c.WebexCallingAdmin_InboundTitle');
+        expect(text(element, '[data-heading]')).toBe('c.WebexCallingAdmin_InboundTitle');
         expect(($(element, 'c-webex-admin-enablement') as EnablementHost).feature).toBe('InboundCallLog');
         expect(mockGet).toHaveBeenCalledWith({ direction: 'Inbound' });
         // No object: the section says what that means.
@@ -139,18 +117,13 @@ describe('c-webex-admin-call-log', () => {
     it('keeps the list as it was left, with the reason, when the save fails', async () => {
         const element = await mount();
         await choose(element, []);
-        let fail: (reason: unknown) => void = () => undefined;
-        mockSave.mockImplementation(
-            () =>
-                new Promise((_, reject) => {
-                    fail = reject;
-                })
-        );
+        const answer = pending();
+        mockSave.mockReturnValue(answer.promise);
         saveButton(element).click();
         await settle();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Saving');
         expect(listbox(element).disabled).toBe(true);
-        fail(unexpectedRejection);
+        answer.reject(unexpectedRejection);
         await settle();
         expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');
         expect(text(element, '[role="alert"] h4')).toBe('c.WebexCallingAdmin_SaveErrorTitle');

@@ -6,13 +6,21 @@ import getCallLogTabOptions from '@salesforce/apex/WebexCallingAdminController.g
 import getCallLogTabs from '@salesforce/apex/WebexCallingAdminController.getCallLogTabs';
 import saveCallLogTab from '@salesforce/apex/WebexCallingAdminController.saveCallLogTab';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import optionsCase from './data/optionsCase.json';
 import optionsOpportunity from './data/optionsOpportunity.json';
 import tabObjects from './data/tabObjects.json';
 import tabsOpportunity from './data/tabsOpportunity.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
+import {
+    type Host,
+    mountSection,
+    settle,
+    $,
+    text,
+    button,
+    resetPage
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabs', () => ({ default: jest.fn() }), {
     virtual: true
@@ -65,17 +73,9 @@ const mockOptions = jest.mocked(getCallLogTabOptions);
 const mockSave = jest.mocked(saveCallLogTab);
 const mockDelete = jest.mocked(deleteCallLogTab);
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
-type ButtonStub = HTMLElement & { label: string; disabled: boolean; title: string };
-
 type ListboxStub = HTMLElement & { options: Array<{ label: string; value: string }>; value: string[] };
 
 const OPPORTUNITY_TAB = 'a0WWb0000000001AAA';
-
-async function settle(): Promise<void> {
-    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
-    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-}
 
 function copy<T>(value: T): T {
     return JSON.parse(JSON.stringify(value)) as T;
@@ -87,19 +87,7 @@ async function mount(tabs: WebexCallLogTabConfig[] = []): Promise<Host> {
     mockOptions.mockImplementation(({ objectApiName }) =>
         Promise.resolve(copy(objectApiName === 'Case' ? optionsCase : optionsOpportunity))
     );
-    const element = createElement('c-webex-admin-call-log-tabs', { is: WebexAdminCallLogTabs }) as Host;
-    document.body.appendChild(element);
-    await settle();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    // Through the save row and busy line, which are child components.
-    return deepQuery(element.shadowRoot, selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return mountSection('c-webex-admin-call-log-tabs', WebexAdminCallLogTabs);
 }
 
 /** A select of the form, with its options' values (the placeholder left out) and its label. */
@@ -126,10 +114,6 @@ function fields(element: Host): ListboxStub {
     return $(element, 'lightning-dual-listbox[data-field="fields"]') as ListboxStub;
 }
 
-function button(element: Host, action: string): ButtonStub {
-    return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
-}
-
 async function change(target: HTMLElement, value: unknown): Promise<void> {
     target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
     await settle();
@@ -141,10 +125,7 @@ async function click(target: HTMLElement): Promise<void> {
 }
 
 describe('c-webex-admin-call-log-tabs', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('says there is no tab yet, and offers a form that starts with the object', async () => {
         const element = await mount();

@@ -3,9 +3,19 @@ import WebexAdminCallingBackend, { BACKENDS, LIMITS } from 'c/webexAdminCallingB
 import getCallingBackend from '@salesforce/apex/WebexCallingAdminController.getCallingBackend';
 import saveCallingBackend from '@salesforce/apex/WebexCallingAdminController.saveCallingBackend';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
+import {
+    type Host,
+    mountSection,
+    settle,
+    $,
+    text,
+    saveButton,
+    resetPage,
+    pending,
+    setChecked
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexCallingAdminController.getCallingBackend', () => ({ default: jest.fn() }), {
     virtual: true
@@ -18,29 +28,9 @@ jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Save
 const mockGet = jest.mocked(getCallingBackend);
 const mockSave = jest.mocked(saveCallingBackend);
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
-type ButtonStub = HTMLElement & { disabled: boolean };
-
-async function settle(): Promise<void> {
-    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
-    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-}
-
 async function mount(backend: WebexCallingBackend | string): Promise<Host> {
     mockGet.mockResolvedValue(backend as WebexCallingBackend);
-    const element = createElement('c-webex-admin-calling-backend', { is: WebexAdminCallingBackend }) as Host;
-    document.body.appendChild(element);
-    await settle();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    // Through the save row and busy line, which are child components.
-    return deepQuery(element.shadowRoot, selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return mountSection('c-webex-admin-calling-backend', WebexAdminCallingBackend);
 }
 
 function radio(element: Host, value: string): HTMLInputElement {
@@ -49,20 +39,11 @@ function radio(element: Host, value: string): HTMLInputElement {
 
 async function choose(element: Host, value: string): Promise<void> {
     const input = radio(element, value);
-    input.checked = true;
-    input.dispatchEvent(new CustomEvent('change'));
-    await settle();
-}
-
-function saveButton(element: Host): ButtonStub {
-    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
+    await setChecked(input, true);
 }
 
 describe('c-webex-admin-calling-backend', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('offers the three backends with what each means, Webex Calling chosen', async () => {
         const element = await mount('WebexCalling');
@@ -112,18 +93,13 @@ describe('c-webex-admin-calling-backend', () => {
         expect($(element, '[data-limits]')).not.toBeNull();
         await choose(element, 'WebexCalling');
         expect($(element, '[data-limits]')).toBeNull();
-        let fail: (reason: unknown) => void = () => undefined;
-        mockSave.mockImplementation(
-            () =>
-                new Promise((_, reject) => {
-                    fail = reject;
-                })
-        );
+        const answer = pending();
+        mockSave.mockReturnValue(answer.promise);
         saveButton(element).click();
         await settle();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Saving');
         expect(radio(element, 'WebexCalling').disabled).toBe(true);
-        fail(unexpectedRejection);
+        answer.reject(unexpectedRejection);
         await settle();
         expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');
         expect(radio(element, 'WebexCalling').checked).toBe(true);

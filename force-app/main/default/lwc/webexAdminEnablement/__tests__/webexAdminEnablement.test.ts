@@ -3,8 +3,6 @@ import WebexAdminEnablement, { MIN_SEARCH_LENGTH, SEARCH_DEBOUNCE_MS } from 'c/w
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
 import searchProfilesAndUsers from '@salesforce/apex/WebexEnablementController.searchProfilesAndUsers';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import accessForAll from './data/accessForAll.json';
 import accessNobody from './data/accessNobody.json';
 import accessProfileAndUsers from './data/accessProfileAndUsers.json';
@@ -12,6 +10,16 @@ import notAdminRejection from './data/notAdminRejection.json';
 import notEligibleRejection from './data/notEligibleRejection.json';
 import salesforceUnreachableRejection from './data/salesforceUnreachableRejection.json';
 import searchResultsSa from './data/searchResultsSa.json';
+import {
+    settle,
+    $,
+    text,
+    toasts,
+    saveButton,
+    resetPage,
+    pending,
+    setChecked
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
     virtual: true
@@ -62,12 +70,6 @@ type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type ButtonIconStub = HTMLElement & { alternativeText: string; iconName: string; disabled: boolean };
 type IconStub = HTMLElement & { iconName: string; alternativeText: string };
 
-/** Lets pending promises (Apex answers) settle and the component re-render, without relying on timers. */
-async function settle(): Promise<void> {
-    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
-    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-}
-
 function mount(props: Partial<Pick<Host, 'feature' | 'label' | 'description'>> = {}): Host {
     const element = createElement('c-webex-admin-enablement', { is: WebexAdminEnablement }) as Host;
     Object.assign(element, { feature: 'OutboundCallLog', label: LABEL, ...props });
@@ -82,17 +84,8 @@ async function mountWith(state: WebexFeatureAccessState): Promise<Host> {
     return element;
 }
 
-function $(element: Host, selector: string): HTMLElement | null {
-    // Through the save row and busy line, which are child components.
-    return deepQuery(element.shadowRoot, selector);
-}
-
 function $$(element: Host, selector: string): HTMLElement[] {
     return [...element.shadowRoot.querySelectorAll<HTMLElement>(selector)];
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function toggle(element: Host): HTMLInputElement {
@@ -101,10 +94,6 @@ function toggle(element: Host): HTMLInputElement {
 
 function searchField(element: Host): HTMLInputElement {
     return $(element, 'input[data-search]') as HTMLInputElement;
-}
-
-function saveButton(element: Host): ButtonStub {
-    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
 }
 
 function granteeNames(element: Host): string[] {
@@ -117,9 +106,7 @@ function options(element: Host): HTMLElement[] {
 
 async function flip(element: Host, checked: boolean): Promise<void> {
     const input = toggle(element);
-    input.checked = checked;
-    input.dispatchEvent(new CustomEvent('change'));
-    await settle();
+    await setChecked(input, checked);
 }
 
 /** Types into the search field as a person does, one input event per character. */
@@ -147,20 +134,13 @@ async function searchFor(element: Host, term: string, results: WebexFeatureGrant
     await settle();
 }
 
-function toasts(element: Host): Array<{ title?: string; message: string; variant?: string }> {
-    const seen: Array<{ title?: string; message: string; variant?: string }> = [];
-    element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
-    return seen;
-}
-
 describe('c-webex-admin-enablement', () => {
     beforeEach(() => {
         jest.useFakeTimers();
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
+        resetPage();
         jest.useRealTimers();
     });
 
@@ -186,7 +166,7 @@ describe('c-webex-admin-enablement', () => {
         mockGet.mockResolvedValue(accessNobody as WebexFeatureAccessState);
         const element = mount({ description: 'Users log each outbound call as a Task.' });
         await settle();
-        expect(text(element, 'section > p')).toBe('Users log each outbound call as a Task.');
+        expect(text(element, '[data-help]')).toBe('Users log each outbound call as a Task.');
     });
 
     it('lists profiles and users by name, with their type icon, an inactive badge and a named remove button', async () => {
@@ -425,19 +405,14 @@ describe('c-webex-admin-enablement', () => {
         const element = await mountWith(accessProfileAndUsers as WebexFeatureAccessState);
         await searchFor(element, 'Sas', searchResultsSa as WebexFeatureGrantee[]);
         await press(element, 'Enter');
-        let fail: (reason: unknown) => void = () => undefined;
-        mockSave.mockImplementation(
-            () =>
-                new Promise((_, reject) => {
-                    fail = reject;
-                })
-        );
+        const answer = pending();
+        mockSave.mockReturnValue(answer.promise);
         saveButton(element).click();
         await settle();
         expect(text(element, '[data-busy]')).toBe('c.WebexAccess_Saving');
         expect(saveButton(element).disabled).toBe(true);
         expect(toggle(element).disabled).toBe(true);
-        fail(notEligibleRejection);
+        answer.reject(notEligibleRejection);
         await settle();
         const alert = $(element, '[role="alert"]');
         expect(alert?.querySelector('h4')?.textContent).toBe('c.WebexAccess_SaveErrorTitle');

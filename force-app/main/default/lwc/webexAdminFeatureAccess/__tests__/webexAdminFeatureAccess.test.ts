@@ -1,7 +1,8 @@
-import { createElement } from 'lwc';
 import WebexAdminFeatureAccess, { FEATURES } from 'c/webexAdminFeatureAccess';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import accessNobody from './data/accessNobody.json';
+import { type Host, mountSection, flushPromises, resetPage } from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
     virtual: true
@@ -15,37 +16,23 @@ jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', (
 
 const mockGet = jest.mocked(getFeatureAccess);
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
-type CardStub = HTMLElement & { title: string; iconName: string };
 type EnablementHost = HTMLElement & { shadowRoot: ShadowRoot; feature: string; label: string; description: string };
-
-function flushPromises(): Promise<void> {
-    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 async function mount(): Promise<Host> {
     mockGet.mockImplementation(({ feature }) =>
         Promise.resolve({ ...(accessNobody as WebexFeatureAccessState), feature })
     );
-    const element = createElement('c-webex-admin-feature-access', { is: WebexAdminFeatureAccess }) as Host;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return mountSection('c-webex-admin-feature-access', WebexAdminFeatureAccess, {}, flushPromises);
 }
 
 describe('c-webex-admin-feature-access', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('titles the section and explains it', async () => {
         const element = await mount();
-        const card = element.shadowRoot.querySelector('lightning-card') as CardStub;
-        expect(card.title).toBe('c.WebexAccess_Title');
-        expect(element.shadowRoot.querySelector('p')?.textContent).toBe('c.WebexAccess_Help');
+        // Through the section frame, which keeps the title and help in its own shadow root.
+        expect(deepQuery(element.shadowRoot, '[data-heading]')?.textContent?.trim()).toBe('c.WebexAccess_Title');
+        expect(deepQuery(element.shadowRoot, '[data-help]')?.textContent).toBe('c.WebexAccess_Help');
         await expect(element).toBeAccessible();
     });
 
@@ -59,6 +46,6 @@ describe('c-webex-admin-feature-access', () => {
         expect(editors[0].description).toBe('c.WebexAccess_MeetingLogsHelp');
         // Each one loads its own state.
         expect(mockGet.mock.calls.map(([params]) => params.feature)).toEqual(editors.map((editor) => editor.feature));
-        expect(editors[2].shadowRoot.querySelector('h3')?.textContent).toBe('c.WebexAccess_WebinarImport');
+        expect(deepQuery(editors[2].shadowRoot, 'h3')?.textContent).toBe('c.WebexAccess_WebinarImport');
     });
 });

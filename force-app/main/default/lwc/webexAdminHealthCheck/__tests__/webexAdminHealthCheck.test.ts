@@ -8,6 +8,14 @@ import checksAllOkJson from './data/checksAllOk.json';
 import checksFreshJson from './data/checksFresh.json';
 import checksInactiveWebhookJson from './data/checksInactiveWebhook.json';
 import notAdminRejection from './data/notAdminRejection.json';
+import {
+    type Host,
+    mountSection,
+    flushPromises,
+    $,
+    text,
+    resetPage
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexHealthCheckController.runHealthCheck', () => ({ default: jest.fn() }), {
     virtual: true
@@ -80,30 +88,12 @@ const checksMissingChannel: WebexHealthCheck[] = checksAllOk.map((check) => {
     };
 });
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type IconStub = HTMLElement & { iconName: string; alternativeText: string; variant: string };
 
-function flushPromises(): Promise<void> {
-    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function mountWith(checks: WebexHealthCheck[]): Promise<Host> {
     mockRun.mockResolvedValue(checks);
-    const element = createElement('c-webex-admin-health-check', { is: HEALTH_CHECK }) as Host;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return mountSection('c-webex-admin-health-check', HEALTH_CHECK, {}, flushPromises);
 }
 
 function row(element: Host, id: string): HTMLElement {
@@ -115,10 +105,7 @@ function rowIcon(element: Host, id: string): IconStub {
 }
 
 describe('c-webex-admin-health-check', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('runs the check on arrival, saying so, then shows every problem with what to do', async () => {
         let answer: (checks: WebexHealthCheck[]) => void = () => undefined;
@@ -380,16 +367,35 @@ describe('c-webex-admin-health-check', () => {
         expect(text(element, '[data-summary]')).toBe('c.WebexHealth_AllPassed');
     });
 
-    it('shows why the check could not run, in an alert', async () => {
-        mockRun.mockRejectedValue(notAdminRejection);
+    it('shows why the check could not run, in an alert, and Retry runs it again', async () => {
+        mockRun.mockRejectedValueOnce(notAdminRejection);
         const element = createElement('c-webex-admin-health-check', { is: HEALTH_CHECK }) as Host;
         document.body.appendChild(element);
         await flushPromises();
         expect(text(element, '[role="alert"] h3')).toBe('c.WebexHealth_ErrorTitle');
-        expect(text(element, '[data-error-message]')).toBe(
+        expect(text(element, '[data-load-error]')).toBe(
             'You need the Webex Admin permission set to change these settings.'
         );
         expect($(element, '[data-checks]')).toBeNull();
         await expect(element).toBeAccessible();
+
+        mockRun.mockResolvedValueOnce(checksAllOk);
+        ($(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
+        await flushPromises();
+        expect(mockRun).toHaveBeenCalledTimes(2);
+        expect($(element, '[role="alert"]')).toBeNull();
+        expect(text(element, '[data-summary]')).toBe('c.WebexHealth_AllPassed');
+    });
+
+    it('keeps the checks shown when running them again fails, with Retry', async () => {
+        const element = await mountWith(checksMissingChannel);
+        mockRun.mockRejectedValueOnce(notAdminRejection);
+        ($(element, 'lightning-button[data-action="run"]') as ButtonStub).click();
+        await flushPromises();
+        expect(text(element, '[data-load-error]')).toBe(
+            'You need the Webex Admin permission set to change these settings.'
+        );
+        expect(row(element, 'callEventChannel')).not.toBeNull();
+        expect($(element, 'lightning-button[data-action="retry"]')).not.toBeNull();
     });
 });

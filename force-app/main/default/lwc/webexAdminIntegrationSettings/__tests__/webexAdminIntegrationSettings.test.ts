@@ -4,7 +4,6 @@ import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getInteg
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import registerWebhooks from '@salesforce/apex/WebexAdminController.registerWebhooks';
 import saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessToken';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import invalidTokenRejection from './data/invalidTokenRejection.json';
 import noSiteRejection from './data/noSiteRejection.json';
 import rateLimitedRejection from './data/rateLimitedRejection.json';
@@ -13,6 +12,15 @@ import statusNoToken from './data/statusNoToken.json';
 import statusRegistered from './data/statusRegistered.json';
 import statusSaved from './data/statusSaved.json';
 import statusWebhooksError from './data/statusWebhooksError.json';
+import {
+    type Host,
+    flushPromises,
+    $,
+    text,
+    toasts,
+    button,
+    resetPage
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexAdminController.getIntegrationStatus', () => ({ default: jest.fn() }), {
     virtual: true
@@ -56,14 +64,6 @@ const mockReactivate = jest.mocked(reactivateWebhook);
 
 const INVALID_TOKEN = 'The access token is invalid or expired. Copy a new one from developer.webex.com.';
 
-/** Lets pending promises (Apex answers) settle and the component re-render. */
-function flushPromises(): Promise<void> {
-    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean; ariaLabel: string | null };
 type InputHost = HTMLElement & { shadowRoot: ShadowRoot; label: string; type: string; value: string };
 
@@ -71,18 +71,6 @@ function mount(): Host {
     const element = createElement('c-webex-admin-integration-settings', { is: WebexAdminIntegrationSettings });
     document.body.appendChild(element);
     return element as Host;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function button(element: Host, action: 'save' | 'register'): ButtonStub {
-    return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
 }
 
 function tokenField(element: Host): InputHost {
@@ -105,12 +93,6 @@ function typeToken(element: Host, value: string): void {
     input.dispatchEvent(new CustomEvent('input'));
 }
 
-function toasts(element: Host): Array<{ title?: string; message: string; variant?: string }> {
-    const seen: Array<{ title?: string; message: string; variant?: string }> = [];
-    element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
-    return seen;
-}
-
 async function mountWith(status: WebexIntegrationStatus): Promise<Host> {
     mockGetStatus.mockResolvedValue(status);
     const element = mount();
@@ -120,8 +102,7 @@ async function mountWith(status: WebexIntegrationStatus): Promise<Host> {
 
 describe('c-webex-admin-integration-settings', () => {
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
+        resetPage();
         jest.useRealTimers();
     });
 
@@ -153,7 +134,7 @@ describe('c-webex-admin-integration-settings', () => {
             expect(field.shadowRoot.querySelector('label')?.textContent).toBe('c.WebexIntegration_TokenLabel');
             expect(button(element, 'save').label).toBe('c.WebexIntegration_Save');
             expect(button(element, 'register').label).toBe('c.WebexIntegration_Register');
-            expect(text(element, 'p')).toBe('c.WebexIntegration_Help');
+            expect(text(element, '[data-help]')).toBe('c.WebexIntegration_Help');
         });
 
         it('shows whose token is stored, when it was verified, the site and the webhooks', async () => {
@@ -216,17 +197,39 @@ describe('c-webex-admin-integration-settings', () => {
             await expect(element).toBeAccessible();
         });
 
-        it('shows why the status could not be loaded', async () => {
-            mockGetStatus.mockRejectedValue(salesforceUnreachableRejection);
+        it('shows why the status could not be loaded, and Retry loads it again', async () => {
+            mockGetStatus.mockRejectedValueOnce(salesforceUnreachableRejection);
             const element = mount();
             await flushPromises();
             const alert = $(element, '[role="alert"]');
             expect(alert?.textContent).toContain('c.WebexIntegration_ErrorTitle');
-            expect(text(element, '[data-error-message]')).toBe(
+            expect(text(element, '[data-load-error]')).toBe(
                 'Salesforce could not be reached. Check your network connection, then try again.'
             );
             expect(button(element, 'register').disabled).toBe(true);
             await expect(element).toBeAccessible();
+
+            mockGetStatus.mockResolvedValueOnce(statusSaved as WebexIntegrationStatus);
+            const retry = $(element, 'lightning-button[data-action="retry"]') as ButtonStub;
+            expect(retry.label).toBe('c.WebexAdmin_Retry');
+            retry.click();
+            await flushPromises();
+            expect(mockGetStatus).toHaveBeenCalledTimes(2);
+            expect($(element, '[data-load-error]')).toBeNull();
+            expect(text(element, '[data-owner]')).toBe('Avery Admin');
+            expect(button(element, 'register').disabled).toBe(false);
+        });
+
+        it('forgets a failed load once an action brings the status', async () => {
+            mockGetStatus.mockRejectedValueOnce(salesforceUnreachableRejection);
+            mockSave.mockResolvedValue(statusSaved as WebexIntegrationStatus);
+            const element = mount();
+            await flushPromises();
+            typeToken(element, 'a-new-token');
+            button(element, 'save').click();
+            await flushPromises();
+            expect($(element, '[data-load-error]')).toBeNull();
+            expect(text(element, '[data-owner]')).toBe('Avery Admin');
         });
     });
 

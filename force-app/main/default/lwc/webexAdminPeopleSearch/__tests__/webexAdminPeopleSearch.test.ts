@@ -4,11 +4,21 @@ import WebexAdminPeopleSearch, { PURPOSES } from 'c/webexAdminPeopleSearch';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import settingsDefault from './data/settingsDefault.json';
 import settingsInboundOff from './data/settingsInboundOff.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
+import {
+    type Host,
+    mountSection,
+    settle,
+    $,
+    text,
+    saveButton,
+    resetPage,
+    pending,
+    setChecked
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings', () => ({ default: jest.fn() }), {
     virtual: true
@@ -27,33 +37,14 @@ const mockSave = jest.mocked(savePeopleSearchSettings);
 
 const NOT_ADMIN = 'You need the Webex Admin permission set to view or change Webex settings.';
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ObjectInfoConfig = { objectApiName: { objectApiName: string } };
 /** sfdx-lwc-jest's test wire adapter for getObjectInfo: emits to the wires whose config the filter accepts. */
 type ObjectInfoAdapter = { emit(data: Partial<UiObjectInfo>, filter: (config: ObjectInfoConfig) => boolean): void };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
-type CardStub = HTMLElement & { title: string };
-
-async function settle(): Promise<void> {
-    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
-    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-}
 
 async function mountWith(settings: unknown): Promise<Host> {
     mockGet.mockResolvedValue(settings as WebexPeopleSearchSettings);
-    const element = createElement('c-webex-admin-people-search', { is: WebexAdminPeopleSearch }) as Host;
-    document.body.appendChild(element);
-    await settle();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    // Through the save row and busy line, which are child components.
-    return deepQuery(element.shadowRoot, selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return mountSection('c-webex-admin-people-search', WebexAdminPeopleSearch);
 }
 
 function box(element: Host, purpose: string, object: string): HTMLInputElement {
@@ -69,24 +60,15 @@ function ticked(element: Host): string[] {
 
 async function click(element: Host, purpose: string, object: string): Promise<void> {
     const input = box(element, purpose, object);
-    input.checked = !input.checked;
-    input.dispatchEvent(new CustomEvent('change'));
-    await settle();
-}
-
-function saveButton(element: Host): ButtonStub {
-    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
+    await setChecked(input, !input.checked);
 }
 
 describe('c-webex-admin-people-search', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('shows a row per search and a column per object, every box ticked by default', async () => {
         const element = await mountWith(settingsDefault);
-        expect(($(element, 'lightning-card') as CardStub).title).toBe('c.WebexPeople_Title');
+        expect(text(element, '[data-heading]')).toBe('c.WebexPeople_Title');
         expect([...element.shadowRoot.querySelectorAll('thead th')].map((th) => th.textContent?.trim())).toEqual([
             'c.WebexPeople_ColSearch',
             'Contacts',
@@ -172,18 +154,13 @@ describe('c-webex-admin-people-search', () => {
     it('keeps every box as it was left, with the reason, when the save fails', async () => {
         const element = await mountWith(settingsDefault);
         await click(element, 'Spaces', 'Lead');
-        let fail: (reason: unknown) => void = () => undefined;
-        mockSave.mockImplementation(
-            () =>
-                new Promise((_, reject) => {
-                    fail = reject;
-                })
-        );
+        const answer = pending();
+        mockSave.mockReturnValue(answer.promise);
         saveButton(element).click();
         await settle();
         expect(text(element, '[data-busy]')).toBe('c.WebexPeople_Saving');
         expect(box(element, 'Spaces', 'Contact').disabled).toBe(true);
-        fail(unexpectedRejection);
+        answer.reject(unexpectedRejection);
         await settle();
         expect($(element, '[role="alert"] h3')?.textContent).toBe('c.WebexPeople_SaveErrorTitle');
         expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');

@@ -3,10 +3,19 @@ import WebexAdminPhoneFields from 'c/webexAdminPhoneFields';
 import getPhoneFields from '@salesforce/apex/WebexCallingAdminController.getPhoneFields';
 import savePhoneFields from '@salesforce/apex/WebexCallingAdminController.savePhoneFields';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import notAdminRejection from './data/notAdminRejection.json';
 import phoneFieldsDefault from './data/phoneFieldsDefault.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
+import {
+    type Host,
+    mountSection,
+    settle,
+    $,
+    text,
+    saveButton,
+    resetPage,
+    pending
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexCallingAdminController.getPhoneFields', () => ({ default: jest.fn() }), {
     virtual: true
@@ -28,7 +37,6 @@ jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Save
 const mockGet = jest.mocked(getPhoneFields);
 const mockSave = jest.mocked(savePhoneFields);
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type ListboxStub = HTMLElement & {
     label: string;
@@ -40,30 +48,13 @@ type ListboxStub = HTMLElement & {
     disabled: boolean;
 };
 
-async function settle(): Promise<void> {
-    // Ten microtask turns, one after the other: enough for an Apex answer, the await after it and the re-render.
-    await Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-}
-
 function fresh(): WebexPhoneFieldsObject[] {
     return JSON.parse(JSON.stringify(phoneFieldsDefault)) as WebexPhoneFieldsObject[];
 }
 
 async function mount(objects: WebexPhoneFieldsObject[] = fresh()): Promise<Host> {
     mockGet.mockResolvedValue(objects);
-    const element = createElement('c-webex-admin-phone-fields', { is: WebexAdminPhoneFields }) as Host;
-    document.body.appendChild(element);
-    await settle();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    // Through the save row and busy line, which are child components.
-    return deepQuery(element.shadowRoot, selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return mountSection('c-webex-admin-phone-fields', WebexAdminPhoneFields);
 }
 
 function list(element: Host, objectApiName: string): ListboxStub {
@@ -75,21 +66,12 @@ async function choose(element: Host, objectApiName: string, value: string[]): Pr
     await settle();
 }
 
-function saveButton(element: Host): ButtonStub {
-    return $(element, 'lightning-button[data-action="save"]') as ButtonStub;
-}
-
 describe('c-webex-admin-phone-fields', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('shows one dual listbox per object, every phone field selected until the administrator chooses', async () => {
         const element = await mount();
-        expect(($(element, 'lightning-card') as HTMLElement & { title: string }).title).toBe(
-            'c.WebexCallingAdmin_PhoneFieldsTitle'
-        );
+        expect(text(element, '[data-heading]')).toBe('c.WebexCallingAdmin_PhoneFieldsTitle');
         const contact = list(element, 'Contact');
         expect(contact.label).toBe('Contact phone fields');
         expect(contact.sourceLabel).toBe('c.WebexCallingAdmin_ListAvailable');
@@ -153,18 +135,13 @@ describe('c-webex-admin-phone-fields', () => {
     it('keeps every list as it was left, with the reason, when the save fails', async () => {
         const element = await mount();
         await choose(element, 'Contact', ['HomePhone']);
-        let fail: (reason: unknown) => void = () => undefined;
-        mockSave.mockImplementation(
-            () =>
-                new Promise((_, reject) => {
-                    fail = reject;
-                })
-        );
+        const answer = pending();
+        mockSave.mockReturnValue(answer.promise);
         saveButton(element).click();
         await settle();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Saving');
         expect(list(element, 'Contact').disabled).toBe(true);
-        fail(unexpectedRejection);
+        answer.reject(unexpectedRejection);
         await settle();
         expect(text(element, '[role="alert"] h3')).toBe('c.WebexCallingAdmin_SaveErrorTitle');
         expect(text(element, '[data-save-error]')).toBe('Something went wrong: UNABLE_TO_LOCK_ROW');

@@ -13,6 +13,7 @@ import notAdminRejection from './data/notAdminRejection.json';
 import revokeFailedRejection from './data/revokeFailedRejection.json';
 import statusAuthorized from './data/statusAuthorized.json';
 import statusNotAuthorized from './data/statusNotAuthorized.json';
+import { type Host, flushPromises, $, text, button, resetPage } from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus', () => ({ default: jest.fn() }), {
     virtual: true
@@ -45,17 +46,9 @@ const mockStart = jest.mocked(startAuthorization);
 const mockRevoke = jest.mocked(revokeAuthorization);
 const pageReference = CurrentPageReference as unknown as { emit(value: PageReference): void };
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type InputHost = HTMLElement & { shadowRoot: ShadowRoot; label: string; type: string };
 type IconButtonStub = HTMLElement & { alternativeText: string };
-
-/** Lets pending promises (Apex answers) settle and the component re-render. */
-function flushPromises(): Promise<void> {
-    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 async function mountWith(
     status: WebexSalesforceAuthStatus,
@@ -68,18 +61,6 @@ async function mountWith(
     if (outcome) pageReference.emit({ type: 'standard__navItemPage', state: { [stateKey]: outcome } });
     await flushPromises();
     return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function button(element: Host, action: 'authorize' | 'revoke'): ButtonStub {
-    return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
 }
 
 /** The key field comes first, the secret second. */
@@ -110,8 +91,7 @@ describe('c-webex-admin-salesforce-auth', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
+        resetPage();
         open.mockRestore();
     });
 
@@ -190,17 +170,24 @@ describe('c-webex-admin-salesforce-auth', () => {
             ]);
         });
 
-        it('shows why the status could not be loaded', async () => {
-            mockStatus.mockRejectedValue(notAdminRejection);
+        it('shows why the status could not be loaded, and Retry loads it again', async () => {
+            mockStatus.mockRejectedValueOnce(notAdminRejection);
             const element = createElement('c-webex-admin-salesforce-auth', { is: WebexAdminSalesforceAuth }) as Host;
             document.body.appendChild(element);
             await flushPromises();
             expect(text(element, '[role="alert"] h3')).toBe('c.WebexSfAuth_ErrorTitle');
-            expect(text(element, '[data-error-message]')).toBe(
+            expect(text(element, '[data-load-error]')).toBe(
                 'You need the Webex Admin permission set to view or change Webex settings.'
             );
             expect($(element, '[data-not-authorized]')).toBeNull();
             await expect(element).toBeAccessible();
+
+            mockStatus.mockResolvedValueOnce(statusAuthorized as WebexSalesforceAuthStatus);
+            ($(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
+            await flushPromises();
+            expect(mockStatus).toHaveBeenCalledTimes(2);
+            expect($(element, '[role="alert"]')).toBeNull();
+            expect(text(element, '[data-authorized-as]')).toBe('Authorized as Avery Admin');
         });
     });
 

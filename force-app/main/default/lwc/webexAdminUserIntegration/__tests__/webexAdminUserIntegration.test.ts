@@ -1,4 +1,3 @@
-import { createElement } from 'lwc';
 import WebexAdminUserIntegration from 'c/webexAdminUserIntegration';
 import clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
 import getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
@@ -7,6 +6,15 @@ import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/pla
 import configured from './data/configured.json';
 import invalidInputRejection from './data/invalidInputRejection.json';
 import notConfigured from './data/notConfigured.json';
+import {
+    type Host,
+    mountSection,
+    flushPromises,
+    $,
+    text,
+    button,
+    resetPage
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexAdminController.getUserIntegration', () => ({ default: jest.fn() }), {
     virtual: true
@@ -31,34 +39,12 @@ const mockGet = jest.mocked(getUserIntegration);
 const mockSave = jest.mocked(saveUserIntegration);
 const mockClear = jest.mocked(clearUserIntegration);
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type InputHost = HTMLElement & { shadowRoot: ShadowRoot; label: string; type: string; placeholder: string };
 
-function flushPromises(): Promise<void> {
-    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function mount(status: WebexUserIntegrationStatus | undefined): Promise<Host> {
     mockGet.mockResolvedValue(status as WebexUserIntegrationStatus);
-    const element = createElement('c-webex-admin-user-integration', { is: WebexAdminUserIntegration }) as Host;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function button(element: Host, action: string): ButtonStub {
-    return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
+    return mountSection('c-webex-admin-user-integration', WebexAdminUserIntegration, {}, flushPromises);
 }
 
 /** The client ID field comes first, the secret second. */
@@ -86,10 +72,7 @@ function refusal(message: string): { status: number; body: { message: string } }
 }
 
 describe('c-webex-admin-user-integration', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     it('shows what to register in Webex, and that nothing is set up yet', async () => {
         const element = await mount(notConfigured);
@@ -242,6 +225,27 @@ describe('c-webex-admin-user-integration', () => {
         expect(text(element, '[data-success]')).toBe('c.WebexUserConnect_AdminCleared');
         expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe('');
         expect(button(element, 'clear-user-integration').disabled).toBe(true);
+    });
+
+    it('shows why the integration could not be loaded, and Retry loads it again', async () => {
+        mockGet.mockRejectedValueOnce(invalidInputRejection);
+        const element = await mountSection(
+            'c-webex-admin-user-integration',
+            WebexAdminUserIntegration,
+            {},
+            flushPromises
+        );
+        expect(text(element, '[role="alert"] h4')).toBe('c.WebexIntegration_ErrorTitle');
+        expect(text(element, '[data-load-error]')).toBe('Check what you entered: clientId.');
+        expect($(element, '[data-user-integration-status]')).toBeNull();
+
+        mockGet.mockResolvedValueOnce(configured as WebexUserIntegrationStatus);
+        ($(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
+        await flushPromises();
+        expect(mockGet).toHaveBeenCalledTimes(2);
+        expect($(element, '[role="alert"]')).toBeNull();
+        expect(text(element, '[data-connected-users]')).toBe('Users connected: 3');
+        expect((field(element, 'userClientId') as unknown as { value: string }).value).toBe(configured.clientId);
     });
 
     it('shows nothing of a status it did not get', async () => {

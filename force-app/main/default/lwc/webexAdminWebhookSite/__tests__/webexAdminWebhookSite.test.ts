@@ -3,7 +3,6 @@ import WebexAdminWebhookSite from 'c/webexAdminWebhookSite';
 import checkSite from '@salesforce/apex/WebexSiteController.checkSite';
 import createSite from '@salesforce/apex/WebexSiteController.createSite';
 import getSiteStatus from '@salesforce/apex/WebexSiteController.getSiteStatus';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import metadataFaultRejection from './data/metadataFaultRejection.json';
 import notAuthorizedRejection from './data/notAuthorizedRejection.json';
 import notSystemAdminRejection from './data/notSystemAdminRejection.json';
@@ -14,6 +13,16 @@ import statusNoSite from './data/statusNoSite.json';
 import statusNotSystemAdmin from './data/statusNotSystemAdmin.json';
 import statusReachable from './data/statusReachable.json';
 import statusUnreachable from './data/statusUnreachable.json';
+import {
+    type Host,
+    mountSection,
+    flushPromises,
+    $,
+    text,
+    toasts,
+    button,
+    resetPage
+} from '../../../../../test/jest-utils/adminSection';
 
 jest.mock('@salesforce/apex/WebexSiteController.getSiteStatus', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexSiteController.createSite', () => ({ default: jest.fn() }), { virtual: true });
@@ -23,35 +32,12 @@ const mockStatus = jest.mocked(getSiteStatus);
 const mockCreate = jest.mocked(createSite);
 const mockCheck = jest.mocked(checkSite);
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot };
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type IconStub = HTMLElement & { iconName: string; alternativeText: string };
 
-/** Lets pending promises (Apex answers) settle and the component re-render. */
-function flushPromises(): Promise<void> {
-    // A macrotask: every pending Apex promise and the re-render it causes have settled by then.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function mountWith(status: WebexSiteStatus): Promise<Host> {
     mockStatus.mockResolvedValue(status);
-    const element = createElement('c-webex-admin-webhook-site', { is: WebexAdminWebhookSite }) as Host;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-function $(element: Host, selector: string): HTMLElement | null {
-    return element.shadowRoot.querySelector(selector);
-}
-
-function text(element: Host, selector: string): string {
-    return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function button(element: Host, action: 'create' | 'check'): ButtonStub {
-    return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
+    return mountSection('c-webex-admin-webhook-site', WebexAdminWebhookSite, {}, flushPromises);
 }
 
 function requirementStates(element: Host): Record<string, string> {
@@ -63,17 +49,8 @@ function requirementStates(element: Host): Record<string, string> {
     );
 }
 
-function toasts(element: Host): Array<{ message: string; variant?: string }> {
-    const seen: Array<{ message: string; variant?: string }> = [];
-    element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
-    return seen;
-}
-
 describe('c-webex-admin-webhook-site', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.resetAllMocks();
-    });
+    afterEach(resetPage);
 
     describe('on arrival', () => {
         it('says it is loading, then that there is no site yet and what creating it needs', async () => {
@@ -124,13 +101,21 @@ describe('c-webex-admin-webhook-site', () => {
             await expect(element).toBeAccessible();
         });
 
-        it('shows why the status could not be loaded', async () => {
-            mockStatus.mockRejectedValue(notSystemAdminRejection);
+        it('shows why the status could not be loaded, and Retry loads it again', async () => {
+            mockStatus.mockRejectedValueOnce(notSystemAdminRejection);
             const element = createElement('c-webex-admin-webhook-site', { is: WebexAdminWebhookSite }) as Host;
             document.body.appendChild(element);
             await flushPromises();
             expect(text(element, '[role="alert"] h3')).toBe('c.WebexSite_ErrorTitle');
+            expect(text(element, '[data-load-error]')).toMatch(/^Creating the site needs the System Administrator/);
             expect($(element, '[data-requirements]')).toBeNull();
+
+            mockStatus.mockResolvedValueOnce(statusExisting as WebexSiteStatus);
+            ($(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
+            await flushPromises();
+            expect(mockStatus).toHaveBeenCalledTimes(2);
+            expect($(element, '[role="alert"]')).toBeNull();
+            expect(text(element, '[data-site-name]')).toBe((statusExisting as WebexSiteStatus).siteName);
         });
     });
 

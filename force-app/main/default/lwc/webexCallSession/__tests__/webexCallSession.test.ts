@@ -7,15 +7,7 @@ import muteCall from '@salesforce/apex/WebexCallController.mute';
 import rejectCall from '@salesforce/apex/WebexCallController.reject';
 import resumeCall from '@salesforce/apex/WebexCallController.resume';
 import unmuteCall from '@salesforce/apex/WebexCallController.unmute';
-import {
-    CallSession,
-    FIRST_RETRY_DELAY_MS,
-    MAX_RETRY_DELAY_MS,
-    SUBSCRIBE_TIMEOUT_MS,
-    concernsChannel,
-    parseCallEvent,
-    retryDelay
-} from 'c/webexCallSession';
+import { CallSession, parseCallEvent } from 'c/webexCallSession';
 import { CallClaims, type ClaimChannel } from 'c/webexCallClaim';
 import type { CallState } from 'c/webexCallState';
 
@@ -322,6 +314,19 @@ describe('c/webexCallSession', () => {
         expect(session.state.muted).toBe(false);
     });
 
+    it('runs the control a button names, and nothing for another name', async () => {
+        const { session, deliver } = await connected();
+        await deliver(push({ state: 'connected', answered: '2025-03-04T10:00:00.000Z' }));
+        jest.mocked(holdCall).mockResolvedValue();
+        jest.mocked(hangupCall).mockResolvedValue();
+        await expect(session.perform('hold')).resolves.toBe(true);
+        expect(session.state.status).toBe('held');
+        await expect(session.perform('transfer')).resolves.toBe(false);
+        await expect(session.perform('hangup')).resolves.toBe(true);
+        expect(hangupCall).toHaveBeenCalledWith({ callId: 'call-1' });
+        expect(session.state.status).toBe('disconnected');
+    });
+
     it('offers an action again when Webex refuses it, and passes the refusal on', async () => {
         const { session, deliver } = await connected();
         await deliver(push({ state: 'connected', answered: '2025-03-04T10:00:00.000Z' }));
@@ -346,10 +351,12 @@ describe('c/webexCallSession', () => {
         mockSubscribe.mockRejectedValueOnce(new Error('no streaming'));
         const session = new CallSession({ claims: new CallClaims({ channel: null }) });
         session.onStreamProblem((problem) => problems.push(problem));
+        jest.useFakeTimers();
         await session.connect(CHANNEL);
         expect(session.hasStreamProblem).toBe(true);
         mockSubscribe.mockResolvedValue({ id: 'sub-2', channel: CHANNEL, replayId: -1 });
-        await session.connect(CHANNEL);
+        await jest.advanceTimersByTimeAsync(1000);
+        jest.useRealTimers();
         expect(session.hasStreamProblem).toBe(false);
         const handler = mockOnError.mock.calls[0][0];
         handler({ channel: '/event/Other__e' });
@@ -359,139 +366,6 @@ describe('c/webexCallSession', () => {
         await session.close();
         handler(null);
         expect(problems).toEqual([true, false, true]);
-    });
-
-    describe('retrying the subscription', () => {
-        const SUBSCRIPTION = { id: 'sub-r', channel: CHANNEL, replayId: -1 };
-
-        beforeEach(() => {
-            jest.useFakeTimers();
-        });
-        afterEach(() => {
-            jest.useRealTimers();
-        });
-
-        /** Lets the fake clock run `ms`, with the promise turns each timer starts. */
-        async function elapse(ms: number): Promise<void> {
-            await jest.advanceTimersByTimeAsync(ms);
-            await flush();
-        }
-
-        it('waits 1 s, 2 s, 4 s… between tries, never more than a minute', () => {
-            expect([0, 1, 2, 3, 4, 5, 6, 7, 20].map(retryDelay)).toEqual([
-                1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000
-            ]);
-            expect(retryDelay(0)).toBe(FIRST_RETRY_DELAY_MS);
-            expect(retryDelay(100)).toBe(MAX_RETRY_DELAY_MS);
-        });
-
-        it('tries again with back-off until the channel accepts, then clears the problem', async () => {
-            const problems: boolean[] = [];
-            mockSubscribe
-                .mockRejectedValueOnce(new Error('400::The channel you requested to subscribe to does not exist'))
-                .mockRejectedValueOnce(new Error('still missing'))
-                .mockResolvedValue(SUBSCRIPTION);
-            const session = new CallSession({ claims: new CallClaims({ channel: null }) });
-            session.onStreamProblem((problem) => problems.push(problem));
-
-            await session.connect(CHANNEL);
-            expect(mockSubscribe).toHaveBeenCalledTimes(1);
-            expect(session.hasStreamProblem).toBe(true);
-
-            await elapse(FIRST_RETRY_DELAY_MS - 1);
-            expect(mockSubscribe).toHaveBeenCalledTimes(1);
-            await elapse(1);
-            expect(mockSubscribe).toHaveBeenCalledTimes(2);
-            expect(session.hasStreamProblem).toBe(true);
-
-            await elapse(2 * FIRST_RETRY_DELAY_MS);
-            expect(mockSubscribe).toHaveBeenCalledTimes(3);
-            expect(session.hasStreamProblem).toBe(false);
-            expect(problems).toEqual([true, false]);
-
-            await elapse(10 * MAX_RETRY_DELAY_MS);
-            expect(mockSubscribe).toHaveBeenCalledTimes(3);
-            await session.close();
-            expect(mockUnsubscribe).toHaveBeenCalledWith(SUBSCRIPTION);
-        });
-
-        it('keeps trying at most once a minute for as long as it fails', async () => {
-            mockSubscribe.mockRejectedValue(new Error('streaming is off'));
-            const session = new CallSession({ claims: new CallClaims({ channel: null }) });
-            await session.connect(CHANNEL);
-            // 1 + 2 + 4 + 8 + 16 + 32 s, then once a minute.
-            await elapse(63_000);
-            expect(mockSubscribe).toHaveBeenCalledTimes(7);
-            await elapse(MAX_RETRY_DELAY_MS - 1);
-            expect(mockSubscribe).toHaveBeenCalledTimes(7);
-            await elapse(1);
-            expect(mockSubscribe).toHaveBeenCalledTimes(8);
-            expect(session.hasStreamProblem).toBe(true);
-            await session.close();
-            await elapse(10 * MAX_RETRY_DELAY_MS);
-            expect(mockSubscribe).toHaveBeenCalledTimes(8);
-        });
-
-        it('treats a subscription that never answers as failed, and drops it if it answers late', async () => {
-            let answer: (subscription: typeof SUBSCRIPTION) => void = () => undefined;
-            mockSubscribe
-                .mockReturnValueOnce(new Promise((resolve) => (answer = resolve)))
-                .mockResolvedValue({ ...SUBSCRIPTION, id: 'sub-2' });
-            const session = new CallSession({ claims: new CallClaims({ channel: null }) });
-            const connecting = session.connect(CHANNEL);
-            await elapse(SUBSCRIBE_TIMEOUT_MS);
-            await connecting;
-            expect(session.hasStreamProblem).toBe(true);
-
-            answer(SUBSCRIPTION);
-            await flush();
-            expect(mockUnsubscribe).toHaveBeenCalledWith(SUBSCRIPTION);
-
-            await elapse(FIRST_RETRY_DELAY_MS);
-            expect(mockSubscribe).toHaveBeenCalledTimes(2);
-            expect(session.hasStreamProblem).toBe(false);
-            await session.close();
-        });
-
-        it('subscribes again when empApi reports the stream lost', async () => {
-            mockSubscribe.mockResolvedValue(SUBSCRIPTION);
-            const session = new CallSession({ claims: new CallClaims({ channel: null }) });
-            await session.connect(CHANNEL);
-            expect(session.hasStreamProblem).toBe(false);
-
-            const reportError = mockOnError.mock.calls[0][0];
-            reportError({ channel: '/meta/connect', error: '403::Unknown client' });
-            expect(session.hasStreamProblem).toBe(true);
-            expect(mockUnsubscribe).toHaveBeenCalledWith(SUBSCRIPTION);
-
-            await elapse(FIRST_RETRY_DELAY_MS);
-            expect(mockSubscribe).toHaveBeenCalledTimes(2);
-            expect(session.hasStreamProblem).toBe(false);
-            // One error listener, however many tries.
-            expect(mockOnError).toHaveBeenCalledTimes(1);
-            await session.close();
-        });
-    });
-
-    it('tells which empApi errors are about the channel', () => {
-        expect(concernsChannel({ channel: CHANNEL }, CHANNEL)).toBe(true);
-        expect(concernsChannel({ channel: '/meta/subscribe', subscription: CHANNEL }, CHANNEL)).toBe(true);
-        expect(concernsChannel({ channel: '/meta/connect' }, CHANNEL)).toBe(true);
-        expect(concernsChannel({ error: 'handshake denied' }, CHANNEL)).toBe(true);
-        expect(concernsChannel('lost', CHANNEL)).toBe(true);
-        expect(concernsChannel({ channel: '/event/Other__e' }, CHANNEL)).toBe(false);
-        expect(concernsChannel({ channel: '/meta/subscribe', subscription: '/u/Other' }, CHANNEL)).toBe(false);
-    });
-
-    it('unsubscribes at once when closed before the subscription came back', async () => {
-        let subscribed: (value: { id: string; channel: string; replayId: number }) => void = () => undefined;
-        mockSubscribe.mockReturnValue(new Promise((resolve) => (subscribed = resolve)));
-        const session = new CallSession();
-        const connecting = session.connect(CHANNEL);
-        await session.close();
-        subscribed({ id: 'sub-3', channel: CHANNEL, replayId: -1 });
-        await connecting;
-        expect(mockUnsubscribe).toHaveBeenCalledWith({ id: 'sub-3', channel: CHANNEL, replayId: -1 });
     });
 
     it('stops telling a listener that stopped listening', async () => {

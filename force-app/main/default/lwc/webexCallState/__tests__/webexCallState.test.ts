@@ -2,6 +2,7 @@ import {
     capabilities,
     elapsedSeconds,
     INITIAL_CALL_STATE,
+    isEstablished,
     isInProgress,
     next,
     type CallCapabilities,
@@ -57,6 +58,16 @@ describe('c/webexCallState', () => {
         expect(INITIAL_CALL_STATE.status).toBe('idle');
         expect(isInProgress(INITIAL_CALL_STATE)).toBe(false);
         offers(INITIAL_CALL_STATE, 'canDial');
+    });
+
+    it('is established from the answer until the call ends, on hold either side included', () => {
+        expect(['connected', 'held', 'remoteHeld'].every((status) => isEstablished({ status } as CallState))).toBe(
+            true
+        );
+        expect(
+            ['idle', 'dialing', 'alerting', 'disconnected'].some((status) => isEstablished({ status } as CallState))
+        ).toBe(false);
+        expect(isEstablished(connectedInbound())).toBe(true);
     });
 
     describe('an outbound click-to-dial call', () => {

@@ -188,8 +188,15 @@ const $ = (root: Host | ShadowRoot, selector: string): HTMLElement | null =>
     ('shadowRoot' in root ? root.shadowRoot : root).querySelector(selector);
 const text = (root: Host, selector: string) => ($(root, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const child = (element: Host, tag: string) => $(element, tag) as Host | null;
-const numberInput = (element: Host) => $(element, 'lightning-input[data-id="number"]') as InputStub;
-const callButton = (element: Host) => $(element, 'lightning-button[data-action="call"]') as ButtonStub;
+/** The dialer between calls (c-webex-dialer-panel); null while a call or its log is on screen. */
+const dialer = (element: Host) => child(element, 'c-webex-dialer-panel');
+const inDialer = (element: Host, selector: string) => {
+    const panel = dialer(element);
+    return panel ? $(panel, selector) : null;
+};
+const dialerText = (element: Host, selector: string) => text(dialer(element) as Host, selector);
+const numberInput = (element: Host) => inDialer(element, 'lightning-input[data-id="number"]') as InputStub;
+const callButton = (element: Host) => inDialer(element, 'lightning-button[data-action="call"]') as ButtonStub;
 
 async function type(element: Host, value: string): Promise<void> {
     const input = numberInput(element).shadowRoot.querySelector('input') as HTMLInputElement;
@@ -339,14 +346,14 @@ describe('c-webex-calling', () => {
             const element = await mount();
             expect(numberInput(element).value).toBe('');
             expect(callButton(element).disabled).toBe(true);
-            expect(child(element, 'c-webex-dial-pad')).not.toBeNull();
-            expect($(element, 'lightning-radio-group.views')).not.toBeNull();
+            expect(inDialer(element, 'c-webex-dial-pad')).not.toBeNull();
+            expect(inDialer(element, 'lightning-radio-group.views')).not.toBeNull();
             await expect(element).toBeAccessible();
         });
 
         it('types from the keypad', async () => {
             const element = await mount();
-            const pad = child(element, 'c-webex-dial-pad') as Host;
+            const pad = inDialer(element, 'c-webex-dial-pad') as Host;
             for (const key of ['4', '1', '5']) {
                 (pad.shadowRoot.querySelector(`button[data-key="${key}"]`) as HTMLButtonElement).click();
             }
@@ -361,22 +368,22 @@ describe('c-webex-calling', () => {
             mockDial.mockRejectedValue(failure('DIAL_FAILED', 'Webex refused the call.'));
             const element = await mount();
             await type(element, 'Olivia');
-            expect(child(element, 'c-webex-dial-pad')).toBeNull();
+            expect(inDialer(element, 'c-webex-dial-pad')).toBeNull();
             jest.advanceTimersByTime(200);
             await settle();
             expect(mockSearch).toHaveBeenCalledWith({ searchTerm: 'Olivia' });
-            const results = child(element, 'c-webex-dialer-results') as Host;
+            const results = inDialer(element, 'c-webex-dialer-results') as Host;
             (results.shadowRoot.querySelector('button.phone') as HTMLButtonElement).click();
             await settle();
             // One click calls: the result is named "Call Olivia Martin, …".
             expect(mockDial).toHaveBeenCalledWith({ destination: '+13122961607' });
-            expect(child(element, 'c-webex-dialer-results')).toBeNull();
+            expect(inDialer(element, 'c-webex-dialer-results')).toBeNull();
             // The call did not start: the number and the person stay, to try again.
             expect(numberInput(element).value).toBe('(312) 296-1607');
-            expect(text(element, '[data-chosen]')).toBe('Calling Olivia Martin');
+            expect(dialerText(element, '[data-chosen]')).toBe('Calling Olivia Martin');
             // Changing the number forgets the person.
             await type(element, '(312) 296-1608');
-            expect($(element, '[data-chosen]')).toBeNull();
+            expect(inDialer(element, '[data-chosen]')).toBeNull();
         });
 
         it('does not search when People Search looks in nothing', async () => {
@@ -454,7 +461,7 @@ describe('c-webex-calling', () => {
             await type(element, 'Oli');
             jest.advanceTimersByTime(200);
             await settle();
-            const results = child(element, 'c-webex-dialer-results') as Host;
+            const results = inDialer(element, 'c-webex-dialer-results') as Host;
             (results.shadowRoot.querySelector('button.phone') as HTMLButtonElement).click();
             await settle();
             const card = child(element, 'c-webex-call-card') as Host;
@@ -465,14 +472,14 @@ describe('c-webex-calling', () => {
             await deliver(push({ callId: 'call-out', personality: 'originator', state: 'disconnected' }));
             await click($(card, 'lightning-button[data-action="done"]'));
             expect(numberInput(element).value).toBe('');
-            expect($(element, '[data-chosen]')).toBeNull();
+            expect(inDialer(element, '[data-chosen]')).toBeNull();
         });
 
         it('dials on Enter', async () => {
             mockDial.mockResolvedValue({ callId: 'call-out', callSessionId: null });
             const element = await mount();
             await type(element, '+1 312 296 1607');
-            const row = $(element, '.number-row') as HTMLElement;
+            const row = inDialer(element, '.number-row') as HTMLElement;
             row.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
             row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
             await settle();
@@ -535,7 +542,7 @@ describe('c-webex-calling', () => {
             expect(text(element, '[data-dial-error]')).toBe(
                 'c.WebexDialer_DialFailed Calls go through the Webex app now.'
             );
-            expect(text(element, '[data-app-note]')).toBe('Calls go through the Webex app (Unified CM).');
+            expect(dialerText(element, '[data-app-note]')).toBe('Calls go through the Webex app (Unified CM).');
             expect(numberInput(element).value).toBe('3122961607');
         });
 
@@ -679,8 +686,8 @@ describe('c-webex-calling', () => {
                 connection: { ...SETTINGS.connection, connected: false }
             });
             expect(mockEmpSubscribe).not.toHaveBeenCalled();
-            expect($(element, 'lightning-radio-group.views')).toBeNull();
-            expect(text(element, '[data-app-note]')).toBe('Calls go through the Webex app (Unified CM).');
+            expect(inDialer(element, 'lightning-radio-group.views')).toBeNull();
+            expect(dialerText(element, '[data-app-note]')).toBe('Calls go through the Webex app (Unified CM).');
             await type(element, '3122961607');
             await click(callButton(element));
             expect(open).toHaveBeenCalledWith('tel:+13122961607', '_self');
@@ -700,7 +707,7 @@ describe('c-webex-calling', () => {
 
         it('names BroadWorks', async () => {
             const element = await mount({ ...SETTINGS, backend: 'BroadWorks' });
-            expect(text(element, '[data-app-note]')).toBe('Calls go through the Webex app (BroadWorks).');
+            expect(dialerText(element, '[data-app-note]')).toBe('Calls go through the Webex app (BroadWorks).');
         });
     });
 
@@ -865,11 +872,11 @@ describe('c-webex-calling', () => {
             ]);
             mockDial.mockResolvedValue({ callId: 'call-out', callSessionId: null });
             const element = await mount();
-            ($(element, 'lightning-radio-group.views') as HTMLElement).dispatchEvent(
+            (inDialer(element, 'lightning-radio-group.views') as HTMLElement).dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'recent' } })
             );
             await settle();
-            const history = child(element, 'c-webex-call-history-list') as Host;
+            const history = inDialer(element, 'c-webex-call-history-list') as Host;
             expect(numberInput(element)).toBeNull();
             await expect(element).toBeAccessible();
             (history.shadowRoot.querySelector('button.call-back') as HTMLButtonElement).click();

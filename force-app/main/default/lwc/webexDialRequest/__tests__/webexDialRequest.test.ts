@@ -1,5 +1,11 @@
 import { publish, subscribe, unsubscribe, type MessageContextType } from 'lightning/messageService';
-import { DIAL_ANSWER_TIMEOUT_MS, newRequestId, requestDial } from 'c/webexDialRequest';
+import {
+    DIAL_ANSWER_TIMEOUT_MS,
+    answerDialRequests,
+    newRequestId,
+    requestDial,
+    requestedPerson
+} from 'c/webexDialRequest';
 
 const mockPublish = jest.mocked(publish);
 const mockSubscribe = jest.mocked(subscribe);
@@ -54,8 +60,75 @@ describe('c/webexDialRequest', () => {
         expect(mockUnsubscribe).toHaveBeenCalledTimes(1);
     });
 
+    it("fills the dialer with the request's record, named by it or by the number, and no one for a bare number", () => {
+        const request = { number: '+13122961607', recordId: '003000000000001AAA', objectApiName: 'Contact' };
+        expect(requestedPerson({ ...request, recordName: 'Olivia Martin' })).toEqual({
+            recordId: '003000000000001AAA',
+            objectApiName: 'Contact',
+            name: 'Olivia Martin',
+            number: '+13122961607'
+        });
+        expect(requestedPerson({ ...request, recordName: null })?.name).toBe('+13122961607');
+        expect(requestedPerson({ ...request, recordId: null, recordName: null })).toBeNull();
+    });
+
     it('makes ids that differ', () => {
         expect(newRequestId()).not.toEqual(newRequestId());
         expect(newRequestId()).toMatch(/^dial-/);
+    });
+
+    describe("the dialer's side", () => {
+        const DIAL = { type: 'dial', requestId: 'R1', ...REQUEST };
+
+        async function flush(): Promise<void> {
+            await Array.from({ length: 5 }).reduce<Promise<void>>(
+                (turn) => turn.then(() => undefined),
+                Promise.resolve()
+            );
+        }
+
+        it('acknowledges a request this tab claims, then hands it over', async () => {
+            const claim = jest.fn().mockResolvedValue(true);
+            const onRequest = jest.fn();
+            answerDialRequests(CONTEXT, { claim, onRequest });
+            listener()(DIAL);
+            await flush();
+            expect(claim).toHaveBeenCalledWith('dial-request:R1');
+            expect(mockPublish).toHaveBeenCalledWith(CONTEXT, expect.anything(), {
+                type: 'dialAccepted',
+                requestId: 'R1'
+            });
+            expect(onRequest).toHaveBeenCalledWith(REQUEST);
+            expect(mockPublish.mock.invocationCallOrder[0]).toBeLessThan(onRequest.mock.invocationCallOrder[0]);
+        });
+
+        it('stays quiet about a request another tab claimed, and about other messages', async () => {
+            const claim = jest.fn().mockResolvedValue(false);
+            const onRequest = jest.fn();
+            answerDialRequests(CONTEXT, { claim, onRequest });
+            listener()(DIAL);
+            listener()({ type: 'dialAccepted', requestId: 'R1' });
+            listener()({ ...DIAL, number: '' });
+            listener()(null);
+            await flush();
+            expect(claim).toHaveBeenCalledTimes(1);
+            expect(mockPublish).not.toHaveBeenCalled();
+            expect(onRequest).not.toHaveBeenCalled();
+        });
+
+        it('passes a request without a record on, and stops listening when told', async () => {
+            const onRequest = jest.fn();
+            const stop = answerDialRequests(CONTEXT, { claim: () => Promise.resolve(true), onRequest });
+            listener()({ type: 'dial', requestId: 'R2', number: '+13122961607' });
+            await flush();
+            expect(onRequest).toHaveBeenCalledWith({
+                number: '+13122961607',
+                recordId: null,
+                objectApiName: null,
+                recordName: null
+            });
+            stop();
+            expect(mockUnsubscribe).toHaveBeenCalledTimes(1);
+        });
     });
 });
