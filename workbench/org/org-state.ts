@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { loadLabels, formatLabel, type Language } from './labels.ts';
 import { FeatureAccessStore, PeopleSearchStore } from './access-settings.ts';
-import { RecordStore } from './records.ts';
+import { forgetRenamedObjects, RecordStore } from './records.ts';
 import { SalesforcePlatform } from './salesforce-platform.ts';
 import { GenericStreaming } from './streaming.ts';
 import { WebhookSite } from './site/webhook-resource.ts';
@@ -101,6 +101,7 @@ export class EmulatedOrg {
 
     reset(): void {
         this.records = new RecordStore();
+        forgetRenamedObjects();
         this.user = this.signIn(DEFAULT_USER);
         this.events = [];
         this.credentials.clear();

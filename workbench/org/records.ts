@@ -44,9 +44,44 @@ interface TreeFile {
     records: Array<Record<string, FieldValue> & { attributes: { type: string; referenceId: string } }>;
 }
 
+/**
+ * Objects the administrator renamed (Setup > Rename Tabs and Labels), by API name: what describes, getObjectInfo
+ * and the stand-ins then give in place of the seeded labels. One emulated org per process, so module state;
+ * `EmulatedOrg.reset()` forgets it (`POST /_org/control/object-label`).
+ */
+const RENAMED = new Map<string, Pick<ObjectDescribe, 'label' | 'labelPlural'>>();
+
 /** The describe of a standard object the workbench knows, or undefined. */
 export function describeObject(apiName: string): ObjectDescribe | undefined {
-    return OBJECTS[apiName];
+    const describe = OBJECTS[apiName];
+    const renamed = RENAMED.get(apiName);
+    return describe && renamed ? { ...describe, ...renamed } : describe;
+}
+
+/**
+ * Renames an object as Rename Tabs and Labels does: in one language, or in every one when `language` is omitted.
+ * Throws for an object the workbench does not know.
+ */
+export function renameObject(
+    apiName: string,
+    names: { label: string; labelPlural: string },
+    language?: Language
+): void {
+    const describe = describeObject(apiName);
+    if (!describe) throw new Error(`The object ${apiName} is not supported`);
+    const languages = language ? [language] : (Object.keys(describe.label) as Language[]);
+    const label = { ...describe.label };
+    const labelPlural = { ...describe.labelPlural };
+    for (const each of languages) {
+        label[each] = names.label;
+        labelPlural[each] = names.labelPlural;
+    }
+    RENAMED.set(apiName, { label, labelPlural });
+}
+
+/** Every object back to its seeded labels. */
+export function forgetRenamedObjects(): void {
+    RENAMED.clear();
 }
 
 /** Every object the workbench knows, by API name. */

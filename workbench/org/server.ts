@@ -14,6 +14,9 @@
  * sets up what a story would otherwise click through: the integration for users (the emulator's seeded
  * one) when none is saved, and the workbench itself as the webhook site when there is none. It answers
  * `{ userId, webexPersonId, outcome }`; nothing is connected by default.
+ * `POST /_org/control/object-label {"object": "Lead", "label": "Prospect", "labelPlural": "Prospects", "language"?}`
+ * renames a standard object as Setup > Rename Tabs and Labels does (in one language, "en" or "fr", or in every one):
+ * getObjectInfo and the Apex stand-ins' describes give the new names until the next reset.
  * The page names its user and language in `x-wb-user` / `x-wb-lang` headers (or query parameters).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,7 +24,7 @@ import { unexpectedFailure } from './apex-error.ts';
 import { createApexRegistry } from './apex-registry.ts';
 import type { Language } from './labels.ts';
 import type { EmulatedOrg, OrgEvent } from './org-state.ts';
-import { describeObject, type FieldValue } from './records.ts';
+import { describeObject, renameObject, type FieldValue } from './records.ts';
 import { UiApi, UiApiError } from './ui-api.ts';
 import { WEBHOOK_REST_PATH } from './site/webhook-resource.ts';
 import { connectDirectly } from './apex/user-connection-callback.ts';
@@ -243,6 +246,20 @@ export function createOrgHandler(
             } else if (first === 'namespace') {
                 // Run the package as installed with its namespace ("webexsf"), or unpackaged ("").
                 org.useNamespace(typeof params.namespace === 'string' ? params.namespace : '');
+            } else if (first === 'object-label') {
+                // Setup > Rename Tabs and Labels: the object's label and plural label, in one language ("en",
+                // "fr") or in every one; describes and getObjectInfo answer them until the next reset.
+                const language = params.language === 'en' || params.language === 'fr' ? params.language : undefined;
+                try {
+                    renameObject(
+                        String(params.object),
+                        { label: String(params.label), labelPlural: String(params.labelPlural ?? params.label) },
+                        language
+                    );
+                } catch (error) {
+                    send(res, 400, { message: (error as Error).message });
+                    return true;
+                }
             } else if (first === 'platform-events') {
                 // Today's delivered platform events as OrgLimits reports them (null counts `events`).
                 org.deliveredPlatformEventsOverride = typeof params.used === 'number' ? params.used : null;

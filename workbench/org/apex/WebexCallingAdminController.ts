@@ -226,7 +226,13 @@ export function createWebexCallingAdminController(org: EmulatedOrg): WebexCallin
             const label = objectLabel(objectApiName, lang());
             if (!config.accountField) throw refuse('WebexCallingAdmin_TabAccountFieldRequired', label);
             const accountField = find(accountFieldOptions(objectApiName, lang()), config.accountField);
-            if (!accountField) throw refuse('WebexCallingAdmin_NotAccountField', String(config.accountField), label);
+            if (!accountField)
+                throw refuse(
+                    'WebexCallingAdmin_NotAccountField',
+                    String(config.accountField),
+                    label,
+                    objectLabel('Account', lang())
+                );
             if (!Array.isArray(config.fields) || config.fields.length === 0)
                 throw refuse('WebexCallingAdmin_TabFieldsRequired');
             const showable = showableFieldOptions(objectApiName, lang());

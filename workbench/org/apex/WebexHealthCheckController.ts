@@ -16,6 +16,7 @@ import type fillPhoneKeys from '@salesforce/apex/WebexHealthCheckController.fill
 import type runHealthCheck from '@salesforce/apex/WebexHealthCheckController.runHealthCheck';
 import { AuraHandledError, loggedFailures, unexpectedFailure } from '../apex-error.ts';
 import type { EmulatedOrg } from '../org-state.ts';
+import { describeObject } from '../records.ts';
 import { WebexCallout } from '../webex-callout.ts';
 import { requireAdmin } from './admin-access.ts';
 import {
@@ -268,6 +269,13 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
         return { ...problem('warning', detail, label('ErrorsAction'), null), link: LINK_ERROR_LOG };
     };
 
+    // WebexHealthCheckService.phoneKeyObjectNames: Contact's and Lead's plural labels as the org names them, in the
+    // user's language (Schema describe), `{0}` and `{1}` of every phone-keys label.
+    const phoneKeyObjectNames = () => [
+        describeObject('Contact')?.labelPlural[org.user.language] ?? 'Contact',
+        describeObject('Lead')?.labelPlural[org.user.language] ?? 'Lead'
+    ];
+
     // Contacts and Leads whose numbers get a key but which have none (saved before the package).
     const checkPhoneKeys = async (): Promise<Outcome> => {
         const count = (objectApiName: string): { missing: number; text: string } => {
@@ -276,12 +284,13 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
         };
         const contacts = count('Contact');
         const leads = count('Lead');
-        if (contacts.missing === 0 && leads.missing === 0) return ok(label('PhoneKeysOk'));
+        const names = phoneKeyObjectNames();
+        if (contacts.missing === 0 && leads.missing === 0) return ok(format('PhoneKeysOk', names));
         return {
             ...problem(
                 'warning',
-                format('PhoneKeysMissing', [contacts.text, leads.text]),
-                label('PhoneKeysAction'),
+                format('PhoneKeysMissing', [...names, contacts.text, leads.text]),
+                format('PhoneKeysAction', names),
                 null
             ),
             fix: FIX_FILL_PHONE_KEYS
@@ -321,7 +330,11 @@ export function createWebexHealthCheckController(org: EmulatedOrg): WebexHealthC
                 }
                 results.push({
                     id,
-                    title: title.startsWith('Webex') ? org.label(title) : label(title),
+                    title: title.startsWith('Webex')
+                        ? org.label(title)
+                        : title === 'PhoneKeysTitle'
+                          ? format(title, phoneKeyObjectNames())
+                          : label(title),
                     status: outcome.status,
                     detail: outcome.detail,
                     action: outcome.status === 'ok' ? null : outcome.action,

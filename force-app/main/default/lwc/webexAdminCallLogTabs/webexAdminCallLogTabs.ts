@@ -7,7 +7,9 @@
  * What is missing is said under the control that lacks it before anything is sent; a refusal from the server keeps
  * the form as the administrator left it, with the reason.
  */
-import { LightningElement } from 'lwc';
+import { LightningElement, wire } from 'lwc';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import deleteCallLogTab from '@salesforce/apex/WebexCallingAdminController.deleteCallLogTab';
 import getCallLogTabObjects from '@salesforce/apex/WebexCallingAdminController.getCallLogTabObjects';
 import getCallLogTabOptions from '@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions';
@@ -105,6 +107,13 @@ export default class WebexAdminCallLogTabs extends LightningElement {
     confirmingId: string | null = null;
 
     private optionsSequence = 0;
+    /** Account's label as the org names it for this user (renamed, translated), from the schema; its API name until then. */
+    private accountLabel = 'Account';
+
+    @wire(getObjectInfo, { objectApiName: ACCOUNT_OBJECT })
+    wiredAccountInfo(result: WireResult<UiObjectInfo>): void {
+        if (result.data) this.accountLabel = result.data.label;
+    }
     /** Where the focus goes once the template re-rendered (an element the change brings, or keeps). */
     private pendingFocus: string | null = null;
 
@@ -201,7 +210,7 @@ export default class WebexAdminCallLogTabs extends LightningElement {
 
     get noAccountFieldMessage(): string | null {
         return this.hasOptions && this.accountFieldOptions.length === 0
-            ? formatLabel(NO_ACCOUNT_FIELD, this.objectLabel(this.draft.objectApiName))
+            ? formatLabel(NO_ACCOUNT_FIELD, this.objectLabel(this.draft.objectApiName), this.accountLabel)
             : null;
     }
 

@@ -14,8 +14,11 @@
  * to look at) and from checks that could not run (`unknown`), "2 problems, 1 warning", "No problems,
  * 1 warning", and takes the icon and colour of the worst of them.
  */
-import { LightningElement } from 'lwc';
+import { LightningElement, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import CONTACT_OBJECT from '@salesforce/schema/Contact';
+import LEAD_OBJECT from '@salesforce/schema/Lead';
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.createCallEventChannel';
 import fillPhoneKeys from '@salesforce/apex/WebexHealthCheckController.fillPhoneKeys';
@@ -160,6 +163,23 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
     /** What a fix started in the background, once started (until the next action). */
     notice: string | null = null;
 
+    /**
+     * Contact's and Lead's plural labels as the org names them for this user (renamed, translated), from the
+     * schema, as the checks' own text names them (WebexHealthCheckService.phoneKeyObjectNames); the API names
+     * until they arrive.
+     */
+    private objectNames = { Contact: 'Contact', Lead: 'Lead' };
+
+    @wire(getObjectInfo, { objectApiName: CONTACT_OBJECT })
+    wiredContactInfo(result: WireResult<UiObjectInfo>): void {
+        if (result.data) this.objectNames = { ...this.objectNames, Contact: result.data.labelPlural };
+    }
+
+    @wire(getObjectInfo, { objectApiName: LEAD_OBJECT })
+    wiredLeadInfo(result: WireResult<UiObjectInfo>): void {
+        if (result.data) this.objectNames = { ...this.objectNames, Lead: result.data.labelPlural };
+    }
+
     connectedCallback(): void {
         this.runChecks();
     }
@@ -295,7 +315,7 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
         this.notice = null;
         await this.flow.run('fillingPhoneKeys', () => callWithRetry(() => fillPhoneKeys()), {
             apply: () => {
-                this.notice = PHONE_KEYS_STARTED;
+                this.notice = formatLabel(PHONE_KEYS_STARTED, this.objectNames.Contact, this.objectNames.Lead);
             }
         });
     }

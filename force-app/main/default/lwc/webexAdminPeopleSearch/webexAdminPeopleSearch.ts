@@ -120,7 +120,13 @@ export default class WebexAdminPeopleSearch extends LightningElement {
     }
 
     get frame(): SectionFrame {
-        return { heading: TITLE, iconName: 'standard:people', help: HELP, dirty: this.isDirty, labels: SECTION_LABELS };
+        return {
+            heading: TITLE,
+            iconName: 'standard:people',
+            help: formatLabel(HELP, this.objectLabel('Contact'), this.objectLabel('Lead')),
+            dirty: this.isDirty,
+            labels: SECTION_LABELS
+        };
     }
 
     get isBusy(): boolean {

@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import WebexAdminCallLogTabs from 'c/webexAdminCallLogTabs';
 import deleteCallLogTab from '@salesforce/apex/WebexCallingAdminController.deleteCallLogTab';
 import getCallLogTabObjects from '@salesforce/apex/WebexCallingAdminController.getCallLogTabObjects';
@@ -22,6 +23,11 @@ import {
     resetPage
 } from '../../../../../test/jest-utils/adminSection';
 
+jest.mock(
+    '@salesforce/label/c.WebexCallingAdmin_TabsNoAccountField',
+    () => ({ default: '{0} has no field that looks up {1}: choose another object.' }),
+    { virtual: true }
+);
 jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabs', () => ({ default: jest.fn() }), {
     virtual: true
 });
@@ -330,11 +336,16 @@ describe('c-webex-admin-call-log-tabs', () => {
         expect(field(element, 'accountField')?.options).toEqual(['AccountId', 'Partner__c']);
     });
 
-    it('says when an object has no field that looks up Account', async () => {
+    it('says when an object has no field that looks up Account, named as the org names it', async () => {
         const element = await mount();
+        // What getObjectInfo gives in an org that renamed Account to « Customer ».
+        const adapter = getObjectInfo as unknown as { emit(data: Partial<UiObjectInfo>): void };
+        adapter.emit({ apiName: 'Account', label: 'Customer', labelPlural: 'Customers' });
         mockOptions.mockResolvedValueOnce({ objectApiName: 'Contact', accountFields: [], fields: [] });
         await pick(element, 'object', 'Contact');
-        expect(text(element, '[data-no-account-field]')).toBe('c.WebexCallingAdmin_TabsNoAccountField');
+        expect(text(element, '[data-no-account-field]')).toBe(
+            'Contact has no field that looks up Customer: choose another object.'
+        );
         expect(field(element, 'accountField')?.disabled).toBe(true);
     });
 

@@ -1,4 +1,5 @@
 import { createElement, type LightningElement } from 'lwc';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import WebexAdminHealthCheck from 'c/webexAdminHealthCheck';
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.createCallEventChannel';
@@ -26,6 +27,11 @@ jest.mock('@salesforce/apex/WebexAdminController.reactivateWebhook', () => ({ de
 jest.mock('@salesforce/apex/WebexHealthCheckController.createCallEventChannel', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/label/c.WebexHealth_PhoneKeysStarted',
+    () => ({ default: 'Filling phone keys in the background: {0}, then {1}.' }),
+    { virtual: true }
+);
 jest.mock('@salesforce/apex/WebexHealthCheckController.fillPhoneKeys', () => ({ default: jest.fn() }), {
     virtual: true
 });
@@ -312,6 +318,14 @@ describe('c-webex-admin-health-check', () => {
 
     it('starts filling the phone keys in the background and says so, without checking again at once', async () => {
         const element = await mountWith(checksErrorsAndPhoneKeys);
+        // What getObjectInfo gives in an org that renamed Lead to « Prospect »: the notice names it so.
+        type ObjectInfoConfig = { objectApiName: { objectApiName: string } };
+        const adapter = getObjectInfo as unknown as {
+            emit(data: Partial<UiObjectInfo>, filter: (config: ObjectInfoConfig) => boolean): void;
+        };
+        const forObject = (name: string) => (config: ObjectInfoConfig) => config.objectApiName.objectApiName === name;
+        adapter.emit({ apiName: 'Contact', label: 'Contact', labelPlural: 'Contacts' }, forObject('Contact'));
+        adapter.emit({ apiName: 'Lead', label: 'Prospect', labelPlural: 'Prospects' }, forObject('Lead'));
         const fill = row(element, 'phoneKeys').querySelector('[data-action="fill-phone-keys"]') as ButtonStub;
         expect(fill.label).toBe('c.WebexHealth_FillPhoneKeys');
         expect(row(element, 'phoneKeys').querySelector('[data-action-text]')?.textContent).toContain('Fill phone keys');
@@ -326,7 +340,9 @@ describe('c-webex-admin-health-check', () => {
         await flushPromises();
 
         expect(mockFillPhoneKeys).toHaveBeenCalledTimes(1);
-        expect(text(element, '[role="status"][data-notice]')).toBe('c.WebexHealth_PhoneKeysStarted');
+        expect(text(element, '[role="status"][data-notice]')).toBe(
+            'Filling phone keys in the background: Contacts, then Prospects.'
+        );
         expect(mockRun).toHaveBeenCalledTimes(1);
         expect(fill.disabled).toBe(false);
         await expect(element).toBeAccessible();

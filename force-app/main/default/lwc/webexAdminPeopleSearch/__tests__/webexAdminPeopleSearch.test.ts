@@ -31,6 +31,13 @@ jest.mock('@salesforce/label/c.WebexPeople_CheckboxLabel', () => ({ default: '{0
 jest.mock('@salesforce/label/c.WebexPeople_Dialer', () => ({ default: 'Dialer search' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexPeople_Contacts', () => ({ default: 'Contacts' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexPeople_Leads', () => ({ default: 'Leads' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexPeople_Help',
+    () => ({ default: 'Until you save, every search looks in {0} and {1}.' }),
+    {
+        virtual: true
+    }
+);
 
 const mockGet = jest.mocked(getPeopleSearchSettings);
 const mockSave = jest.mocked(savePeopleSearchSettings);
@@ -101,6 +108,7 @@ describe('c-webex-admin-people-search', () => {
             'Prospects'
         ]);
         expect(box(element, 'Dialer', 'Lead').closest('label')?.textContent?.trim()).toBe('Dialer search: Prospects');
+        expect(text(element, '[data-help]')).toBe('Until you save, every search looks in Contacts and Prospects.');
     });
 
     it('shows what was saved, and warns what a search that looks in nothing turns off', async () => {
