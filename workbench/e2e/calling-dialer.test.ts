@@ -242,7 +242,7 @@ describe('Webex dialer: Calling', () => {
             await dialerListening(h.page);
             await ring('+14155550123');
             const banner = dialer().locator('c-webex-incoming-call');
-            await banner.getByText('No contact or lead has this number.').waitFor();
+            await banner.getByText('No one in Contacts or Leads has this number.').waitFor();
             await screenshot(h, 'dialer-inbound-none');
             await banner.getByRole('button', { name: 'New Lead' }).click();
             await h.page.waitForURL(/#\/o\/Lead\/new\?defaultFieldValues=/);

@@ -1,17 +1,26 @@
 /**
  * Object names come from the schema, not from the package's labels (issue 11): in an org whose administrator
  * renamed Lead (Setup > Rename Tabs and Labels), the Health check and Webex People Search name it as the org does,
- * in English and in French (each language renamed on its own, as Salesforce keeps one label per language).
+ * in English and in French (each language renamed on its own, as Salesforce keeps one label per language); so does
+ * Sam's dialer, in its number field, its search results and the buttons that create the caller's record.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { markSavedBeforeInstall, withoutPhoneKeys } from '../org/apex/phone-keys.ts';
+import { connectRep, prepareCallEvents } from '../org/site/call-event-fixtures.ts';
 import { closeHarness, openHarness, resetStory, story, type Harness } from './browser.ts';
 import { ADMIN_TAB, sectionScreenshot } from './salesforce-authorization.ts';
-import { orgControl } from './workbench-api.ts';
+import {
+    KNOWN_BASE_COMPONENT_ERROR,
+    dialerListening,
+    emulatorRequest,
+    orgControl,
+    trackStreams
+} from './workbench-api.ts';
 
 const HEALTH_SECTION = 'c-webex-admin-health-check';
 const PEOPLE_SECTION = 'c-webex-admin-people-search';
+const SAM = 'sam.rep@acme-webex.example';
 let h: Harness;
 
 const health = () => h.page.locator(HEALTH_SECTION);
@@ -32,6 +41,8 @@ async function withLeadRenamed(lang: 'en' | 'fr', label: string, labelPlural: st
 describe('Object names as the org labels them', () => {
     before(async () => {
         h = await openHarness();
+        // Sam's dialer story waits until the dialer listens for calls.
+        await trackStreams(h.page);
     });
     after(() => closeHarness(h));
 
@@ -110,5 +121,40 @@ describe('Object names as the org labels them', () => {
             );
             await sectionScreenshot(h, PEOPLE_SECTION, 'object-labels-people-search-french');
             assert.deepEqual(h.pageErrors, []);
+        }));
+
+    it("names a renamed Lead by its new name in Sam's dialer: the number field, the results, New Prospect", () =>
+        story(h, 'object-labels-dialer', async () => {
+            await resetStory(h, `&user=${SAM}#/home`, 'en');
+            prepareCallEvents(h.workbench);
+            await connectRep(h.workbench, SAM);
+            await orgControl(h, 'object-label', {
+                object: 'Lead',
+                label: 'Prospect',
+                labelPlural: 'Prospects',
+                language: 'en'
+            });
+            await h.page.reload();
+            await h.page.getByRole('button', { name: 'Webex', exact: true }).click();
+            const dialer = h.page.locator('[data-panel="webexDialer"] c-webex-calling');
+            const number = dialer.getByLabel('Number or name');
+            await dialer.getByPlaceholder('Type a number, or a name (Contacts, Prospects)', { exact: true }).waitFor();
+
+            await number.fill('Olivia');
+            await dialer.getByRole('list', { name: 'Contacts and Prospects', exact: true }).waitFor();
+            await sectionScreenshot(h, '[data-panel="webexDialer"]', 'object-labels-dialer');
+
+            await number.fill('');
+            await dialerListening(h.page);
+            await emulatorRequest(h, 'POST', '/_emulator/calls/inbound', { to: SAM, from: '+14155550123' });
+            const banner = dialer.locator('c-webex-incoming-call');
+            await banner.getByText('No one in Contacts or Prospects has this number.').waitFor();
+            await banner.getByRole('button', { name: 'New Prospect', exact: true }).waitFor();
+            await banner.getByRole('button', { name: 'New Contact', exact: true }).waitFor();
+            assert.equal(await dialer.getByText(/\bLeads?\b/).count(), 0, 'Lead is never named by its old name');
+            assert.deepEqual(
+                h.pageErrors.filter((error) => error !== KNOWN_BASE_COMPONENT_ERROR),
+                []
+            );
         }));
 });

@@ -7,18 +7,14 @@
  * Changes stay in the section until Save, which sends every purpose at once; a failure keeps every box as the
  * administrator left it, with the reason.
  */
-import { LightningElement, wire } from 'lwc';
-import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import CONTACT_OBJECT from '@salesforce/schema/Contact';
-import LEAD_OBJECT from '@salesforce/schema/Lead';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
 import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
 import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
+import { ObjectNamesElement } from 'c/webexObjectNames';
 import CHECKBOX_LABEL from '@salesforce/label/c.WebexPeople_CheckboxLabel';
 import COL_SEARCH from '@salesforce/label/c.WebexPeople_ColSearch';
-import CONTACTS from '@salesforce/label/c.WebexPeople_Contacts';
 import DIALER from '@salesforce/label/c.WebexPeople_Dialer';
 import DIALER_HELP from '@salesforce/label/c.WebexPeople_DialerHelp';
 import DIALER_NONE from '@salesforce/label/c.WebexPeople_DialerNone';
@@ -27,7 +23,6 @@ import HELP from '@salesforce/label/c.WebexPeople_Help';
 import INBOUND from '@salesforce/label/c.WebexPeople_Inbound';
 import INBOUND_HELP from '@salesforce/label/c.WebexPeople_InboundHelp';
 import INBOUND_NONE from '@salesforce/label/c.WebexPeople_InboundNone';
-import LEADS from '@salesforce/label/c.WebexPeople_Leads';
 import LOAD_ERROR_TITLE from '@salesforce/label/c.WebexPeople_LoadErrorTitle';
 import MEETINGS from '@salesforce/label/c.WebexPeople_Meetings';
 import MEETINGS_HELP from '@salesforce/label/c.WebexPeople_MeetingsHelp';
@@ -56,8 +51,6 @@ export const PURPOSES: ReadonlyArray<{
     { name: 'Spaces', label: SPACES, help: SPACES_HELP, none: SPACES_NONE }
 ];
 
-/** Until the schema answers: the objects' usual names (an org may have renamed them, e.g. Lead to Prospect). */
-const OBJECT_LABELS: Record<WebexPeopleSearchObject, string> = { Contact: CONTACTS, Lead: LEADS };
 const DEFAULT_OBJECTS: WebexPeopleSearchObject[] = ['Contact', 'Lead'];
 
 type Choice = Record<WebexPeopleSearchPurposeName, WebexPeopleSearchObject[]>;
@@ -87,21 +80,8 @@ const SECTION_LABELS = Object.freeze({
     retry: RETRY
 });
 
-export default class WebexAdminPeopleSearch extends LightningElement {
+export default class WebexAdminPeopleSearch extends ObjectNamesElement {
     readonly labels = { title: TITLE, colSearch: COL_SEARCH };
-
-    /** The objects' plural labels as the org names them for this user (renamed, translated), from the schema. */
-    objectLabels: Partial<Record<WebexPeopleSearchObject, string>> = {};
-
-    @wire(getObjectInfo, { objectApiName: CONTACT_OBJECT })
-    wiredContactInfo(result: WireResult<UiObjectInfo>): void {
-        if (result.data) this.objectLabels = { ...this.objectLabels, Contact: result.data.labelPlural };
-    }
-
-    @wire(getObjectInfo, { objectApiName: LEAD_OBJECT })
-    wiredLeadInfo(result: WireResult<UiObjectInfo>): void {
-        if (result.data) this.objectLabels = { ...this.objectLabels, Lead: result.data.labelPlural };
-    }
 
     /** What the server last said; null until it answered. */
     saved: Choice | null = null;
@@ -157,8 +137,9 @@ export default class WebexAdminPeopleSearch extends LightningElement {
         }));
     }
 
+    /** The object's plural name as the org gives it (c/webexObjectNames). */
     private objectLabel(object: WebexPeopleSearchObject): string {
-        return this.objectLabels[object] ?? OBJECT_LABELS[object] ?? object;
+        return this.objectNames[object]?.labelPlural ?? object;
     }
 
     handleCheck(event: Event): void {

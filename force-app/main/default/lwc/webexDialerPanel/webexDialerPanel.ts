@@ -10,9 +10,10 @@
  * `choose` (a result's number, `detail` the person), `callback` (a Recent entry) and `viewchange`.
  * Why a number cannot be called (`entry.problem`) is said on the field, and taken off when it goes.
  */
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import { EMPTY_ENTRY, looksLikeName, type EntryState } from 'c/webexDialerEntry';
 import { formatLabel } from 'c/webexLabelFormat';
+import { ObjectNamesElement } from 'c/webexObjectNames';
 import CALL from '@salesforce/label/c.WebexDialer_Call';
 import CALLING_WHO from '@salesforce/label/c.WebexDialer_CallingWho';
 import KEYPAD_VIEW from '@salesforce/label/c.WebexDialer_ViewKeypad';
@@ -32,7 +33,7 @@ export const VIEWS: ReadonlyArray<{ label: string; value: DialerView }> = [
 
 type NumberField = HTMLElement & { setCustomValidity(message: string): void; reportValidity(): boolean };
 
-export default class WebexDialerPanel extends LightningElement {
+export default class WebexDialerPanel extends ObjectNamesElement {
     /** Keypad or Recent (Recent only with `history`). */
     @api view: DialerView = 'keypad';
     /** The call history is on: the Keypad / Recent switch shows. */
@@ -42,7 +43,12 @@ export default class WebexDialerPanel extends LightningElement {
     /** Where the Webex app places the calls: what the dialer can do there. */
     @api appNote: string | null = null;
 
-    readonly labels = { number: NUMBER, numberPlaceholder: NUMBER_PLACEHOLDER, call: CALL, view: VIEW };
+    readonly labels = { number: NUMBER, call: CALL, view: VIEW };
+
+    /** What the field finds: a number, or a person by name in the objects as the org names them. */
+    get numberPlaceholder(): string {
+        return formatLabel(NUMBER_PLACEHOLDER, this.objectNames.Contact.labelPlural, this.objectNames.Lead.labelPlural);
+    }
     readonly views = VIEWS;
 
     private current: EntryState = EMPTY_ENTRY;

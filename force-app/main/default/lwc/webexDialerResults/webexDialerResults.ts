@@ -7,8 +7,9 @@
  * While a search runs the previous results stay; a search that finds nothing says the number can still
  * be called; a failed search says why (the dialer still works: the person can dial the number).
  */
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import { formatLabel } from 'c/webexLabelFormat';
+import { ObjectNamesElement } from 'c/webexObjectNames';
 import { numberToDial } from 'c/webexPhoneNumber';
 import CALL_NUMBER from '@salesforce/label/c.WebexDialer_CallNumber';
 import NO_MATCH from '@salesforce/label/c.WebexDialer_NoMatch';
@@ -26,11 +27,20 @@ export interface ChosenNumber {
     field: string;
 }
 
-export default class WebexDialerResults extends LightningElement {
+export default class WebexDialerResults extends ObjectNamesElement {
     /** The search's state (c/webexDialerSearch `SearchUpdate`). */
     @api update: { status: string; term: string; results: WebexPersonMatch[]; error: string | null } | null = null;
 
-    readonly labels = { noMatch: NO_MATCH, results: RESULTS, searching: SEARCHING, searchFailed: SEARCH_FAILED };
+    readonly labels = { searching: SEARCHING, searchFailed: SEARCH_FAILED };
+
+    /** The list's name: the objects searched, as the org names them ("Contacts and Prospects"). */
+    get resultsLabel(): string {
+        return formatLabel(RESULTS, this.objectNames.Contact.labelPlural, this.objectNames.Lead.labelPlural);
+    }
+
+    get noMatchText(): string {
+        return formatLabel(NO_MATCH, this.objectNames.Contact.labelPlural, this.objectNames.Lead.labelPlural);
+    }
 
     get isSearching(): boolean {
         return this.update?.status === 'searching';

@@ -9,8 +9,9 @@
  *   standard new-record page with the number filled in.
  * - `answer` and `decline` fire from their buttons; while one is on its way both are disabled.
  */
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import { formatLabel } from 'c/webexLabelFormat';
+import { ObjectNamesElement } from 'c/webexObjectNames';
 import ANSWER from '@salesforce/label/c.WebexDialer_Answer';
 import CALLER from '@salesforce/label/c.WebexDialer_Caller';
 import CHOOSE_CALLER from '@salesforce/label/c.WebexDialer_ChooseCaller';
@@ -24,7 +25,7 @@ import NO_CALLER_MATCH from '@salesforce/label/c.WebexDialer_NoCallerMatch';
 import OPENED from '@salesforce/label/c.WebexDialer_Opened';
 import UNKNOWN_CALLER from '@salesforce/label/c.WebexDialer_UnknownCaller';
 
-export default class WebexIncomingCall extends LightningElement {
+export default class WebexIncomingCall extends ObjectNamesElement {
     /** The caller's name as Webex gives it, or null. */
     @api callerName: string | null = null;
     /** The caller's number, as shown to a person, or null (withheld). */
@@ -52,11 +53,21 @@ export default class WebexIncomingCall extends LightningElement {
         decline: DECLINE,
         chooseCaller: CHOOSE_CALLER,
         matching: MATCHING,
-        matchFailed: MATCH_FAILED,
-        noCallerMatch: NO_CALLER_MATCH,
-        newContact: NEW_CONTACT,
-        newLead: NEW_LEAD
+        matchFailed: MATCH_FAILED
     };
+
+    get noCallerMatchText(): string {
+        return formatLabel(NO_CALLER_MATCH, this.objectNames.Contact.labelPlural, this.objectNames.Lead.labelPlural);
+    }
+
+    /** "New Contact" / "New Lead", each object as the org names it. */
+    get newContactLabel(): string {
+        return formatLabel(NEW_CONTACT, this.objectNames.Contact.label);
+    }
+
+    get newLeadLabel(): string {
+        return formatLabel(NEW_LEAD, this.objectNames.Lead.label);
+    }
 
     get ringing(): boolean {
         return !this.answered;

@@ -2,10 +2,18 @@ import { createElement } from 'lwc';
 import WebexDialerPanel, { VIEWS } from 'c/webexDialerPanel';
 import { EMPTY_ENTRY, IDLE_SEARCH, type EntryState } from 'c/webexDialerEntry';
 import getCallHistory from '@salesforce/apex/WebexCallController.getCallHistory';
+import { emitLeadRenamed, emitUsualNames } from '../../../../../test/jest-utils/objectInfo';
 
 jest.mock('@salesforce/apex/WebexCallController.getCallHistory', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexDialer_CallingWho', () => ({ default: 'Calling {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexDialer_Key', () => ({ default: 'Dial {0}' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexDialer_NumberPlaceholder',
+    () => ({ default: 'Type a number, or a name ({0}, {1})' }),
+    {
+        virtual: true
+    }
+);
 
 type Host = HTMLElement & {
     shadowRoot: ShadowRoot;
@@ -17,7 +25,7 @@ type Host = HTMLElement & {
     appNote: string | null;
     focusNumber(): void;
 };
-type InputStub = HTMLElement & { value: string; shadowRoot: ShadowRoot };
+type InputStub = HTMLElement & { value: string; placeholder: string; shadowRoot: ShadowRoot };
 
 const OLIVIA = {
     recordId: '003000000000001AAA',
@@ -38,6 +46,8 @@ async function mount(props: Partial<Host> = {}): Promise<{ element: Host; events
         element.addEventListener(name, (event) => events.push(event as CustomEvent));
     }
     document.body.appendChild(element);
+    // getObjectInfo's answer in an org that kept the usual names.
+    emitUsualNames();
     await settle();
     return { element, events };
 }
@@ -65,6 +75,14 @@ describe('c-webex-dialer-panel', () => {
         expect($(element, '[data-chosen]')).toBeNull();
         expect($(element, 'c-webex-dialer-results')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('says in the field what it finds, naming the objects as the org names them', async () => {
+        const { element } = await mount();
+        expect(field(element).placeholder).toBe('Type a number, or a name (Contacts, Leads)');
+        emitLeadRenamed();
+        await settle();
+        expect(field(element).placeholder).toBe('Type a number, or a name (Contacts, Prospects)');
     });
 
     it('says what is typed or keyed in, and Call on the button or Enter', async () => {

@@ -1,7 +1,14 @@
 import { createElement } from 'lwc';
 import WebexDialerResults from 'c/webexDialerResults';
+import { emitLeadRenamed, emitUsualNames } from '../../../../../test/jest-utils/objectInfo';
 
 jest.mock('@salesforce/label/c.WebexDialer_CallNumber', () => ({ default: 'Call {0}, {1}: {2}' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexDialer_Results', () => ({ default: '{0} and {1}' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexDialer_NoMatch',
+    () => ({ default: 'No match in {0} or {1} — you can still call the number.' }),
+    { virtual: true }
+);
 
 type Update = {
     // eslint-disable-next-line no-restricted-globals -- a type member, not the browser global the rule guards
@@ -38,6 +45,8 @@ async function mount(update: Update | null): Promise<Host> {
     const element = createElement('c-webex-dialer-results', { is: WebexDialerResults }) as Host;
     element.update = update;
     document.body.appendChild(element);
+    // getObjectInfo's answer in an org that kept the usual names.
+    emitUsualNames();
     await Promise.resolve();
     return element;
 }
@@ -104,8 +113,21 @@ describe('c-webex-dialer-results', () => {
 
     it('says the number can still be called when nothing matches', async () => {
         const element = await mount({ status: 'done', term: '415', results: [], error: null });
-        expect(text(element, '[data-empty]')).toBe('c.WebexDialer_NoMatch');
+        expect(text(element, '[data-empty]')).toBe('No match in Contacts or Leads — you can still call the number.');
         await expect(element).toBeAccessible();
+    });
+
+    it('names the objects searched as the org names them', async () => {
+        const element = await mount({ status: 'done', term: 'Oli', results: [OLIVIA], error: null });
+        expect(element.shadowRoot.querySelector('ul')?.getAttribute('aria-label')).toBe('Contacts and Leads');
+        emitLeadRenamed();
+        await Promise.resolve();
+        expect(element.shadowRoot.querySelector('ul')?.getAttribute('aria-label')).toBe('Contacts and Prospects');
+        element.update = { status: 'done', term: '415', results: [], error: null };
+        await Promise.resolve();
+        expect(text(element, '[data-empty]')).toBe(
+            'No match in Contacts or Prospects — you can still call the number.'
+        );
     });
 
     it('says why the search failed', async () => {

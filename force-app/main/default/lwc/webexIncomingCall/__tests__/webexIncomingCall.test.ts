@@ -1,7 +1,17 @@
 import { createElement } from 'lwc';
 import WebexIncomingCall from 'c/webexIncomingCall';
+import { emitLeadRenamed, emitUsualNames } from '../../../../../test/jest-utils/objectInfo';
 
 jest.mock('@salesforce/label/c.WebexDialer_Opened', () => ({ default: 'Opened: {0}' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexDialer_NoCallerMatch',
+    () => ({ default: 'No one in {0} or {1} has this number.' }),
+    {
+        virtual: true
+    }
+);
+jest.mock('@salesforce/label/c.WebexDialer_NewContact', () => ({ default: 'New {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexDialer_NewLead', () => ({ default: 'New {0}' }), { virtual: true });
 
 type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type Host = HTMLElement & {
@@ -38,6 +48,8 @@ async function mount(props: Partial<Host>): Promise<Host> {
     const element = createElement('c-webex-incoming-call', { is: WebexIncomingCall }) as Host;
     Object.assign(element, { callerNumber: '(312) 296-1607', canAnswer: true, ...props });
     document.body.appendChild(element);
+    // getObjectInfo's answer in an org that kept the usual names.
+    emitUsualNames();
     await Promise.resolve();
     return element;
 }
@@ -99,7 +111,9 @@ describe('c-webex-incoming-call', () => {
 
     it('offers New Contact and New Lead when no record has the number', async () => {
         const element = await mount({ records: [] });
-        expect(text(element, '[data-no-match]')).toBe('c.WebexDialer_NoCallerMatch');
+        expect(text(element, '[data-no-match]')).toBe('No one in Contacts or Leads has this number.');
+        expect(button(element, '[data-object="Contact"]')?.label).toBe('New Contact');
+        expect(button(element, '[data-object="Lead"]')?.label).toBe('New Lead');
         const created: string[] = [];
         element.addEventListener('newrecord', (event) =>
             created.push((event as CustomEvent<{ objectApiName: string }>).detail.objectApiName)
@@ -108,6 +122,15 @@ describe('c-webex-incoming-call', () => {
         button(element, '[data-object="Lead"]')?.dispatchEvent(new CustomEvent('click'));
         expect(created).toEqual(['Contact', 'Lead']);
         await expect(element).toBeAccessible();
+    });
+
+    it('names the objects to create as the org names them', async () => {
+        const element = await mount({ records: [] });
+        emitLeadRenamed();
+        await Promise.resolve();
+        expect(text(element, '[data-no-match]')).toBe('No one in Contacts or Prospects has this number.');
+        expect(button(element, '[data-object="Contact"]')?.label).toBe('New Contact');
+        expect(button(element, '[data-object="Lead"]')?.label).toBe('New Prospect');
     });
 
     it('offers nothing to create for a withheld number', async () => {
