@@ -1,9 +1,17 @@
 const lwcRecommendedTs = require('@salesforce/eslint-config-lwc/recommended-ts');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
+const importPlugin = require('eslint-plugin-import');
 
 const LWC_TS = ['force-app/**/lwc/**/*.ts'];
-const NODE_TS = ['scripts/**/*.ts', 'workbench/**/*.ts', 'force-app/test/**/*.ts', 'types/**/*.ts', '*.ts'];
+const NODE_TS = [
+    'apex-runtime/**/*.ts',
+    'scripts/**/*.ts',
+    'workbench/**/*.ts',
+    'force-app/test/**/*.ts',
+    'types/**/*.ts',
+    '*.ts'
+];
 
 module.exports = [
     {
@@ -42,6 +50,27 @@ module.exports = [
     {
         files: NODE_TS,
         languageOptions: { globals: { ...globals.node } }
+    },
+    {
+        // The Apex runtime is publishable on its own: it imports npm packages and its own files only.
+        files: ['apex-runtime/**/*.ts'],
+        plugins: { import: importPlugin },
+        settings: { 'import/resolver': { node: { extensions: ['.ts', '.js'] } } },
+        rules: {
+            'import/no-restricted-paths': [
+                'error',
+                {
+                    zones: [
+                        {
+                            target: './apex-runtime',
+                            from: './',
+                            except: ['./apex-runtime', './node_modules'],
+                            message: 'apex-runtime must not import the package, its scripts or the workbench.'
+                        }
+                    ]
+                }
+            ]
+        }
     },
     {
         files: ['*.cjs'],

@@ -33,7 +33,13 @@ export default {
         '^lightning/input$': '<rootDir>/force-app/test/jest-mocks/lightning/input/input.ts'
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.ts'],
-    testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/workbench/', '<rootDir>/scripts/'],
+    testPathIgnorePatterns: [
+        ...jestConfig.testPathIgnorePatterns,
+        '<rootDir>/workbench/',
+        '<rootDir>/scripts/',
+        // Node's test runner runs these (gate step "Apex runtime").
+        '<rootDir>/apex-runtime/'
+    ],
     modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/workbench/.build'],
     // Generated .js beside each .ts is build output: cover the TypeScript sources only.
     collectCoverageFrom: [`${LWC}/**/*.ts`, `!${LWC}/**/__tests__/**`],

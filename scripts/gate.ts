@@ -26,6 +26,7 @@ interface Step {
 }
 
 const NODE_TESTS_REPORT = path.join(ROOT, 'reports', 'node-tests.tap');
+const RUNTIME_TESTS_REPORT = path.join(ROOT, 'reports', 'apex-runtime-tests.tap');
 
 const REPORTS = path.join(ROOT, 'reports');
 const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', name);
@@ -59,12 +60,28 @@ function jestCounts(): Counts | null {
 }
 
 /** Counts from the TAP summary node's test runner writes (`# pass N`, `# fail N`, `# skipped N`). */
-function nodeTestCounts(): Counts | null {
-    if (!existsSync(NODE_TESTS_REPORT)) return null;
-    const tap = readFileSync(NODE_TESTS_REPORT, 'utf8');
+function tapCounts(report: string): Counts | null {
+    if (!existsSync(report)) return null;
+    const tap = readFileSync(report, 'utf8');
     const read = (name: string): number => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
     if (!/^# pass \d+$/m.test(tap)) return null;
     return { passed: read('pass'), failed: read('fail') + read('cancelled'), skipped: read('skipped') + read('todo') };
+}
+
+/** Node's test runner over `files`, one file at a time, spec on stdout and TAP in `report` for the counts. */
+function nodeTests(report: string, files: string[]): string[] {
+    return [
+        PROJECT_NODE,
+        '--import',
+        'tsx',
+        '--test',
+        '--test-concurrency=1',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${report}`,
+        ...files
+    ];
 }
 
 const convertOut = path.join(tmpdir(), `webex-convert-${process.pid}`);
@@ -123,30 +140,26 @@ const STEPS: Step[] = [
         command: tsx('scripts/checks/metadata-components.ts')
     },
     { name: 'LWC platform compile', command: tsx('scripts/checks/lwc-compile.ts') },
+    {
+        name: 'Apex runtime (its own tests, each tied to a documented rule)',
+        command: nodeTests(RUNTIME_TESTS_REPORT, findFiles(path.join(ROOT, 'apex-runtime', 'test'), /\.test\.ts$/)),
+        counts: () => tapCounts(RUNTIME_TESTS_REPORT)
+    },
     { name: 'gate self-test (planted mistakes are caught)', command: tsx('scripts/checks/gate-self-test.ts') },
     // Built once here, with the test-only fixtures; every browser story then serves this build.
     { name: 'workbench build (for the browser stories)', command: tsx('workbench/build.ts', '--fixtures') },
     {
         name: 'node tests (emulator contract, emulated org, project checks, scratch-org script) + browser stories in Chromium',
-        command: [
-            PROJECT_NODE,
-            '--import',
-            'tsx',
-            '--test',
-            '--test-concurrency=1',
-            '--test-reporter=spec',
-            '--test-reporter-destination=stdout',
-            '--test-reporter=tap',
-            `--test-reporter-destination=${NODE_TESTS_REPORT}`,
+        command: nodeTests(NODE_TESTS_REPORT, [
             ...findFiles(path.join(ROOT, 'workbench'), /\.test\.ts$/),
             // The scratch-org script's unit tests (fake CLI and org, no network).
             ...findFiles(path.join(ROOT, 'scripts', 'org'), /\.test\.ts$/),
             // Project checks as node tests: least privilege (each permission set against
             // scripts/checks/least-privilege.expected.json); phone numbering plans and vectors, TS = Apex.
             ...findFiles(path.join(ROOT, 'scripts', 'checks'), /\.test\.ts$/)
-        ],
+        ]),
         env: { WORKBENCH_SKIP_BUILD: '1' },
-        counts: nodeTestCounts
+        counts: () => tapCounts(NODE_TESTS_REPORT)
     },
     {
         name: 'metadata convert (sf project convert source)',

@@ -219,7 +219,7 @@ describe('Call log panel', () => {
                 backend: 'UnifiedCM'
             });
             await callLog().getByText('Duration is not available with your phone system.').waitFor();
-            await callLog().getByText("A call with a lead can't be related to another record.").waitFor();
+            await callLog().getByText("Calls with Leads can't be related to another record.").waitFor();
             assert.equal(
                 await callLog().getByRole('textbox', { name: 'Subject' }).inputValue(),
                 `Inbound call from ${String(lead.Name)}`

@@ -385,7 +385,7 @@ describe('Calling sections of the Webex Admin tab', () => {
                 .getByRole('heading', { name: 'Journal des appels Webex - Configuration des onglets supplémentaires' })
                 .waitFor();
             await pick(tabs, 'Objet', 'Opportunité');
-            await tabs.getByRole('combobox', { name: /Champ de relation de compte/ }).waitFor();
+            await tabs.getByRole('combobox', { name: 'Champ de relation (Compte)' }).waitFor();
             await saveOf(tabs).click();
             await tabs.getByText('Choisissez au moins un champ à afficher.').waitFor();
             await tabs.scrollIntoViewIfNeeded();

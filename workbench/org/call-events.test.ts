@@ -158,7 +158,7 @@ describe('Inbound call events: webhook → Generic Streaming push to the one rep
             wb.org.streaming.channelByName(CALL_EVENT_CHANNEL)?.Id,
             "the channel's Id is stored"
         );
-        assert.ok(wb.org.credentials.get(SETUP_ROWS.accessToken)?.secret, 'the access token is cached');
+        assert.ok(wb.org.credentials.get(SALESFORCE_ROWS.accessToken)?.secret, 'the access token is cached');
     });
 
     it('replaces a cached access token whose session ended, once, and still pops the call', async () => {
@@ -169,7 +169,7 @@ describe('Inbound call events: webhook → Generic Streaming push to the one rep
             from: '+13122961607'
         });
         await settle([samsDialer, 1]);
-        const cached = wb.org.credentials.get(SETUP_ROWS.accessToken)?.secret ?? '';
+        const cached = wb.org.credentials.get(SALESFORCE_ROWS.accessToken)?.secret ?? '';
         assert.ok(cached, 'the first push cached its token');
         // The administrator logged out everywhere: Salesforce no longer accepts the cached token.
         wb.org.salesforce.accessTokens.delete(cached);
@@ -191,7 +191,7 @@ describe('Inbound call events: webhook → Generic Streaming push to the one rep
             ],
             'refused push, one refresh, the push again'
         );
-        assert.notEqual(wb.org.credentials.get(SETUP_ROWS.accessToken)?.secret, cached, 'the new token is cached');
+        assert.notEqual(wb.org.credentials.get(SALESFORCE_ROWS.accessToken)?.secret, cached, 'the new token is cached');
         assert.equal(sam.userId, samsDialer.events[1].userIds?.[0]);
     });
 

@@ -5,7 +5,7 @@
  */
 import { createElement, type LightningElement } from 'lwc';
 import { ShowToastEventName } from '../jest-mocks/lightning/platformShowToastEvent';
-import { deepQuery } from './shadowQuery';
+import { deepQuery, deepQueryAll } from './shadowQuery';
 
 /** A section in the page: its markup is in its shadow root. */
 export type Host = HTMLElement & { shadowRoot: ShadowRoot };
@@ -50,6 +50,11 @@ export async function mountSection<H extends Host = Host>(
 /** The first element matching `selector` in the section, its frame, save row and busy line included. */
 export function $(element: Host, selector: string): HTMLElement | null {
     return deepQuery(element.shadowRoot, selector);
+}
+
+/** Every element matching `selector` in the section, its frame and shared pieces included. */
+export function $$(element: Host, selector: string): HTMLElement[] {
+    return deepQueryAll(element.shadowRoot, selector);
 }
 
 /** The text of `$(element, selector)`, white space folded ('' when there is none). */

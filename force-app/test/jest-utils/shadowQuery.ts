@@ -1,10 +1,11 @@
 /**
  * Queries that see through the admin sections' shared pieces: the section frame (c-webex-admin-section), the save
- * row (c-webex-admin-save-status) and the busy line (c-webex-admin-busy-line) keep their markup in their own shadow
- * root. Only these are entered, so a query never lands in another child section (c-webex-admin-enablement has a
+ * row (c-webex-admin-save-status), the busy line (c-webex-admin-busy-line), the error alert (c-webex-admin-alert) and
+ * the credential fields (c-webex-admin-credential-fields) keep their markup in their own shadow root. Only these are entered, so a query never lands in another child section (c-webex-admin-enablement has a
  * frame and a save row of its own).
  */
-const SHARED_PIECES = 'c-webex-admin-section, c-webex-admin-save-status, c-webex-admin-busy-line';
+const SHARED_PIECES =
+    'c-webex-admin-section, c-webex-admin-save-status, c-webex-admin-busy-line, c-webex-admin-alert, c-webex-admin-credential-fields';
 
 /** The first element matching `selector` in `root`, or else inside the shared pieces within it, at any depth. */
 export function deepQuery(root: ParentNode, selector: string): HTMLElement | null {
@@ -15,4 +16,13 @@ export function deepQuery(root: ParentNode, selector: string): HTMLElement | nul
         if (inner) return inner;
     }
     return null;
+}
+
+/** Every element matching `selector` in `root` and inside the shared pieces within it, in document order by piece. */
+export function deepQueryAll(root: ParentNode, selector: string): HTMLElement[] {
+    const found = [...root.querySelectorAll<HTMLElement>(selector)];
+    for (const piece of root.querySelectorAll<HTMLElement>(SHARED_PIECES)) {
+        if (piece.shadowRoot) found.push(...deepQueryAll(piece.shadowRoot, selector));
+    }
+    return found;
 }

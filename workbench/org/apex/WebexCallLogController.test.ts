@@ -4,9 +4,10 @@
  * nothing written; More info from the WebexCallLogTab__c records, skipping what no longer exists; Related to search.
  */
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { AuraHandledError } from '../apex-error.ts';
 import { EmulatedOrg } from '../org-state.ts';
+import { forgetRenamedObjects, renameObject } from '../records.ts';
 import { createWebexCallLogController, type WebexCallLogControllerApi } from './WebexCallLogController.ts';
 
 const SAM = 'sam.rep@acme-webex.example';
@@ -120,7 +121,7 @@ describe('Emulated WebexCallLogController', () => {
         );
         assert.equal(
             withLead.message,
-            "A call with a lead can't be related to another record. Remove the Related to record, then save again."
+            "Calls with Leads can't be related to another record. Remove the Related to record, then save again."
         );
         assert.equal((await controller.saveCallLog({ log: log({ whoId: lead.Id }) })).created, true);
 
@@ -151,6 +152,37 @@ describe('Emulated WebexCallLogController', () => {
         assert.equal(gone.code, 'NOT_FOUND');
         assert.match(gone.message, /deleted or isn't shared with you/);
         assert.equal(tasksOf('call-1').length, 0);
+    });
+
+    describe('in an org that renamed Lead and Account', () => {
+        beforeEach(() => {
+            renameObject('Lead', { label: 'Prospect', labelPlural: 'Prospects' }, 'en');
+            renameObject('Account', { label: 'Customer', labelPlural: 'Customers' }, 'en');
+        });
+        afterEach(() => forgetRenamedObjects());
+
+        it('names them as the org does in what it refuses, as Schema describe gives them', async () => {
+            const lead = org.records.list('Lead')[0];
+            const account = named('Account', 'Acme Robotics');
+            const withLead = await refusal(
+                controller.saveCallLog({ log: log({ whoId: lead.Id, whatId: account.Id }) })
+            );
+            assert.equal(
+                withLead.message,
+                "Calls with Prospects can't be related to another record. Remove the Related to record, then save again."
+            );
+            const needsAccount = await refusal(controller.getMoreInfo({ recordId: lead.Id }));
+            assert.equal(
+                needsAccount.message,
+                "More info needs a caller who is one of your Contacts and belongs to one of your Customers: this caller isn't."
+            );
+            org.records.delete(account.Id);
+            const gone = await refusal(controller.saveCallLog({ log: log({ whatId: account.Id }) }));
+            assert.equal(
+                gone.message,
+                "The Contact, Prospect or related record was deleted or isn't shared with you. Choose another record, then save again."
+            );
+        });
     });
 
     it('refuses incomplete logs as the Apex does', async () => {
@@ -227,7 +259,7 @@ describe('Emulated WebexCallLogController', () => {
         assert.equal(lead.code, 'NOT_FOUND');
         assert.equal(
             lead.message,
-            "Plus d'infos nécessite un contact rattaché à un compte : ce n'est pas le cas de cet appelant."
+            "Plus d'infos nécessite un appelant qui figure parmi vos Contacts et qui est rattaché à un enregistrement de vos Comptes : ce n'est pas le cas de cet appelant."
         );
         assert.equal((await refusal(controller.getMoreInfo({ recordId: 'nonsense' }))).code, 'INVALID_INPUT');
     });

@@ -71,6 +71,11 @@ export function createWebexCallLogController(org: EmulatedOrg): WebexCallLogCont
     const refused = (code: WebexErrorCode, label: string, ...args: Array<string | number>): AuraHandledError =>
         new AuraHandledError(code, org.label(label, ...args));
     const language = (): 'en' | 'fr' => org.user.language;
+    // An object's label or plural label as the org names it for the user (renamed, translated): Schema describe.
+    const labelOf = (objectApiName: string): string =>
+        describeObject(objectApiName)?.label[language()] ?? objectApiName;
+    const pluralOf = (objectApiName: string): string =>
+        describeObject(objectApiName)?.labelPlural[language()] ?? objectApiName;
     // WebexCallLogValidator.tooLong: Integer.format(), in the user's locale (« 32 000 » in French).
     const maxLength = (value: number): string => value.toLocaleString(language() === 'fr' ? 'fr-FR' : 'en-US');
     const isDirection = (value: unknown): value is CallLogDirection => value === 'Outbound' || value === 'Inbound';
@@ -109,12 +114,8 @@ export function createWebexCallLogController(org: EmulatedOrg): WebexCallLogCont
             if (!whatType) throw invalid('whatId');
             const allowed = relatedObjects(org, log.direction).map((name) => name.toLowerCase());
             if (!allowed.includes(whatType.toLowerCase()))
-                throw refused(
-                    'INVALID_INPUT',
-                    'WebexCallLog_RelatedNotAllowed',
-                    describeObject(whatType)?.labelPlural[language()] ?? whatType
-                );
-            if (whoType === 'Lead') throw refused('INVALID_INPUT', 'WebexCallLog_LeadWithRelated');
+                throw refused('INVALID_INPUT', 'WebexCallLog_RelatedNotAllowed', pluralOf(whatType));
+            if (whoType === 'Lead') throw refused('INVALID_INPUT', 'WebexCallLog_LeadWithRelated', pluralOf('Lead'));
         }
         return { ...log, direction: log.direction, whoId, whatId };
     };
@@ -122,7 +123,8 @@ export function createWebexCallLogController(org: EmulatedOrg): WebexCallLogCont
     /** The database's refusal of a lookup to a record gone (or, in an org, not shared): WebexCallLogErrors. */
     const requireRecords = (log: WebexCallLogInput): void => {
         for (const id of [log.whoId, log.whatId]) {
-            if (id && !org.records.get(id)) throw refused('NOT_FOUND', 'WebexCallLog_RecordUnavailable');
+            if (id && !org.records.get(id))
+                throw refused('NOT_FOUND', 'WebexCallLog_RecordUnavailable', labelOf('Contact'), labelOf('Lead'));
         }
     };
 
@@ -222,7 +224,12 @@ export function createWebexCallLogController(org: EmulatedOrg): WebexCallLogCont
                 callerId && org.records.objectOf(callerId) === 'Contact' ? org.records.get(callerId) : undefined;
             const accountId = caller?.AccountId;
             if (typeof accountId !== 'string' || !accountId)
-                throw refused('NOT_FOUND', 'WebexCallLog_MoreInfoNeedsAccount');
+                throw refused(
+                    'NOT_FOUND',
+                    'WebexCallLog_MoreInfoNeedsAccount',
+                    pluralOf('Contact'),
+                    pluralOf('Account')
+                );
             const tabs: WebexMoreInfoTab[] = [];
             for (const config of callLogTabs(org).slice(0, MAX_TABS)) {
                 const usable = plan(config);
@@ -235,7 +242,7 @@ export function createWebexCallLogController(org: EmulatedOrg): WebexCallLogCont
                     .slice(0, MAX_RECORDS);
                 tabs.push({
                     objectApiName: usable.objectApiName,
-                    objectLabel: describe.labelPlural[language()],
+                    objectLabel: pluralOf(usable.objectApiName),
                     fields: usable.fields.map((apiName) => ({
                         apiName,
                         label: describe.fields[apiName]?.label[language()] ?? apiName

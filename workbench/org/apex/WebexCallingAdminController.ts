@@ -224,7 +224,8 @@ export function createWebexCallingAdminController(org: EmulatedOrg): WebexCallin
             if (!config.objectApiName) throw refuse('WebexCallingAdmin_TabObjectRequired');
             const objectApiName = requireObject(config.objectApiName);
             const label = objectLabel(objectApiName, lang());
-            if (!config.accountField) throw refuse('WebexCallingAdmin_TabAccountFieldRequired', label);
+            if (!config.accountField)
+                throw refuse('WebexCallingAdmin_TabAccountFieldRequired', label, objectLabel('Account', lang()));
             const accountField = find(accountFieldOptions(objectApiName, lang()), config.accountField);
             if (!accountField)
                 throw refuse(

@@ -205,7 +205,7 @@ describe('Emulated calling settings', () => {
             ],
             [
                 { id: null, objectApiName: 'Case', accountField: '', fields: ['Subject'] },
-                'Choose the field that relates Case to the account.'
+                'Choose the field that relates Case to Account.'
             ],
             [
                 { id: null, objectApiName: 'Case', accountField: 'ContactId', fields: ['Subject'] },

@@ -11,14 +11,15 @@ import type { EmulatedOrg, StoredCredential } from '../org-state.ts';
 import { saveResolvedChannel, tryEnsureCallEventChannelWith } from './call-event-channel.ts';
 import { SalesforceCallout } from './salesforce-client.ts';
 
-/** WebexSalesforceAuthStore's rows for the Salesforce authorization. */
+/** WebexSalesforceAuthStore's rows: the Salesforce authorization, the one under way, the cached access token. */
 export const SALESFORCE_ROWS = {
     consumerKey: 'SalesforceConsumerKey',
     consumerSecret: 'SalesforceConsumerSecret',
     refreshToken: 'SalesforceRefreshToken',
     pendingState: 'SalesforcePendingState',
     pendingConsumerKey: 'SalesforcePendingConsumerKey',
-    pendingConsumerSecret: 'SalesforcePendingConsumerSecret'
+    pendingConsumerSecret: 'SalesforcePendingConsumerSecret',
+    accessToken: 'SalesforceAccessToken'
 } as const;
 
 /** WebexSalesforceAuthService.PAGE_NAME, SCOPES and GRANT_PATH; WebexSalesforceAuthCallback.OUTCOME_PARAMETER. */
@@ -252,8 +253,8 @@ export async function revokeAuthorization(org: EmulatedOrg): Promise<WebexSalesf
         if (!answer.success && answer.error !== 'invalid_token')
             throw new AuraHandledError('UNEXPECTED', org.label('WebexSfAuth_ErrorRevoke', String(answer.error)));
     }
-    // With the cached access token (WebexSalesforceSession.forget; the row salesforce-session.ts names).
-    deleteRows(org, [...Object.values(SALESFORCE_ROWS), 'SalesforceAccessToken']);
+    // With the cached access token (WebexSalesforceSession.forget).
+    deleteRows(org, Object.values(SALESFORCE_ROWS));
     return authorizationStatus(org);
 }
 

@@ -1,9 +1,10 @@
 /**
- * The emulated org's WebexSalesforceSession (classes/admin/WebexSalesforceSession.cls) and the rows of
+ * The emulated org's WebexSalesforceSession (classes/admin/WebexSalesforceSession.cls), and the rows of
  * WebexSetupStore (classes/shared/WebexSetupStore.cls): the access token the package calls the org's APIs
- * with, cached in the protected setting (`org.credentials`, row `SalesforceAccessToken`) for 15 minutes
- * from its `issued_at`, bound to the authorization it was issued under, traded for the refresh token only
- * when none is valid (or when asked, after a 401), and stored only once the caller is done calling out.
+ * with, cached in the protected setting (`org.credentials`, WebexSalesforceAuthStore's row
+ * `SalesforceAccessToken`: SALESFORCE_ROWS.accessToken) for 15 minutes from its `issued_at`, bound to the
+ * authorization it was issued under, traded for the refresh token only when none is valid (or when asked,
+ * after a 401), and stored only once the caller is done calling out.
  * One `SalesforceSession` stands for one Apex transaction: its statics.
  */
 import { AuraHandledError } from '../apex-error.ts';
@@ -14,8 +15,7 @@ import { SalesforceCallout } from './salesforce-client.ts';
 /** WebexSetupStore's rows. */
 export const SETUP_ROWS = {
     siteUrl: 'WebhookSiteUrl',
-    channel: 'CallEventChannel',
-    accessToken: 'SalesforceAccessToken'
+    channel: 'CallEventChannel'
 } as const;
 
 /** WebexSalesforceSession.TOKEN_REUSE_MINUTES: the shortest session timeout Salesforce offers. */
@@ -58,7 +58,7 @@ export class SalesforceSession {
     async accessToken(): Promise<string> {
         const authorization = this.requireAuthorization();
         if (this.current) return this.current;
-        const cached = this.org.credentials.get(SETUP_ROWS.accessToken);
+        const cached = this.org.credentials.get(SALESFORCE_ROWS.accessToken);
         if (
             cached?.secret &&
             cached.expiresAt &&
@@ -90,7 +90,7 @@ export class SalesforceSession {
             if (row) this.org.credentials.set(SALESFORCE_ROWS.refreshToken, { ...row, secret: this.rotated });
         }
         if (this.toStore)
-            this.org.credentials.set(SETUP_ROWS.accessToken, {
+            this.org.credentials.set(SALESFORCE_ROWS.accessToken, {
                 secret: this.toStore.accessToken,
                 expiresAt: this.toStore.expiresAt,
                 verifiedAt: this.toStore.authorizedAt
@@ -132,5 +132,5 @@ function issuedAt(value: unknown): number {
 
 /** WebexSalesforceSession.forget: the authorization was revoked. */
 export function forgetSalesforceSession(org: EmulatedOrg): void {
-    org.credentials.delete(SETUP_ROWS.accessToken);
+    org.credentials.delete(SALESFORCE_ROWS.accessToken);
 }

@@ -8,9 +8,9 @@
 import { LightningElement } from 'lwc';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
-import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import { IDLE, type SectionState } from 'c/webexAdminSectionFlow';
 import type { SectionFrame } from 'c/webexAdminSection';
-import { CALLING_BUSY_MESSAGES, CALLING_SECTION_LABELS } from 'c/webexCallingAdminForms';
+import { callingFlow, callingFrame } from 'c/webexCallingAdminForms';
 import { formatLabel } from 'c/webexLabelFormat';
 import GRANTEES from '@salesforce/label/c.WebexCallingAdmin_CallHistoryGrantees';
 import HELP from '@salesforce/label/c.WebexCallingAdmin_CallHistoryHelp';
@@ -31,15 +31,14 @@ export default class WebexAdminCallHistory extends LightningElement {
     /** The switch, saved or not. */
     enabled = false;
     state: SectionState = IDLE;
-    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: CALLING_BUSY_MESSAGES });
+    private readonly flow = callingFlow(this, TITLE);
 
     connectedCallback(): void {
         this.handleRetry();
     }
 
     get frame(): SectionFrame {
-        const labels = CALLING_SECTION_LABELS;
-        return { heading: TITLE, iconName: 'standard:recent', help: HELP, dirty: this.isDirty, labels };
+        return callingFrame(TITLE, 'standard:recent', HELP, this.isDirty);
     }
 
     get isBusy(): boolean {

@@ -103,9 +103,15 @@ export default class WebexAdminCallLog extends LightningElement {
         return Boolean(this.settings && !sameList(this.settings.selected, this.chosenObjects));
     }
 
-    /** Said under the list when no object is chosen: the log is then related to the person only. */
+    /**
+     * Said under the list when no object is chosen: the log is then related to the person only. The objects it names
+     * are labelled as the schema gives them (the server's `available`: renamed, translated).
+     */
     get noneWarning(): string | null {
-        return this.settings !== null && this.chosenObjects.length === 0 ? OBJECTS_NONE : null;
+        if (this.settings === null || this.chosenObjects.length > 0) return null;
+        const available = this.settings.available;
+        const labelOf = (name: string) => available.find((option) => option.apiName === name)?.label ?? name;
+        return formatLabel(OBJECTS_NONE, labelOf('Account'), labelOf('Case'), labelOf('Opportunity'));
     }
 
     handleChange(event: Event): void {

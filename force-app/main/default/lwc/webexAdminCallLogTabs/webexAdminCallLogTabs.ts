@@ -19,6 +19,7 @@ import { toWebexError } from 'c/webexErrors';
 import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
 import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
+import { DEFAULT_OBJECT_NAMES } from 'c/webexObjectNames';
 import {
     CALLING_BUSY_MESSAGES,
     CALLING_SECTION_LABELS,
@@ -70,7 +71,6 @@ export default class WebexAdminCallLogTabs extends LightningElement {
         help: HELP,
         empty: EMPTY,
         colObject: COL_OBJECT,
-        colAccountField: COL_ACCOUNT_FIELD,
         colFields: COL_FIELDS,
         colActions: COL_ACTIONS,
         edit: EDIT,
@@ -78,8 +78,6 @@ export default class WebexAdminCallLogTabs extends LightningElement {
         cancel: CANCEL,
         object: OBJECT,
         objectPlaceholder: OBJECT_PLACEHOLDER,
-        accountField: ACCOUNT_FIELD,
-        accountFieldHelp: ACCOUNT_FIELD_HELP,
         accountFieldPlaceholder: ACCOUNT_FIELD_PLACEHOLDER,
         fields: FIELDS,
         ...LIST_LABELS,
@@ -107,8 +105,8 @@ export default class WebexAdminCallLogTabs extends LightningElement {
     confirmingId: string | null = null;
 
     private optionsSequence = 0;
-    /** Account's label as the org names it for this user (renamed, translated), from the schema; its API name until then. */
-    private accountLabel = 'Account';
+    /** Account's label as the org names it for this user (renamed, translated), from the schema; its usual name until then. */
+    private accountLabel = DEFAULT_OBJECT_NAMES.Account.label;
 
     @wire(getObjectInfo, { objectApiName: ACCOUNT_OBJECT })
     wiredAccountInfo(result: WireResult<UiObjectInfo>): void {
@@ -136,7 +134,21 @@ export default class WebexAdminCallLogTabs extends LightningElement {
     /** The card; the save row is the form's own, inside it. */
     get frame(): SectionFrame {
         const labels = { loadErrorTitle: this.labels.loadErrorTitle, retry: this.labels.retry };
-        return { heading: TITLE, iconName: 'standard:related_list', help: HELP, labels };
+        return {
+            heading: TITLE,
+            iconName: 'standard:related_list',
+            help: formatLabel(HELP, this.accountLabel),
+            labels
+        };
+    }
+
+    /** The labels that name Account, as the org names it (`accountLabel`). */
+    get accountLabels() {
+        return {
+            colAccountField: formatLabel(COL_ACCOUNT_FIELD, this.accountLabel),
+            accountField: formatLabel(ACCOUNT_FIELD, this.accountLabel),
+            accountFieldHelp: formatLabel(ACCOUNT_FIELD_HELP, this.accountLabel)
+        };
     }
 
     get isBusy(): boolean {
@@ -228,7 +240,7 @@ export default class WebexAdminCallLogTabs extends LightningElement {
 
     get accountFieldProblem(): string | null {
         return this.problem === 'accountField'
-            ? formatLabel(ACCOUNT_FIELD_REQUIRED, this.objectLabel(this.draft.objectApiName))
+            ? formatLabel(ACCOUNT_FIELD_REQUIRED, this.objectLabel(this.draft.objectApiName), this.accountLabel)
             : null;
     }
 

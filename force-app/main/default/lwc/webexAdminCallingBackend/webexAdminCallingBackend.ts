@@ -8,9 +8,9 @@
 import { LightningElement } from 'lwc';
 import getCallingBackend from '@salesforce/apex/WebexCallingAdminController.getCallingBackend';
 import saveCallingBackend from '@salesforce/apex/WebexCallingAdminController.saveCallingBackend';
-import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import { IDLE, type SectionState } from 'c/webexAdminSectionFlow';
 import type { SectionFrame } from 'c/webexAdminSection';
-import { CALLING_BUSY_MESSAGES, CALLING_SECTION_LABELS } from 'c/webexCallingAdminForms';
+import { callingFlow, callingFrame } from 'c/webexCallingAdminForms';
 import { formatLabel } from 'c/webexLabelFormat';
 import BROADWORKS from '@salesforce/label/c.WebexCallingAdmin_BackendBroadWorks';
 import BROADWORKS_HELP from '@salesforce/label/c.WebexCallingAdmin_BackendBroadWorksHelp';
@@ -47,15 +47,14 @@ export default class WebexAdminCallingBackend extends LightningElement {
     /** The administrator's choice, saved or not. */
     backend: WebexCallingBackend = 'WebexCalling';
     state: SectionState = IDLE;
-    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: CALLING_BUSY_MESSAGES });
+    private readonly flow = callingFlow(this, TITLE);
 
     connectedCallback(): void {
         this.handleRetry();
     }
 
     get frame(): SectionFrame {
-        const labels = CALLING_SECTION_LABELS;
-        return { heading: TITLE, iconName: 'standard:call_coaching', help: HELP, dirty: this.isDirty, labels };
+        return callingFrame(TITLE, 'standard:call_coaching', HELP, this.isDirty);
     }
 
     get isBusy(): boolean {

@@ -11,16 +11,8 @@ import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getInteg
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import registerWebhooks from '@salesforce/apex/WebexAdminController.registerWebhooks';
 import saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessToken';
-import {
-    IDLE,
-    SectionFlow,
-    clearFieldError,
-    fieldOf,
-    isSubmitKey,
-    markField,
-    type RunOptions,
-    type SectionState
-} from 'c/webexAdminSectionFlow';
+import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
 import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import ACTIVE from '@salesforce/label/c.WebexIntegration_Active';
@@ -73,10 +65,6 @@ const FRAME_LABELS = { errorTitle: ERROR_TITLE };
 
 export default class WebexAdminIntegrationSettings extends LightningElement {
     readonly labels = {
-        tokenLabel: TOKEN_LABEL,
-        tokenPlaceholder: TOKEN_PLACEHOLDER,
-        save: SAVE,
-        register: REGISTER,
         statusTitle: STATUS_TITLE,
         noToken: NO_TOKEN,
         tokenOwner: TOKEN_OWNER,
@@ -191,18 +179,40 @@ export default class WebexAdminIntegrationSettings extends LightningElement {
         return this.webhookRows.length > 0;
     }
 
-    handleTokenChange(event: CustomEvent<{ value?: string }>): void {
-        this.token = event.detail?.value ?? '';
-        clearFieldError(fieldOf(this, 'tokenInput'), this.token);
+    /** The token field: masked, required. */
+    get tokenFields(): CredentialField[] {
+        return [
+            {
+                name: 'accessToken',
+                label: TOKEN_LABEL,
+                type: 'password',
+                placeholder: TOKEN_PLACEHOLDER,
+                value: this.token,
+                required: TOKEN_REQUIRED
+            }
+        ];
     }
 
-    handleTokenKeyDown(event: KeyboardEvent): void {
-        if (isSubmitKey(event, this.isBusy)) this.handleSave();
+    /** Save (Enter in the field too), then Register once a token is stored. */
+    get credentialActions(): CredentialAction[] {
+        return [
+            { name: 'save', label: SAVE, disabled: this.isBusy },
+            { name: 'register', label: REGISTER, disabled: this.registerDisabled }
+        ];
+    }
+
+    handleCredentialAction(event: CustomEvent<{ name: string }>): void {
+        if (event.detail.name === 'register') this.handleRegister();
+        else this.handleSave();
+    }
+
+    handleTokenChange(event: CustomEvent<{ value: string }>): void {
+        this.token = event.detail.value;
     }
 
     async handleSave(): Promise<void> {
         const accessToken = this.token.trim();
-        if (!markField(fieldOf(this, 'tokenInput'), accessToken ? '' : TOKEN_REQUIRED)) return;
+        if (!credentialsOf(this)?.check()) return;
         const saved = await this.run('saving', () => saveAccessToken({ accessToken }), {
             success: (status) => formatLabel(SAVE_SUCCESS, status?.owner?.displayName ?? '')
         });

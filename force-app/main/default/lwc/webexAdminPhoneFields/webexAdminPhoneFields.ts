@@ -9,12 +9,12 @@
 import { LightningElement } from 'lwc';
 import getPhoneFields from '@salesforce/apex/WebexCallingAdminController.getPhoneFields';
 import savePhoneFields from '@salesforce/apex/WebexCallingAdminController.savePhoneFields';
-import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import { IDLE, type SectionState } from 'c/webexAdminSectionFlow';
 import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import {
-    CALLING_BUSY_MESSAGES,
-    CALLING_SECTION_LABELS,
+    callingFlow,
+    callingFrame,
     LIST_LABELS,
     objectWithoutPhoneField,
     sameList,
@@ -42,20 +42,14 @@ export default class WebexAdminPhoneFields extends LightningElement {
     /** The administrator's choice, saved or not, per object. */
     choice: Choice = {};
     state: SectionState = IDLE;
-    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: CALLING_BUSY_MESSAGES });
+    private readonly flow = callingFlow(this, TITLE);
 
     connectedCallback(): void {
         this.handleRetry();
     }
 
     get frame(): SectionFrame {
-        return {
-            heading: TITLE,
-            iconName: 'standard:call',
-            help: HELP,
-            dirty: this.isDirty,
-            labels: CALLING_SECTION_LABELS
-        };
+        return callingFrame(TITLE, 'standard:call', HELP, this.isDirty);
     }
 
     get isBusy(): boolean {

@@ -14,16 +14,8 @@ import { CurrentPageReference, type PageReference } from 'lightning/navigation';
 import getAuthorizationStatus from '@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus';
 import revokeAuthorization from '@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization';
 import startAuthorization from '@salesforce/apex/WebexSalesforceAuthController.startAuthorization';
-import {
-    IDLE,
-    SectionFlow,
-    clearFieldError,
-    fieldOf,
-    isSubmitKey,
-    markField,
-    type RunOptions,
-    type SectionState
-} from 'c/webexAdminSectionFlow';
+import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
 import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import NOT_ADMIN from '@salesforce/label/c.WebexError_NotAdmin';
@@ -114,9 +106,6 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
         setupRemoteSite: SETUP_REMOTE_SITE,
         setupWait: SETUP_WAIT,
         setupExistingApp: SETUP_EXISTING_APP,
-        consumerKey: CONSUMER_KEY,
-        consumerSecret: CONSUMER_SECRET,
-        authorize: AUTHORIZE,
         migrationTitle: MIGRATION_TITLE,
         migrationIntro: MIGRATION_INTRO,
         migrationSteps: [MIGRATION_STEP_1, MIGRATION_STEP_2, MIGRATION_STEP_3].map((text, index) => ({
@@ -221,26 +210,39 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
         return OUTCOME_ERRORS[this.outcome] ?? OUTCOME_FAILED;
     }
 
-    handleKeyChange(event: CustomEvent<{ value?: string }>): void {
-        this.consumerKey = event.detail?.value ?? '';
-        clearFieldError(fieldOf(this, 'consumerKey'), this.consumerKey);
+    /** The External Client App's consumer key and its (masked) secret, both required. */
+    get keyFields(): CredentialField[] {
+        return [
+            { name: 'consumerKey', label: CONSUMER_KEY, value: this.consumerKey, required: CONSUMER_KEY_REQUIRED },
+            {
+                name: 'consumerSecret',
+                label: CONSUMER_SECRET,
+                type: 'password',
+                value: this.consumerSecret,
+                required: CONSUMER_SECRET_REQUIRED
+            }
+        ];
     }
 
-    handleSecretChange(event: CustomEvent<{ value?: string }>): void {
-        this.consumerSecret = event.detail?.value ?? '';
-        clearFieldError(fieldOf(this, 'consumerSecret'), this.consumerSecret);
+    /** Authorize (Enter in a field too). */
+    get credentialActions(): CredentialAction[] {
+        return [{ name: 'authorize', label: AUTHORIZE, disabled: this.isBusy }];
     }
 
-    handleFieldKeyDown(event: KeyboardEvent): void {
-        if (isSubmitKey(event, this.isBusy)) this.handleAuthorize();
+    handleCredentialAction(): void {
+        this.handleAuthorize();
+    }
+
+    handleFieldChange(event: CustomEvent<{ name: string; value: string }>): void {
+        const { name, value } = event.detail;
+        if (name === 'consumerKey') this.consumerKey = value;
+        else this.consumerSecret = value;
     }
 
     async handleAuthorize(): Promise<void> {
         const consumerKey = this.consumerKey.trim();
         const consumerSecret = this.consumerSecret.trim();
-        const keyValid = markField(fieldOf(this, 'consumerKey'), consumerKey ? '' : CONSUMER_KEY_REQUIRED);
-        const secretValid = markField(fieldOf(this, 'consumerSecret'), consumerSecret ? '' : CONSUMER_SECRET_REQUIRED);
-        if (!keyValid || !secretValid) return;
+        if (!credentialsOf(this)?.check()) return;
         const started = await this.run('authorizing', () => startAuthorization({ consumerKey, consumerSecret }));
         if (!started) return;
         // Salesforce's consent page replaces this one; it returns through webexsfdcauth to this tab.

@@ -103,10 +103,6 @@ export default class WebexAdminSection extends LightningElement {
         return this.frame?.successDetail ? 'slds-text-heading_small' : undefined;
     }
 
-    get errorClass(): string {
-        return `slds-notify slds-notify_alert slds-alert_error ${this.noticeClass} error-alert`;
-    }
-
     get iconSize(): string {
         return this.nested ? 'x-small' : 'small';
     }

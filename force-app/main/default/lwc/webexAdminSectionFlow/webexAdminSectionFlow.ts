@@ -189,39 +189,3 @@ export class SectionFlow {
         this.host.state = { ...this.host.state, ...change };
     }
 }
-
-/** The methods of lightning-input a section uses for a field's own error (not covered by @salesforce/lightning-types). */
-export interface ValidatedInput extends HTMLElement {
-    setCustomValidity(message: string): void;
-    reportValidity(): boolean;
-}
-
-/** A field of the section by its `lwc:ref`, when it is rendered. */
-export function fieldOf(host: { refs?: Record<string, unknown> }, ref: string): ValidatedInput | null {
-    return (host.refs?.[ref] as ValidatedInput | undefined) ?? null;
-}
-
-/**
- * Says `message` under the field, as lightning-input says its own errors (an empty message takes the error away).
- * Returns whether the field is valid: checks of several fields all run before the section refuses.
- */
-export function markField(input: ValidatedInput | null, message: string): boolean {
-    input?.setCustomValidity(message);
-    input?.reportValidity();
-    return !message;
-}
-
-/** The field's error goes as soon as there is something in it to send. */
-export function clearFieldError(input: ValidatedInput | null, value: string): void {
-    if (value.trim()) markField(input, '');
-}
-
-/**
- * Enter in a field does what the section's main button does, unless the section is busy. Returns whether it
- * should (the key's default is then prevented).
- */
-export function isSubmitKey(event: KeyboardEvent, busy: boolean): boolean {
-    if (event.key !== 'Enter' || busy) return false;
-    event.preventDefault();
-    return true;
-}

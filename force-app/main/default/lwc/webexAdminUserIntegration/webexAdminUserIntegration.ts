@@ -13,16 +13,8 @@ import { LightningElement } from 'lwc';
 import clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
 import getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
 import saveUserIntegration from '@salesforce/apex/WebexAdminController.saveUserIntegration';
-import {
-    IDLE,
-    SectionFlow,
-    clearFieldError,
-    fieldOf,
-    isSubmitKey,
-    markField,
-    type RunOptions,
-    type SectionState
-} from 'c/webexAdminSectionFlow';
+import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
 import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import ERROR_TITLE from '@salesforce/label/c.WebexIntegration_ErrorTitle';
@@ -50,7 +42,8 @@ import SECRET_WRONG from '@salesforce/label/c.WebexUserConnect_AdminSecretWrong'
 import STORED_SECRET_WRONG from '@salesforce/label/c.WebexUserConnect_AdminStoredSecretWrong';
 import TITLE from '@salesforce/label/c.WebexUserConnect_AdminTitle';
 
-type FieldRef = 'clientIdInput' | 'clientSecretInput';
+/** The two fields, by their input's name. */
+type FieldName = 'userClientId' | 'userClientSecret';
 
 /** What the section does; each shows its own line beside the spinner. */
 const BUSY_MESSAGES = { loading: LOADING, saving: SAVING, clearing: CLEARING };
@@ -61,10 +54,10 @@ function oneLine(text: string): string {
 }
 
 /** Webex's refusals that name one field (WebexUserIntegrationService says them with these labels). */
-const FIELD_REFUSALS: ReadonlyArray<[string, FieldRef]> = [
-    [oneLine(CLIENT_ID_WRONG), 'clientIdInput'],
-    [oneLine(SECRET_WRONG), 'clientSecretInput'],
-    [oneLine(STORED_SECRET_WRONG), 'clientSecretInput']
+const FIELD_REFUSALS: ReadonlyArray<[string, FieldName]> = [
+    [oneLine(CLIENT_ID_WRONG), 'userClientId'],
+    [oneLine(SECRET_WRONG), 'userClientSecret'],
+    [oneLine(STORED_SECRET_WRONG), 'userClientSecret']
 ];
 
 /** The frame's words. */
@@ -72,12 +65,8 @@ const FRAME_LABELS = { errorTitle: ERROR_TITLE };
 
 export default class WebexAdminUserIntegration extends LightningElement {
     readonly labels = {
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
         redirectUri: REDIRECT_URI,
-        scopes: SCOPES,
-        save: SAVE,
-        clear: CLEAR
+        scopes: SCOPES
     };
 
     status: WebexUserIntegrationStatus | null = null;
@@ -129,8 +118,20 @@ export default class WebexAdminUserIntegration extends LightningElement {
         return this.configured ? 'success' : undefined;
     }
 
-    get secretPlaceholder(): string {
-        return this.status?.clientSecretStored ? SECRET_STORED : '';
+    /** The client ID, and the secret: masked, and once stored it may stay empty (the stored one is kept). */
+    get clientFields(): CredentialField[] {
+        const stored = Boolean(this.status?.clientSecretStored);
+        return [
+            { name: 'userClientId', label: CLIENT_ID, value: this.clientId, required: CLIENT_ID_REQUIRED },
+            {
+                name: 'userClientSecret',
+                label: CLIENT_SECRET,
+                type: 'password',
+                placeholder: stored ? SECRET_STORED : '',
+                value: this.clientSecret,
+                required: stored ? null : SECRET_REQUIRED
+            }
+        ];
     }
 
     get redirectUris(): string[] {
@@ -141,27 +142,29 @@ export default class WebexAdminUserIntegration extends LightningElement {
         return (this.status?.scopes ?? '').split(' ').filter(Boolean);
     }
 
-    handleClientIdChange(event: CustomEvent<{ value?: string }>): void {
-        this.clientId = event.detail?.value ?? '';
-        clearFieldError(fieldOf(this, 'clientIdInput'), this.clientId);
+    /** Save (Enter in a field too), and Clear once something is set up. */
+    get credentialActions(): CredentialAction[] {
+        return [
+            { name: 'save-user-integration', label: SAVE, disabled: this.isBusy },
+            { name: 'clear-user-integration', label: CLEAR, disabled: this.clearDisabled }
+        ];
     }
 
-    handleClientSecretChange(event: CustomEvent<{ value?: string }>): void {
-        this.clientSecret = event.detail?.value ?? '';
-        clearFieldError(fieldOf(this, 'clientSecretInput'), this.clientSecret);
+    handleCredentialAction(event: CustomEvent<{ name: string }>): void {
+        if (event.detail.name === 'clear-user-integration') this.handleClear();
+        else this.handleSave();
     }
 
-    handleKeyDown(event: KeyboardEvent): void {
-        if (isSubmitKey(event, this.isBusy)) this.handleSave();
+    handleFieldChange(event: CustomEvent<{ name: FieldName; value: string }>): void {
+        const { name, value } = event.detail;
+        if (name === 'userClientId') this.clientId = value;
+        else this.clientSecret = value;
     }
 
     async handleSave(): Promise<void> {
         const clientId = this.clientId.trim();
         const clientSecret = this.clientSecret.trim();
-        const idValid = markField(fieldOf(this, 'clientIdInput'), clientId ? '' : CLIENT_ID_REQUIRED);
-        const secretMissing = !clientSecret && !this.status?.clientSecretStored;
-        const secretValid = markField(fieldOf(this, 'clientSecretInput'), secretMissing ? SECRET_REQUIRED : '');
-        if (!idValid || !secretValid) return;
+        if (!credentialsOf(this)?.check()) return;
         const saved = await this.run('saving', () => saveUserIntegration({ clientId, clientSecret }), {
             success: SAVED
         });
@@ -171,10 +174,7 @@ export default class WebexAdminUserIntegration extends LightningElement {
         }
         // Webex refused one field: mark it, and put the focus there.
         const field = FIELD_REFUSALS.find(([refusal]) => refusal === this.state.error)?.[1];
-        if (field) {
-            markField(fieldOf(this, field), FIELD_REFUSED);
-            fieldOf(this, field)?.focus();
-        }
+        if (field) credentialsOf(this)?.refuse(field, FIELD_REFUSED);
     }
 
     async handleClear(): Promise<void> {

@@ -12,10 +12,12 @@
  * Fires `saved` (detail `CallLogSavedDetail`: the Task, and a `summary` of what it holds as the rep reads it) after
  * each save and `close` when the rep closes it; closing with unsaved notes asks first.
  */
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import saveCallLog from '@salesforce/apex/WebexCallLogController.saveCallLog';
 import { toWebexError } from 'c/webexErrors';
+import { formatLabel } from 'c/webexLabelFormat';
+import { ObjectNamesElement } from 'c/webexObjectNames';
 import {
     defaultSubject,
     dispositionOptions,
@@ -60,7 +62,7 @@ export const SUBJECT_MAX_LENGTH = 255;
 /** Task.Description's length. */
 export const COMMENTS_MAX_LENGTH = 32000;
 
-export default class WebexCallLog extends NavigationMixin(LightningElement) {
+export default class WebexCallLog extends NavigationMixin(ObjectNamesElement) {
     /** Webex's call ID: the Task's CallObject, one Task per call. */
     @api callId = '';
     /** The Contact or Lead the call is with, if known. */
@@ -119,7 +121,6 @@ export default class WebexCallLog extends NavigationMixin(LightningElement) {
         subject: SUBJECT,
         comments: COMMENTS,
         relatedTo: RELATED_TO,
-        leadNoRelated: LEAD_NO_RELATED,
         noRelatedObjects: NO_RELATED_OBJECTS,
         disposition: DISPOSITION,
         duration: DURATION,
@@ -170,6 +171,11 @@ export default class WebexCallLog extends NavigationMixin(LightningElement) {
 
     get whoIsLead(): boolean {
         return isLead(this.whoId);
+    }
+
+    /** Why Related to is not offered with a lead, Lead named as the org names it (c/webexObjectNames). */
+    get leadNoRelatedText(): string {
+        return formatLabel(LEAD_NO_RELATED, this.objectNames.Lead.labelPlural);
     }
 
     get hasRelatedObjects(): boolean {

@@ -2,13 +2,15 @@
  * "More info" of the call-log panel (B5): for the caller's account, one section per configuration the
  * administrator saved (WebexCallLogTab__c), listing its most recent records with the configured fields; each
  * record opens in Salesforce. Loads when shown, and again when the caller changes (the dialer may match them late).
- * Without a contact with an account there is nothing to show, and the panel says why.
+ * Without a contact with an account there is nothing to show, and the panel says why. Contact and Account are named
+ * as the org names them (c/webexObjectNames).
  */
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getMoreInfo from '@salesforce/apex/WebexCallLogController.getMoreInfo';
 import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
+import { AccountNamesElement } from 'c/webexObjectNames';
 import EMPTY from '@salesforce/label/c.WebexCallLog_MoreInfoEmpty';
 import ERROR_TITLE from '@salesforce/label/c.WebexCallLog_MoreInfoErrorTitle';
 import LOADING from '@salesforce/label/c.WebexCallLog_MoreInfoLoading';
@@ -33,8 +35,8 @@ interface SectionView {
     empty: boolean;
 }
 
-export default class WebexCallLogMoreInfo extends NavigationMixin(LightningElement) {
-    readonly labels = { errorTitle: ERROR_TITLE, loading: LOADING, retry: RETRY, noRecords: NO_RECORDS };
+export default class WebexCallLogMoreInfo extends NavigationMixin(AccountNamesElement) {
+    readonly labels = { errorTitle: ERROR_TITLE, loading: LOADING, retry: RETRY };
 
     private caller: string | null = null;
     private connected = false;
@@ -53,8 +55,10 @@ export default class WebexCallLogMoreInfo extends NavigationMixin(LightningEleme
 
     tabs: WebexMoreInfoTab[] | null = null;
     loading = false;
-    /** Why there is nothing to show (not a failure): no contact with an account. */
-    notice: string | null = null;
+    /** The caller is a lead or unknown: no account to read, said without asking the server. */
+    private needsAccount = false;
+    /** The server's reason for showing nothing (not a failure): no contact with an account. */
+    private serverNotice: string | null = null;
     error: string | null = null;
     private sequence = 0;
 
@@ -65,6 +69,22 @@ export default class WebexCallLogMoreInfo extends NavigationMixin(LightningEleme
 
     disconnectedCallback(): void {
         this.connected = false;
+    }
+
+    /** Why there is nothing to show, if so. */
+    get notice(): string | null {
+        if (this.needsAccount) {
+            return formatLabel(
+                NEEDS_ACCOUNT,
+                this.objectNames.Contact.labelPlural,
+                this.objectNames.Account.labelPlural
+            );
+        }
+        return this.serverNotice;
+    }
+
+    get noRecordsText(): string {
+        return formatLabel(NO_RECORDS, this.objectNames.Account.label);
     }
 
     get isEmpty(): boolean {
@@ -114,23 +134,24 @@ export default class WebexCallLogMoreInfo extends NavigationMixin(LightningEleme
     private async load(): Promise<void> {
         const mine = ++this.sequence;
         this.error = null;
-        this.notice = null;
+        this.serverNotice = null;
         this.tabs = null;
-        if (!this.caller || isLead(this.caller)) {
+        const caller = this.caller;
+        this.needsAccount = !caller || isLead(caller);
+        if (!caller || this.needsAccount) {
             this.loading = false;
-            this.notice = NEEDS_ACCOUNT;
             return;
         }
         this.loading = true;
         try {
-            const tabs = await getMoreInfo({ recordId: this.caller });
+            const tabs = await getMoreInfo({ recordId: caller });
             if (mine !== this.sequence) return;
             this.tabs = Array.isArray(tabs) ? tabs : [];
         } catch (error) {
             if (mine !== this.sequence) return;
             const failure = toWebexError(error);
             // The server's NOT_FOUND says the caller is not a contact with an account: a fact, not a failure.
-            if (failure.code === 'NOT_FOUND') this.notice = failure.message;
+            if (failure.code === 'NOT_FOUND') this.serverNotice = failure.message;
             else this.error = failure.message;
         } finally {
             if (mine === this.sequence) this.loading = false;

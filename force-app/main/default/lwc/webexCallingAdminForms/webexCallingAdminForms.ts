@@ -4,7 +4,8 @@
  * `lightning-combobox` options, telling whether a choice changed, and the checks made before a save so the
  * administrator hears at once what is missing (the server checks again).
  */
-import type { SectionLabels } from 'c/webexAdminSection';
+import type { SectionFrame, SectionLabels } from 'c/webexAdminSection';
+import { SectionFlow, type SectionHost } from 'c/webexAdminSectionFlow';
 import ADD from '@salesforce/label/c.WebexCallingAdmin_ListAdd';
 import AVAILABLE from '@salesforce/label/c.WebexCallingAdmin_ListAvailable';
 import DOWN from '@salesforce/label/c.WebexCallingAdmin_ListDown';
@@ -33,6 +34,16 @@ export const CALLING_BUSY_MESSAGES: Readonly<Record<string, string>> = Object.fr
     loading: LOADING,
     saving: SAVING
 });
+
+/** The flow of a calling section: it loads and saves, its toasts titled with the section's title. */
+export function callingFlow(host: SectionHost, title: string): SectionFlow {
+    return new SectionFlow(host, { title, busyMessages: CALLING_BUSY_MESSAGES });
+}
+
+/** The frame of a calling section: its title, icon and help, the calling sections' words, and whether it holds changes. */
+export function callingFrame(heading: string, iconName: string, help: string, dirty: boolean): SectionFrame {
+    return { heading, iconName, help, dirty, labels: CALLING_SECTION_LABELS };
+}
 
 /** The words of every dual listbox of the calling sections: its two lists and its buttons. */
 export const LIST_LABELS = Object.freeze({

@@ -26,6 +26,11 @@ jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', (
     virtual: true
 });
 jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexCallingAdmin_RelatedObjectsNone',
+    () => ({ default: 'No object chosen: never to {0}, {1} or {2} records.' }),
+    { virtual: true }
+);
 
 const mockGet = jest.mocked(getCallLogObjects);
 const mockSave = jest.mocked(saveCallLogObjects);
@@ -88,8 +93,29 @@ describe('c-webex-admin-call-log', () => {
         expect(text(element, '[data-heading]')).toBe('c.WebexCallingAdmin_InboundTitle');
         expect(($(element, 'c-webex-admin-enablement') as EnablementHost).feature).toBe('InboundCallLog');
         expect(mockGet).toHaveBeenCalledWith({ direction: 'Inbound' });
-        // No object: the section says what that means.
-        expect(text(element, '[data-none-warning]')).toBe('c.WebexCallingAdmin_RelatedObjectsNone');
+        // No object: the section says what that means, naming the objects as the schema labels them.
+        expect(text(element, '[data-none-warning]')).toBe(
+            'No object chosen: never to Account, Case or Opportunity records.'
+        );
+    });
+
+    it('names the objects in its warning as the org labels them', async () => {
+        const renamed = settings('Outbound', []);
+        // What the server gives in an org that renamed Account to « Customer » (Schema describe).
+        renamed.available = renamed.available.map((option) => ({
+            ...option,
+            label: option.apiName === 'Account' ? 'Customer' : option.label
+        }));
+        mockGet.mockResolvedValue(renamed);
+        mockAccess.mockImplementation(({ feature }) =>
+            Promise.resolve({ feature, enabledForAll: false, grantees: [] })
+        );
+        const element = createElement('c-webex-admin-call-log', { is: WebexAdminCallLog }) as Host;
+        document.body.appendChild(element);
+        await settle();
+        expect(text(element, '[data-none-warning]')).toBe(
+            'No object chosen: never to Customer, Case or Opportunity records.'
+        );
     });
 
     it('saves the objects in the chosen order, for its direction, and shows what the server saved', async () => {

@@ -64,9 +64,18 @@ jest.mock('@salesforce/label/c.WebexCallingAdmin_TabsEditHeading', () => ({ defa
 });
 jest.mock(
     '@salesforce/label/c.WebexCallingAdmin_TabAccountFieldRequired',
-    () => ({ default: 'Choose the field that relates {0} to the account.' }),
+    () => ({ default: 'Choose the field that relates {0} to {1}.' }),
     { virtual: true }
 );
+jest.mock('@salesforce/label/c.WebexCallingAdmin_TabsAccountField', () => ({ default: '{0} relationship field' }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/label/c.WebexCallingAdmin_TabsAccountFieldHelp',
+    () => ({ default: "The field that relates the object's records to {0}." }),
+    { virtual: true }
+);
+jest.mock('@salesforce/label/c.WebexObjectNames_Account', () => ({ default: 'Account' }), { virtual: true });
 jest.mock(
     '@salesforce/label/c.WebexCallingAdmin_TabsOptionsError',
     () => ({ default: 'The fields could not be loaded: {0}' }),
@@ -207,7 +216,7 @@ describe('c-webex-admin-call-log-tabs', () => {
         await click(button(element, 'save'));
         expect(mockSave).not.toHaveBeenCalled();
         expect(text(element, '[data-problem="accountField"]')).toBe(
-            'Choose the field that relates Opportunity to the account.'
+            'Choose the field that relates Opportunity to Account.'
         );
         expect(fields(element).value).toEqual(['Amount']);
         await expect(element).toBeAccessible();
@@ -347,6 +356,15 @@ describe('c-webex-admin-call-log-tabs', () => {
             'Contact has no field that looks up Customer: choose another object.'
         );
         expect(field(element, 'accountField')?.disabled).toBe(true);
+        const said = [...element.shadowRoot.querySelectorAll('label, .slds-form-element__help')].map((node) =>
+            (node.textContent ?? '').trim()
+        );
+        expect(said).toEqual(
+            expect.arrayContaining([
+                'Customer relationship field',
+                "The field that relates the object's records to Customer."
+            ])
+        );
     });
 
     it('says why it cannot load, and loads when asked to try again', async () => {

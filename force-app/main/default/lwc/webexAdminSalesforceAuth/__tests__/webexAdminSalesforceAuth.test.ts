@@ -63,10 +63,9 @@ async function mountWith(
     return element;
 }
 
-/** The key field comes first, the secret second. */
+/** The field named `name` (the input's own name). */
 function field(element: Host, name: 'consumerKey' | 'consumerSecret'): InputHost {
-    const fields = [...element.shadowRoot.querySelectorAll('lightning-input')] as InputHost[];
-    return fields[name === 'consumerKey' ? 0 : 1];
+    return $(element, `lightning-input[data-name="${name}"]`) as InputHost;
 }
 
 function typeInto(element: Host, name: 'consumerKey' | 'consumerSecret', value: string): void {

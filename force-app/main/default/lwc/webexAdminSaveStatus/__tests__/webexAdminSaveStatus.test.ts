@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import WebexAdminSaveStatus from 'c/webexAdminSaveStatus';
+import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 
 type Props = {
     saveDisabled?: boolean;
@@ -21,8 +22,9 @@ async function mount(props: Props): Promise<Host> {
     return element;
 }
 
+/** The text of what matches `selector`, its alert included; null when nothing does. */
 function text(element: Host, selector: string): string | null {
-    const found = element.shadowRoot.querySelector(selector);
+    const found = deepQuery(element.shadowRoot, selector);
     return found ? (found.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
 }
 

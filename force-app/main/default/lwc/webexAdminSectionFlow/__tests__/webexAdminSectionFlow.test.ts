@@ -1,13 +1,4 @@
-import {
-    IDLE,
-    SectionFlow,
-    clearFieldError,
-    fieldOf,
-    isSubmitKey,
-    markField,
-    type SectionState,
-    type ValidatedInput
-} from 'c/webexAdminSectionFlow';
+import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 
 class Host extends EventTarget {
@@ -203,58 +194,5 @@ describe('c/webexAdminSectionFlow', () => {
         );
         expect(host.state).toMatchObject({ error: null, busyMessage: 'Checking…' });
         await loading;
-    });
-});
-
-describe('the field helpers of c/webexAdminSectionFlow', () => {
-    /** A lightning-input as far as the helpers see it: the error it would show. */
-    function input(): ValidatedInput & { shown: string | null } {
-        const field = document.createElement('input') as unknown as ValidatedInput & { shown: string | null };
-        let message = '';
-        field.shown = null;
-        field.setCustomValidity = (text: string) => {
-            message = text;
-        };
-        field.reportValidity = () => {
-            field.shown = message;
-            return !message;
-        };
-        return field;
-    }
-
-    it('says a field error, takes it away, and tells whether the field is valid', () => {
-        const field = input();
-        expect(markField(field, 'Enter the token.')).toBe(false);
-        expect(field.shown).toBe('Enter the token.');
-        expect(markField(field, '')).toBe(true);
-        expect(field.shown).toBe('');
-        expect(markField(null, 'Not rendered.')).toBe(false);
-    });
-
-    it('clears a field error only once there is something in the field', () => {
-        const field = input();
-        markField(field, 'Enter the token.');
-        clearFieldError(field, '   ');
-        expect(field.shown).toBe('Enter the token.');
-        clearFieldError(field, 'abc');
-        expect(field.shown).toBe('');
-    });
-
-    it('finds a field by its lwc:ref, or nothing when it is not rendered', () => {
-        const field = input();
-        expect(fieldOf({ refs: { token: field } }, 'token')).toBe(field);
-        expect(fieldOf({ refs: {} }, 'token')).toBeNull();
-        expect(fieldOf({}, 'token')).toBeNull();
-    });
-
-    it('takes Enter as the main button, unless the section is busy', () => {
-        const enter = () => new KeyboardEvent('keydown', { key: 'Enter', cancelable: true });
-        const pressed = enter();
-        expect(isSubmitKey(pressed, false)).toBe(true);
-        expect(pressed.defaultPrevented).toBe(true);
-        const whileBusy = enter();
-        expect(isSubmitKey(whileBusy, true)).toBe(false);
-        expect(whileBusy.defaultPrevented).toBe(false);
-        expect(isSubmitKey(new KeyboardEvent('keydown', { key: 'a', cancelable: true }), false)).toBe(false);
     });
 });

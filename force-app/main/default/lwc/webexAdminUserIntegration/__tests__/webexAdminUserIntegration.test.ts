@@ -47,10 +47,9 @@ async function mount(status: WebexUserIntegrationStatus | undefined): Promise<Ho
     return mountSection('c-webex-admin-user-integration', WebexAdminUserIntegration, {}, flushPromises);
 }
 
-/** The client ID field comes first, the secret second. */
+/** The field named `name` (the input's own name). */
 function field(element: Host, name: 'userClientId' | 'userClientSecret'): InputHost {
-    const fields = [...element.shadowRoot.querySelectorAll('lightning-input')] as InputHost[];
-    return fields[name === 'userClientId' ? 0 : 1];
+    return $(element, `lightning-input[data-name="${name}"]`) as InputHost;
 }
 
 function typeInto(element: Host, name: 'userClientId' | 'userClientSecret', value: string): void {

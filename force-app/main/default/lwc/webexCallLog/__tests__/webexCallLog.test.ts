@@ -3,6 +3,7 @@ import WebexCallLog from 'c/webexCallLog';
 import saveCallLog from '@salesforce/apex/WebexCallLogController.saveCallLog';
 import getMoreInfo from '@salesforce/apex/WebexCallLogController.getMoreInfo';
 import validationRejection from './data/validationRejection.json';
+import { emitLeadRenamed } from '../../../../../test/jest-utils/objectInfo';
 
 jest.mock('@salesforce/apex/WebexCallLogController.saveCallLog', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexCallLogController.getMoreInfo', () => ({ default: jest.fn() }), { virtual: true });
@@ -15,6 +16,12 @@ jest.mock('@salesforce/label/c.WebexCallLog_SubjectOutbound', () => ({ default: 
 jest.mock('@salesforce/label/c.WebexCallLog_SubjectInbound', () => ({ default: 'Inbound call from {0}' }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/label/c.WebexCallLog_LeadNoRelated',
+    () => ({ default: "Calls with {0} can't be related to another record." }),
+    { virtual: true }
+);
+jest.mock('@salesforce/label/c.WebexPeople_Leads', () => ({ default: 'Leads' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexCallLog_DurationValue', () => ({ default: '{0} min {1} s' }), { virtual: true });
 
 const mockSave = jest.mocked(saveCallLog);
@@ -283,7 +290,11 @@ describe('c-webex-call-log', () => {
 
     it('relates a lead’s call to nothing, says why, and says what Unified CM does not give', async () => {
         const element = await mount({ whoId: '00Q000000000001AAA', whoName: 'Charles Babbage', backend: 'UnifiedCM' });
-        expect(text(element, '[data-lead-note]')).toBe('c.WebexCallLog_LeadNoRelated');
+        expect(text(element, '[data-lead-note]')).toBe("Calls with Leads can't be related to another record.");
+        // In an org that renamed Lead, the note names it as the org does.
+        emitLeadRenamed();
+        await settle();
+        expect(text(element, '[data-lead-note]')).toBe("Calls with Prospects can't be related to another record.");
         expect($(element, 'c-webex-call-log-related')).toBeNull();
         expect(text(element, '[data-duration]')).toBe('c.WebexCallLog_DurationUnavailable');
         mockSave.mockResolvedValueOnce({ taskId: TASK, created: true });

@@ -4,9 +4,27 @@ import getMoreInfo from '@salesforce/apex/WebexCallLogController.getMoreInfo';
 import moreInfoTabs from './data/moreInfoTabs.json';
 import needsAccountRejection from './data/needsAccountRejection.json';
 import noAccessRejection from './data/noAccessRejection.json';
+import { emitObjectInfo } from '../../../../../test/jest-utils/objectInfo';
 
 jest.mock('@salesforce/apex/WebexCallLogController.getMoreInfo', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexCallLog_OpenRecord', () => ({ default: 'Open {0}' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.WebexCallLog_MoreInfoNeedsAccount',
+    () => ({
+        default: "More info needs a caller who is one of your {0} and belongs to one of your {1}: this caller isn't."
+    }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.WebexCallLog_MoreInfoNoRecords',
+    () => ({ default: "No records for the caller's {0}." }),
+    {
+        virtual: true
+    }
+);
+jest.mock('@salesforce/label/c.WebexObjectNames_Account', () => ({ default: 'Account' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexObjectNames_Accounts', () => ({ default: 'Accounts' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexPeople_Contacts', () => ({ default: 'Contacts' }), { virtual: true });
 
 const mockGet = jest.mocked(getMoreInfo);
 const CONTACT = '003000000000001AAA';
@@ -53,17 +71,27 @@ describe('c-webex-call-log-more-info', () => {
         // A record without a name is named by its ID; empty values stay empty.
         const second = element.shadowRoot.querySelector('[data-record="006000000000001AAA"]') as HTMLElement;
         expect(second.querySelector('button')?.textContent?.trim()).toBe('006000000000001AAA');
-        expect(text(element, '[data-section="Case"] p')).toBe('c.WebexCallLog_MoreInfoNoRecords');
+        expect(text(element, '[data-section="Case"] p')).toBe("No records for the caller's Account.");
+        // In an org that renamed Account, the caller's account is named as the org names it.
+        emitObjectInfo('Account', 'Customer', 'Customers');
+        await settle();
+        expect(text(element, '[data-section="Case"] p')).toBe("No records for the caller's Customer.");
         first.querySelector('button')?.click();
         await expect(element).toBeAccessible();
     });
 
     it('explains a lead or an unknown caller without asking the server', async () => {
         const element = await mount('00Q000000000001AAA');
-        expect(text(element, '[data-notice]')).toBe('c.WebexCallLog_MoreInfoNeedsAccount');
+        expect(text(element, '[data-notice]')).toBe(
+            "More info needs a caller who is one of your Contacts and belongs to one of your Accounts: this caller isn't."
+        );
         element.recordId = null;
+        emitObjectInfo('Contact', 'Person', 'People');
+        emitObjectInfo('Account', 'Customer', 'Customers');
         await settle();
-        expect(text(element, '[data-notice]')).toBe('c.WebexCallLog_MoreInfoNeedsAccount');
+        expect(text(element, '[data-notice]')).toBe(
+            "More info needs a caller who is one of your People and belongs to one of your Customers: this caller isn't."
+        );
         expect(mockGet).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
     });
@@ -72,7 +100,7 @@ describe('c-webex-call-log-more-info', () => {
         mockGet.mockRejectedValueOnce(needsAccountRejection);
         const element = await mount(CONTACT);
         expect(text(element, '[data-notice]')).toBe(
-            "More info needs a contact with an account: this caller isn't one."
+            "More info needs a caller who is one of your Contacts and belongs to one of your Accounts: this caller isn't."
         );
         mockGet.mockResolvedValueOnce([]);
         element.recordId = '003000000000002AAA';

@@ -1,0 +1,220 @@
+/**
+ * Object and field permissions of a user (Salesforce Help › Object Permissions, Field-Level
+ * Security): the union of the user's profile and the permission sets assigned to them
+ * (`PermissionSetAssignment` rows in the store), each permission set read from the project's
+ * metadata. What `WITH USER_MODE`, `AccessLevel.USER_MODE`, `insert as user`, describe's
+ * `isAccessible()` and `FeatureManagement.checkPermission` consult.
+ *
+ * Standard profiles cannot be read from a project, so their grants are modelled here, each from the
+ * documentation it cites; whatever the documentation does not settle is refused with an
+ * `UnsupportedApexError` naming the profile and object, never guessed.
+ */
+import { UnsupportedApexError } from '../errors.ts';
+import type { OrgMetadata, PermissionSetGrants } from './org-metadata.ts';
+import { fieldOf, type SchemaRegistry } from './schema.ts';
+import type { RecordStore } from './store.ts';
+
+export type ObjectOp = 'read' | 'create' | 'edit' | 'delete';
+export type FieldOp = 'read' | 'edit';
+
+/** Objects "most major types of records" means for the standard profiles (Salesforce Help › Standard Profiles). */
+const MAJOR_OBJECTS = new Set(['account', 'contact', 'lead', 'opportunity', 'case', 'task', 'event']);
+
+/** What a standard profile grants on an object: a decision, or `undefined` when the docs do not settle it. */
+interface StandardProfile {
+    objectOp(object: string, custom: boolean, op: ObjectOp): boolean | undefined;
+    fieldOp(object: string, custom: boolean, op: FieldOp): boolean | undefined;
+    /** "View All Data" / "Modify All Data" (sharing bypass, all objects). */
+    allData: boolean;
+}
+
+/**
+ * Standard profiles by name.
+ * - System Administrator: "Has access to all functionality that doesn't require an extra license"
+ *   (Salesforce Help › Standard Profiles), View All Data and Modify All Data. Field access: all fields
+ *   (not cited: an org's admin FLS on new custom fields depends on how they were deployed).
+ * - Custom objects: "When a custom object is created, most profiles (except those with Modify All
+ *   Data) don't give access to the object" (Force.com Fundamentals › Standard Profiles).
+ * - Read Only: "view, but not edit, records"; Standard User: "create and edit most major types of
+ *   records" (Salesforce Help › Standard Profiles). Delete and field access on standard objects are
+ *   not documented per profile: refused.
+ * - Minimum Access - Salesforce: least privilege, no object access (Salesforce Help › Read Only
+ *   profile conversion: "start with the Minimum Access standard profile as a least-privilege base").
+ */
+const STANDARD_PROFILES: Record<string, StandardProfile> = {
+    'system administrator': { objectOp: () => true, fieldOp: () => true, allData: true },
+    'standard user': {
+        objectOp: (o, custom, op) =>
+            custom ? false : MAJOR_OBJECTS.has(o) ? (op === 'delete' ? undefined : true) : undefined,
+        fieldOp: (_o, custom) => (custom ? false : undefined),
+        allData: false
+    },
+    'read only': {
+        objectOp: (o, custom, op) => (custom ? false : MAJOR_OBJECTS.has(o) ? op === 'read' : undefined),
+        fieldOp: (_o, custom, op) => (custom ? false : op === 'edit' ? false : undefined),
+        allData: false
+    },
+    'minimum access - salesforce': { objectOp: () => false, fieldOp: () => false, allData: false }
+};
+
+/** The permissions of one user, computed from the store's User, Profile and assignment rows. */
+export class UserAccess {
+    readonly userId: string;
+    readonly profileName: string;
+    readonly permissionSets: PermissionSetGrants[];
+    private readonly schema: SchemaRegistry;
+    private readonly profile: StandardProfile | undefined;
+    private readonly profileGrants: PermissionSetGrants | undefined;
+
+    constructor(
+        userId: string,
+        profileName: string,
+        permissionSets: PermissionSetGrants[],
+        schema: SchemaRegistry,
+        profileGrants?: PermissionSetGrants
+    ) {
+        this.userId = userId;
+        this.profileName = profileName;
+        this.permissionSets = permissionSets;
+        this.schema = schema;
+        this.profile = STANDARD_PROFILES[profileName.toLowerCase()];
+        this.profileGrants = profileGrants;
+        if (!this.profile && !profileGrants)
+            throw new UnsupportedApexError(
+                `access of profile "${profileName}" (not a modelled standard profile and no profile metadata given)`
+            );
+    }
+
+    private grants(): PermissionSetGrants[] {
+        return this.profileGrants ? [this.profileGrants, ...this.permissionSets] : this.permissionSets;
+    }
+
+    /** Whether the user holds a system permission (`ViewAllData`, `ModifyAllData`, …) through a permission set. */
+    hasUserPermission(name: string): boolean {
+        const n = name.toLowerCase();
+        if (this.profile?.allData && (n === 'viewalldata' || n === 'modifyalldata')) return true;
+        return this.grants().some((g) => g.userPermissions.has(n));
+    }
+
+    /** Object permission: Read, Create, Edit, Delete (Edit/Delete/Create imply Read; View All/Modify All imply the rest). */
+    checkObject(object: string, op: ObjectOp): boolean {
+        const d = this.schema.require(object);
+        const key = d.name.toLowerCase();
+        if (this.hasUserPermission('modifyalldata')) return true;
+        if (op === 'read' && this.hasUserPermission('viewalldata')) return true;
+        for (const g of this.grants()) {
+            const p = g.objects.get(key);
+            if (!p) continue;
+            if (p.modifyAll) return true;
+            if (op === 'read' && (p.read || p.viewAll || p.edit || p.create || p.delete)) return true;
+            if (op === 'create' && p.create) return true;
+            if (op === 'edit' && p.edit) return true;
+            if (op === 'delete' && p.delete) return true;
+        }
+        if (!this.profile) return false;
+        const decided = this.profile.objectOp(key, d.custom, op);
+        if (decided === undefined)
+            throw new UnsupportedApexError(
+                `${op} access of profile "${this.profileName}" to ${d.name} (not documented for the standard profile)`
+            );
+        return decided;
+    }
+
+    /**
+     * Field-level security: Read or Edit of `object.field`. Fields outside field-level security (Id,
+     * system fields, the name field, required fields: Salesforce Help › Field-Level Security: "you
+     * can't change field-level security of … required fields") follow the object permission.
+     */
+    checkField(object: string, field: string, op: FieldOp): boolean {
+        const d = this.schema.require(object);
+        const f = fieldOf(d, field);
+        if (!f) throw new UnsupportedApexError(`field ${object}.${field} (not in the schema)`);
+        if (!this.checkObject(d.name, op === 'read' ? 'read' : 'edit')) return false;
+        if (f.system || f.isNameField || f.required || f.name === 'Id') return true;
+        if (op === 'edit' && (f.calculated || f.autoNumber)) return false;
+        if (this.profile?.allData) return true;
+        const key = `${d.name}.${f.name}`.toLowerCase();
+        for (const g of this.grants()) {
+            const p = g.fields.get(key);
+            if (p && (op === 'read' ? p.readable || p.editable : p.editable)) return true;
+        }
+        // Custom fields are visible only where field-level security grants them: deployed without a
+        // profile's grant they are hidden from it (Salesforce Help › Field-Level Security).
+        if (!this.profile || f.custom || d.custom) return false;
+        const decided = this.profile.fieldOp(d.name.toLowerCase(), d.custom, op);
+        if (decided === undefined)
+            throw new UnsupportedApexError(
+                `${op} access of profile "${this.profileName}" to field ${d.name}.${f.name} (not documented for the standard profile)`
+            );
+        return decided;
+    }
+
+    /** `QueryAccess` for SOQL/SOSL user mode. */
+    canReadObject(object: string): boolean {
+        return this.checkObject(object, 'read');
+    }
+
+    canReadField(object: string, field: string): boolean {
+        return this.checkField(object, field, 'read');
+    }
+
+    /**
+     * `FeatureManagement.checkPermission(name)`: whether a permission set (or profile metadata)
+     * assigned to the user enables the custom permission (Apex Reference Guide › FeatureManagement).
+     */
+    hasCustomPermission(name: string): boolean {
+        return this.grants().some((g) => g.customPermissions.has(name.toLowerCase()));
+    }
+
+    /** Apex class access (`classAccesses`), for `@AuraEnabled`/`@RestResource` entry points. */
+    hasClassAccess(className: string): boolean {
+        if (this.profile?.allData) return true;
+        return this.grants().some((g) => g.classes.has(className.toLowerCase()));
+    }
+}
+
+/** Computes `UserAccess` from the store's records and the project's permission sets. */
+export class AccessModel {
+    private readonly meta: OrgMetadata;
+    private readonly schema: SchemaRegistry;
+    private readonly store: RecordStore;
+    private readonly profileGrants: Map<string, PermissionSetGrants>;
+
+    /** `profileGrants`: profile metadata by lower-case profile name, for custom profiles a project ships. */
+    constructor(meta: OrgMetadata, store: RecordStore, profileGrants: Map<string, PermissionSetGrants> = new Map()) {
+        this.meta = meta;
+        this.store = store;
+        this.schema = store.schema;
+        this.profileGrants = profileGrants;
+    }
+
+    /** The access of the user with this Id: User.ProfileId → Profile.Name; PermissionSetAssignment → PermissionSet.Name. */
+    forUser(userId: string): UserAccess {
+        const user = this.store.get(userId);
+        if (!user || user.type !== 'User')
+            throw new UnsupportedApexError(`access of user ${userId} (no User record in the store)`);
+        const profileId = user.has('ProfileId') ? (user.get('ProfileId') as string | null) : null;
+        const profile = profileId ? this.store.get(profileId) : undefined;
+        const profileName = profile?.has('Name') ? (profile.get('Name') as string | null) : null;
+        if (!profileName) throw new UnsupportedApexError(`access of user ${userId} (no Profile with a Name)`);
+        const sets: PermissionSetGrants[] = [];
+        for (const a of this.store.rows('PermissionSetAssignment')) {
+            if (a.get('AssigneeId') !== user.id) continue;
+            const ps = this.store.get(a.get('PermissionSetId') as string);
+            const name = ps?.has('Name') ? (ps.get('Name') as string) : undefined;
+            if (!name)
+                throw new UnsupportedApexError(`permission set assignment ${a.id} to a PermissionSet without a Name`);
+            const grants = this.meta.permissionSets.get(name.toLowerCase());
+            if (!grants)
+                throw new UnsupportedApexError(`permission set ${name} (not in the project's permissionsets/)`);
+            sets.push(grants);
+        }
+        return new UserAccess(
+            userId,
+            profileName,
+            sets,
+            this.schema,
+            this.profileGrants.get(profileName.toLowerCase())
+        );
+    }
+}

@@ -1,0 +1,116 @@
+/**
+ * `node --import tsx apex-runtime/src/testing/cli.ts <sfdx-project-dir> [--class X]... [--method X.m]...
+ * [--json out.json] [--no-coverage]`: runs the Apex tests of any SFDX project (its
+ * `sfdx-project.json` package directories, or the directory itself when it has none), prints one
+ * line per method, the coverage table and a summary; exits with 1 when a test fails or a file
+ * cannot be loaded.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ParseCache } from '../syntax/parse-cache.ts';
+import type { CompilationUnit } from '../syntax/ast.ts';
+import { SchemaRegistry } from '../data/schema.ts';
+import { loadStandardObjects } from '../data/standard-objects-loader.ts';
+import { loadObjectTranslations, loadProjectObjects } from '../data/metadata-objects.ts';
+import { runTests } from './runner.ts';
+import type { TestFilter } from './runner.ts';
+import { failureGroups, formatCoverage, formatMethod, formatSummary } from './report.ts';
+
+interface CliArgs {
+    dir: string;
+    filter: TestFilter;
+    json?: string;
+    coverage: boolean;
+}
+
+function parseArgs(argv: string[]): CliArgs {
+    const args: CliArgs = { dir: '', filter: { classes: [], methods: [] }, coverage: true };
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i] ?? '';
+        const value = (): string => {
+            const v = argv[++i];
+            if (v === undefined) throw new Error(`${a} needs a value`);
+            return v;
+        };
+        if (a === '--class') args.filter.classes?.push(value());
+        else if (a === '--method') args.filter.methods?.push(value());
+        else if (a === '--json') args.json = value();
+        else if (a === '--no-coverage') args.coverage = false;
+        else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+        else args.dir = a;
+    }
+    if (!args.dir)
+        throw new Error(
+            'usage: cli.ts <sfdx-project-dir> [--class X] [--method X.m] [--json out.json] [--no-coverage]'
+        );
+    return args;
+}
+
+/** The package directories of a project (`sfdx-project.json`), or the directory itself. */
+function packageDirs(dir: string): string[] {
+    const project = path.join(dir, 'sfdx-project.json');
+    if (!existsSync(project)) return [dir];
+    const json = JSON.parse(readFileSync(project, 'utf8')) as { packageDirectories?: { path: string }[] };
+    return (json.packageDirectories ?? []).map((p) => path.join(dir, p.path));
+}
+
+/** Every file under `dir` (skipping node_modules and dot folders), and the folders named `name`. */
+function walk(dir: string, files: string[], folders: Map<string, string[]>): void {
+    for (const entry of readdirSync(dir)) {
+        if (entry === 'node_modules' || entry.startsWith('.')) continue;
+        const p = path.join(dir, entry);
+        if (statSync(p).isDirectory()) {
+            const list = folders.get(entry);
+            if (list) list.push(p);
+            walk(p, files, folders);
+        } else files.push(p);
+    }
+}
+
+function main(argv: string[]): number {
+    const args = parseArgs(argv);
+    const files: string[] = [];
+    const folders = new Map<string, string[]>([
+        ['objects', []],
+        ['objectTranslations', []]
+    ]);
+    for (const d of packageDirs(args.dir)) walk(d, files, folders);
+    const schema = new SchemaRegistry(loadStandardObjects());
+    for (const d of folders.get('objects') ?? []) loadProjectObjects(schema, d);
+    for (const d of folders.get('objectTranslations') ?? []) loadObjectTranslations(schema, d);
+    const cache = new ParseCache();
+    const units: CompilationUnit[] = [];
+    let loadErrors = 0;
+    for (const f of files.filter((x) => x.endsWith('.cls') || x.endsWith('.trigger')).sort()) {
+        try {
+            units.push(cache.parse(path.relative(args.dir, f), readFileSync(f, 'utf8')));
+        } catch (e) {
+            loadErrors++;
+            console.log(`LOAD ERROR ${path.relative(args.dir, f)}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+    const result = runTests({
+        units,
+        filter: args.filter,
+        schema,
+        coverage: args.coverage,
+        onResult: (r) => console.log(formatMethod(r))
+    });
+    if (result.coverage) console.log(`\n${formatCoverage(result.coverage)}`);
+    const groups = failureGroups(result);
+    if (groups.length) {
+        console.log('\nFailures by message:');
+        for (const g of groups.slice(0, 20))
+            console.log(`  ${String(g.count).padStart(4)}  ${g.message}  (e.g. ${g.examples.join(', ')})`);
+    }
+    if (args.json) writeFileSync(args.json, JSON.stringify(result, null, 2));
+    console.log(`\n${formatSummary(result)}`);
+    return result.failed > 0 || loadErrors > 0 ? 1 : 0;
+}
+
+try {
+    process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 1;
+}

@@ -1,0 +1,52 @@
+/**
+ * `System.runAs(user) { ... }` (Apex Developer Guide › Using the runAs Method): only in test methods;
+ * every call "counts against the total number of DML statements issued in the process"; runAs blocks
+ * can be nested; the block runs as the given user (a new, uninserted User record is allowed: the
+ * guide's example runs as one) and the previous user is back after it. The running user's time zone
+ * follows the user's `TimeZoneSidKey`. Nothing is committed by runAs itself.
+ */
+import type * as ast from '../syntax/ast.ts';
+import { UnsupportedApexError } from '../errors.ts';
+import { SObject } from '../data/sobject.ts';
+import type { Completion, Frame } from '../interpreter/frame.ts';
+import type { Interpreter } from '../interpreter/interpreter.ts';
+import { evalExpr } from '../interpreter/expressions.ts';
+import { execBlock } from '../interpreter/statements.ts';
+import { testStateOf } from '../interpreter/natives/test.ts';
+
+/** The handler to install as `interpreter.runAsHandler`. */
+export function runAsHandler(it: Interpreter): (s: ast.RunAsStmt, f: Frame) => Completion {
+    return (s, f) => {
+        const where = `${f.file}:${s.line}`;
+        const st = testStateOf(it);
+        if (!st.running)
+            throw new UnsupportedApexError(
+                'System.runAs outside a test method ("You can use runAs only in test methods")',
+                where
+            );
+        if (s.args.length !== 1) throw new UnsupportedApexError(`System.runAs with ${s.args.length} arguments`, where);
+        const user = evalExpr(it, s.args[0] as ast.Expr, f);
+        if (!(user instanceof SObject) || user.type !== 'User') {
+            // runAs(Version) sets a package version context, which the runtime does not model; runAs(null) is not documented.
+            throw new UnsupportedApexError(
+                user === null
+                    ? 'System.runAs(null)'
+                    : 'System.runAs with a non-User argument (package version contexts are not modelled)',
+                where
+            );
+        }
+        f.line = s.line;
+        it.limits.count('dmlStatements');
+        st.runAsDml++;
+        const savedZone = it.timeZone;
+        const zone = user.has('TimeZoneSidKey') ? user.get('TimeZoneSidKey') : null;
+        st.users.push(user);
+        if (typeof zone === 'string' && zone) it.timeZone = zone;
+        try {
+            return execBlock(it, s.body, f);
+        } finally {
+            st.users.pop();
+            it.timeZone = savedZone;
+        }
+    };
+}

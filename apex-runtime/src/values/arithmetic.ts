@@ -1,0 +1,105 @@
+/**
+ * Arithmetic across numeric kinds. Numbers form a hierarchy, Integer → Long → Double → Decimal; an
+ * operation's result has the higher operand's type, and a lower value is converted to it (Apex
+ * Developer Guide › Rules of Conversion, Expression Operators).
+ */
+import { UnsupportedApexError } from '../errors.ts';
+import { Decimal } from './decimal.ts';
+import { ApexDouble } from './double.ts';
+import { intAdd, intDivide, intMultiply, intSubtract } from './integer.ts';
+import { longAdd, longDivide, longMultiply, longSubtract } from './long.ts';
+
+/** The numeric kinds, lowest first. */
+export type NumericKind = 'Integer' | 'Long' | 'Double' | 'Decimal';
+export type NumericValue = number | bigint | ApexDouble | Decimal;
+export type ArithmeticOp = '+' | '-' | '*' | '/';
+
+const RANK: Record<NumericKind, number> = { Integer: 0, Long: 1, Double: 2, Decimal: 3 };
+
+/** The kind of a numeric value, or null for anything else. */
+export function numericKindOf(v: unknown): NumericKind | null {
+    if (typeof v === 'number') return 'Integer';
+    if (typeof v === 'bigint') return 'Long';
+    if (v instanceof ApexDouble) return 'Double';
+    if (v instanceof Decimal) return 'Decimal';
+    return null;
+}
+
+/**
+ * Converts a number to a kind at least as high (implicit widening on assignment, parameters and
+ * arithmetic). Narrowing is refused here: Apex requires an explicit method (`intValue()`…).
+ */
+export function widen(v: NumericValue, to: NumericKind): NumericValue {
+    const from = numericKindOf(v);
+    if (from === null) throw new UnsupportedApexError('widening a non-numeric value');
+    if (from === to) return v;
+    if (RANK[to] < RANK[from]) throw new UnsupportedApexError(`implicit narrowing from ${from} to ${to}`);
+    switch (to) {
+        case 'Long':
+            return BigInt(v as number);
+        case 'Double':
+            return new ApexDouble(Number(v as number | bigint));
+        case 'Decimal':
+            return v instanceof ApexDouble ? Decimal.fromDouble(v.value) : Decimal.fromInteger(v as number | bigint);
+        default:
+            return v;
+    }
+}
+
+/** `a op b` for two numbers: computed in the higher operand's kind. */
+export function numericBinary(op: ArithmeticOp, a: NumericValue, b: NumericValue): NumericValue {
+    const ka = numericKindOf(a);
+    const kb = numericKindOf(b);
+    if (ka === null || kb === null) throw new UnsupportedApexError(`arithmetic ${op} on non-numbers`);
+    const kind = RANK[ka] >= RANK[kb] ? ka : kb;
+    const x = widen(a, kind);
+    const y = widen(b, kind);
+    switch (kind) {
+        case 'Integer': {
+            const [p, q] = [x as number, y as number];
+            return op === '+'
+                ? intAdd(p, q)
+                : op === '-'
+                  ? intSubtract(p, q)
+                  : op === '*'
+                    ? intMultiply(p, q)
+                    : intDivide(p, q);
+        }
+        case 'Long': {
+            const [p, q] = [x as bigint, y as bigint];
+            return op === '+'
+                ? longAdd(p, q)
+                : op === '-'
+                  ? longSubtract(p, q)
+                  : op === '*'
+                    ? longMultiply(p, q)
+                    : longDivide(p, q);
+        }
+        case 'Double': {
+            const [p, q] = [(x as ApexDouble).value, (y as ApexDouble).value];
+            if (op === '/' && q === 0) {
+                // The guide does not say whether Double division by zero yields Infinity or throws.
+                throw new UnsupportedApexError('Double division by zero');
+            }
+            return new ApexDouble(op === '+' ? p + q : op === '-' ? p - q : op === '*' ? p * q : p / q);
+        }
+        case 'Decimal': {
+            const [p, q] = [x as Decimal, y as Decimal];
+            return op === '+'
+                ? p.add(q)
+                : op === '-'
+                  ? p.subtract(q)
+                  : op === '*'
+                    ? p.multiply(q)
+                    : p.divideOperator(q);
+        }
+    }
+}
+
+/** Unary minus in the operand's kind (Integer and Long wrap). */
+export function numericNegate(v: NumericValue): NumericValue {
+    if (typeof v === 'number') return -v | 0;
+    if (typeof v === 'bigint') return BigInt.asIntN(64, -v);
+    if (v instanceof ApexDouble) return new ApexDouble(-v.value);
+    return v.negate();
+}

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AccessModel } from '../../src/data/access.ts';
+import { dmlInsert } from '../../src/data/dml.ts';
+import { loadOrgMetadata } from '../../src/data/org-metadata.ts';
+import { SObject } from '../../src/data/sobject.ts';
+import { FIXTURE_PROJECT, fixtureSchema, fixtureStore, userFields } from './helpers.ts';
+
+function record(type: string, fields: Record<string, unknown>): SObject {
+    const s = new SObject(fixtureSchema().describe(type)!);
+    for (const [k, v] of Object.entries(fields)) s.put(k, v);
+    return s;
+}
+
+/** A store with one user per profile; `withSet` also gets the Widget_User permission set. */
+function org() {
+    const { store } = fixtureStore();
+    const ctx = { store };
+    const profiles = ['System Administrator', 'Standard User', 'Read Only', 'Custom Thing'].map((Name) =>
+        record('Profile', { Name })
+    );
+    dmlInsert(ctx, profiles);
+    const users = profiles.map((p, i) => record('User', userFields(`U${i}`, p.id)));
+    dmlInsert(ctx, users);
+    const ps = record('PermissionSet', { Name: 'Widget_User', Label: 'Widget User' });
+    dmlInsert(ctx, [ps]);
+    const withSet = record('User', userFields('WithSet', profiles[1].id));
+    dmlInsert(ctx, [withSet]);
+    dmlInsert(ctx, [record('PermissionSetAssignment', { AssigneeId: withSet.id, PermissionSetId: ps.id })]);
+    const model = new AccessModel(loadOrgMetadata(FIXTURE_PROJECT), store);
+    return {
+        model,
+        admin: users[0].id!,
+        standard: users[1].id!,
+        readOnly: users[2].id!,
+        custom: users[3].id!,
+        withSet: withSet.id!
+    };
+}
+
+test('System Administrator has access to all objects and fields: View All Data and Modify All Data (Salesforce Help › Standard Profiles)', () => {
+    const o = org();
+    const a = o.model.forUser(o.admin);
+    for (const op of ['read', 'create', 'edit', 'delete'] as const) assert.equal(a.checkObject('Widget__c', op), true);
+    assert.equal(a.checkField('Widget__c', 'Count__c', 'edit'), true);
+    assert.equal(a.hasUserPermission('ViewAllData'), true);
+});
+
+test('Standard profiles other than System Administrator get no access to custom objects ("most profiles (except those with Modify All Data) don\'t give access to the object": Force.com Fundamentals › Standard Profiles)', () => {
+    const o = org();
+    assert.equal(o.model.forUser(o.standard).checkObject('Widget__c', 'read'), false);
+    assert.equal(o.model.forUser(o.readOnly).canReadObject('widget__c'), false);
+});
+
+test('Standard User creates and edits major records, Read Only only views them (Salesforce Help › Standard Profiles)', () => {
+    const o = org();
+    const std = o.model.forUser(o.standard);
+    assert.equal(std.checkObject('Contact', 'create'), true);
+    assert.equal(std.checkObject('Contact', 'edit'), true);
+    const ro = o.model.forUser(o.readOnly);
+    assert.equal(ro.checkObject('Contact', 'read'), true);
+    assert.equal(ro.checkObject('Contact', 'edit'), false);
+});
+
+test('What the documentation does not settle for a standard profile is refused, not guessed (never a silent wrong answer)', () => {
+    const o = org();
+    assert.throws(
+        () => o.model.forUser(o.standard).checkObject('Contact', 'delete'),
+        /Unsupported: delete access of profile "Standard User" to Contact/
+    );
+    assert.throws(
+        () => o.model.forUser(o.standard).checkField('Contact', 'Phone', 'read'),
+        /Unsupported: read access of profile "Standard User" to field Contact.Phone/
+    );
+    assert.throws(() => o.model.forUser(o.custom), /Unsupported: access of profile "Custom Thing"/);
+});
+
+test('Permission sets add object and field permissions to the profile; Edit implies Read (Salesforce Help › Permission Sets; Object Permissions)', () => {
+    const o = org();
+    const u = o.model.forUser(o.withSet);
+    assert.equal(u.checkObject('Widget__c', 'read'), true);
+    assert.equal(u.checkObject('Widget__c', 'delete'), false);
+    assert.equal(u.checkField('Widget__c', 'Count__c', 'read'), true);
+    assert.equal(u.checkField('Widget__c', 'Count__c', 'edit'), false);
+    assert.equal(
+        u.checkField('Widget__c', 'Code__c', 'read'),
+        true,
+        'required fields are outside field-level security'
+    );
+    assert.equal(u.checkField('Widget__c', 'Name', 'read'), true, 'the name field follows the object');
+    assert.equal(u.checkField('Widget__c', 'Active__c', 'read'), false, 'a custom field no grant names is hidden');
+    assert.equal(u.checkField('Contact', 'Extra__c', 'edit'), true);
+});
+
+test('FeatureManagement.checkPermission is true when an assigned permission set enables the custom permission (Apex Reference Guide › FeatureManagement Class › checkPermission)', () => {
+    const o = org();
+    assert.equal(o.model.forUser(o.withSet).hasCustomPermission('widget_admin'), true);
+    assert.equal(o.model.forUser(o.standard).hasCustomPermission('Widget_Admin'), false);
+    assert.equal(o.model.forUser(o.withSet).hasClassAccess('WidgetController'), true);
+});

@@ -1,0 +1,39 @@
+/**
+ * The error alert of the admin sections: why the load, the save or an action failed, read out at once
+ * (`role="alert"`), under a title of the section's own words. A load error offers Retry (`retry` event).
+ *
+ * Presentational only: the frame (c-webex-admin-section) and the save row (c-webex-admin-save-status) say what to
+ * show; the space above it is the host's class.
+ */
+import { LightningElement, api } from 'lwc';
+
+/** Which failure the alert says: each keeps its own marker for tests and stories to find it by. */
+export type AlertKind = 'load' | 'save' | 'action';
+
+export default class WebexAdminAlert extends LightningElement {
+    /** The alert's title. */
+    @api heading?: string;
+    /** Why it failed. */
+    @api message?: string | null;
+    @api kind: AlertKind = 'action';
+    /** True inside a section that already uses h3 for its parts: the title is then an h4. */
+    @api subHeading = false;
+    /** `x-small` where the alert sits inside a smaller part of the section. */
+    @api iconSize = 'small';
+    /** The Retry button's label: a load error has one. */
+    @api retryLabel?: string;
+    /** True while the section is busy: Retry waits. */
+    @api retryDisabled = false;
+
+    get isLoad(): boolean {
+        return this.kind === 'load';
+    }
+
+    get isSave(): boolean {
+        return this.kind === 'save';
+    }
+
+    handleRetry(): void {
+        this.dispatchEvent(new CustomEvent('retry'));
+    }
+}
