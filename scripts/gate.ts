@@ -68,14 +68,17 @@ function tapCounts(report: string): Counts | null {
     return { passed: read('pass'), failed: read('fail') + read('cancelled'), skipped: read('skipped') + read('todo') };
 }
 
-/** Node's test runner over `files`, one file at a time, spec on stdout and TAP in `report` for the counts. */
-function nodeTests(report: string, files: string[]): string[] {
+/**
+ * Node's test runner over `files`, spec on stdout and TAP in `report` for the counts; `concurrency`
+ * files at a time (the browser stories share one workbench port, so they run one at a time).
+ */
+function nodeTests(report: string, files: string[], concurrency = 1): string[] {
     return [
         PROJECT_NODE,
         '--import',
         'tsx',
         '--test',
-        '--test-concurrency=1',
+        `--test-concurrency=${concurrency}`,
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
         '--test-reporter=tap',
@@ -142,7 +145,7 @@ const STEPS: Step[] = [
     { name: 'LWC platform compile', command: tsx('scripts/checks/lwc-compile.ts') },
     {
         name: 'Apex runtime (its own tests, each tied to a documented rule)',
-        command: nodeTests(RUNTIME_TESTS_REPORT, findFiles(path.join(ROOT, 'apex-runtime', 'test'), /\.test\.ts$/)),
+        command: nodeTests(RUNTIME_TESTS_REPORT, findFiles(path.join(ROOT, 'apex-runtime', 'test'), /\.test\.ts$/), 2),
         counts: () => tapCounts(RUNTIME_TESTS_REPORT)
     },
     { name: 'gate self-test (planted mistakes are caught)', command: tsx('scripts/checks/gate-self-test.ts') },

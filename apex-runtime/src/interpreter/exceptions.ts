@@ -11,6 +11,8 @@ export const EXC_MESSAGE = '$message';
 export const EXC_CAUSE = '$cause';
 export const EXC_LINE = '$line';
 export const EXC_STACK = '$stack';
+/** A DmlException's failed rows (`data/dml.ts` DmlSignal.failures). */
+export const EXC_DML_FAILURES = '$dmlFailures';
 
 /** One Apex stack frame. */
 export interface StackFrame {

@@ -8,6 +8,7 @@ import { ApexDouble } from '../values/double.ts';
 import { ApexRuntimeSignal, nullPointerException } from '../values/signal.ts';
 import { fieldOf, fieldByRelationship, childRelationshipOf } from '../data/schema.ts';
 import { SObject } from '../data/sobject.ts';
+import { assignSingleRow } from '../data/soql/database.ts';
 import type { ApexType, ApexValue, ClassInfo, FieldInfo } from './model.ts';
 import { ApexEnumValue, ApexObject, NamespaceValue, NativeObject, TypeValue } from './model.ts';
 import { ApexList, ApexMap, ApexSet } from './collections.ts';
@@ -214,8 +215,25 @@ function memberOf(it: Interpreter, target: ApexValue, e: ast.FieldAccess, f: Fra
             instanceField(it, target.cls, l, e, f);
         return it.readField(fi, fi.isStatic ? null : target, f);
     }
+    if (target instanceof ApexList && target.fromQuery) {
+        // `[SELECT Name FROM Account].Name` dereferences the single row; with `?.` no row reads as null
+        // (Apex Developer Guide › Using SOQL Queries That Return One Record; Safe Navigation Operator).
+        if (e.safe && target.items.length === 0) return null;
+        return sobjectGet(it, assignSingleRow(target.items as SObject[]), e.name);
+    }
     if (target instanceof SObject) return sobjectGet(it, target, e.name);
     if (target instanceof TypeValue) return staticMember(it, target.type, l, e, f);
+    if (target instanceof NativeObject && target.cls.instanceMember) {
+        const v = target.cls.instanceMember(it, target, e.name);
+        if (v !== undefined) return v;
+    }
+    if (e.target.kind === 'name' && typeof target !== 'object') {
+        // Apex Developer Guide › Namespace, Class, and Variable Name Precedence: when `name1` as a
+        // variable has no field `name2`, name1 is taken as a class (`Contact.SObjectType` beside a
+        // String constant `CONTACT`).
+        const asType = it.typeOrNamespace([lc(e.target)], e.target.name, f);
+        if (asType instanceof TypeValue) return staticMember(it, asType.type, l, e, f);
+    }
     throw new UnsupportedApexError(`field ${e.name} of ${describe(target)}`, `${f.file}:${e.line}`);
 }
 
@@ -244,6 +262,8 @@ function staticMember(it: Interpreter, t: ApexType, l: string, e: ast.FieldAcces
         const inner =
             it.natives.find([t.cls.namespace.toLowerCase(), t.cls.lname, l]) ?? it.natives.find([t.cls.lname, l]);
         if (inner) return new TypeValue({ k: 'native', cls: inner, args: [] });
+        const dyn = t.cls.staticMember?.(it, e.name);
+        if (dyn !== undefined) return dyn;
     }
     if (t.k === 'sobject' && it.sobjectStatics) {
         const v = it.sobjectStatics.member(t.name, e.name);

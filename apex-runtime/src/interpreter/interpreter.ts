@@ -25,6 +25,7 @@ import type { TypeEnv } from './types.ts';
 import {
     ApexThrow,
     EXC_CAUSE,
+    EXC_DML_FAILURES,
     EXC_LINE,
     EXC_MESSAGE,
     EXC_STACK,
@@ -34,6 +35,7 @@ import {
 } from './exceptions.ts';
 import type { StackFrame } from './exceptions.ts';
 import { isApexSignal } from './signal.ts';
+import { schemaSObjectStatics } from './natives/sobject-statics.ts';
 import { execBlock } from './statements.ts';
 import { evalExpr } from './expressions.ts';
 
@@ -112,6 +114,8 @@ export class Interpreter implements NativeRuntime, TypeEnv {
         this.data = options.data;
         this.clock = options.clock ?? Date.now;
         this.timeZone = options.timeZone ?? 'GMT';
+        // `Contact.SObjectType`, `Contact.Phone`, custom settings' methods: from the schema.
+        if (this.schema) this.sobjectStatics = schemaSObjectStatics(this, this.schema);
         installExceptionMethods(this, this.classes.exceptionBase);
         this.classes.link();
         for (const c of this.classes.all()) this.installKeyOps(c);
@@ -143,6 +147,8 @@ export class Interpreter implements NativeRuntime, TypeEnv {
     /** `Type.newInstance()`: a user class by its no-argument constructor. */
     newInstanceOf(t: ApexType): ApexValue {
         if (t.k === 'class') return this.instantiate(t.cls, [], this.stack[this.stack.length - 1]?.line ?? 0);
+        // Type Class › newInstance of an SObject type (`Type.forName('Contact').newInstance()`): a new record.
+        if (t.k === 'sobject' && t.name !== 'SObject' && this.schema) return new SObject(this.schema.require(t.name));
         throw new UnsupportedApexError(`Type.newInstance of ${typeName(t)}`);
     }
 
@@ -625,7 +631,11 @@ export class Interpreter implements NativeRuntime, TypeEnv {
                 .join(', ')}}`;
         }
         if (v instanceof TypeValue) return typeName(v.type);
-        if (v instanceof NativeObject) return v.cls.name;
+        if (v instanceof NativeObject) {
+            // A native's own toString() (SObjectField tokens print the field name, Type its name).
+            const ts = v.cls.methods.get('tostring')?.find((o) => o.params.length === 0);
+            return ts ? this.stringOf(ts.fn(this, v, [])) : v.cls.name;
+        }
         return String(v);
     }
 
@@ -639,6 +649,25 @@ export class Interpreter implements NativeRuntime, TypeEnv {
                 if (!fi.property || !fi.property.getter?.body)
                     parts.push(`${fi.name}=${this.stringOf(o.fields.get(fi.key) ?? null)}`);
         return `${o.cls.name}:[${parts.join(', ')}]`;
+    }
+
+    // ------------------------------------------------------------ sharing
+
+    /**
+     * The sharing mode in effect (Apex Developer Guide › Use the with sharing, without sharing, and
+     * inherited sharing Keywords): the innermost running class declaring `with`/`without sharing`
+     * decides; `inherited sharing` takes the caller's. A class without a declaration follows
+     * `rules.omitted` — the current guide says it "defaults to with sharing", older releases ran it
+     * in the caller's mode — and the entry point's mode when no class decides is `rules.entry`.
+     */
+    currentSharing(rules: { omitted: 'with' | 'caller'; entry: 'with' | 'without' }): 'with' | 'without' {
+        for (let i = this.stack.length - 1; i >= 0; i--) {
+            const cls = (this.stack[i] as Frame).cls;
+            if (!cls) continue;
+            const s = cls.sharing ?? (rules.omitted === 'with' ? 'with' : 'inherited');
+            if (s === 'with' || s === 'without') return s;
+        }
+        return rules.entry;
     }
 
     // ------------------------------------------------------------ exceptions
@@ -684,7 +713,13 @@ export class Interpreter implements NativeRuntime, TypeEnv {
                 `${f.file}:${f.line}`
             );
         }
-        if (isApexSignal(e)) return this.makeThrow(e.apexType, e.message);
+        if (isApexSignal(e)) {
+            const t = this.makeThrow(e.apexType, e.message);
+            // A DmlException keeps its failed rows for getNumDml()/getDmlMessage(i)… (data/dml.ts DmlSignal).
+            const failures = (e as { failures?: unknown }).failures;
+            if (failures !== undefined) t.exception.fields.set(EXC_DML_FAILURES, failures as ApexValue);
+            return t;
+        }
         if (e instanceof UnsupportedApexError && !located.has(e)) {
             located.add(e);
             if (!/\([^()]*:\d+\)$/.test(e.message)) e.message = `${e.message} (${f.file}:${f.line})`;

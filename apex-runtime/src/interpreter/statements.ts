@@ -7,7 +7,7 @@ import type * as ast from '../syntax/ast.ts';
 import { UnsupportedApexError } from '../errors.ts';
 import { nullPointerException } from '../values/signal.ts';
 import type { ApexType, ApexValue } from './model.ts';
-import { ApexEnumValue, ApexObject } from './model.ts';
+import { ApexEnumValue, ApexObject, NativeObject } from './model.ts';
 import { ApexList, ApexSet } from './collections.ts';
 import { BREAK, CONTINUE, NORMAL, RETURN, Scope } from './frame.ts';
 import type { Completion, Frame } from './frame.ts';
@@ -285,6 +285,9 @@ function execSwitch(it: Interpreter, s: ast.SwitchStmt, f: Frame): Completion {
                         `${f.file}:${w.line}`
                     );
                 v = found;
+            } else if (subject instanceof NativeObject && ve.kind === 'name' && subject.cls.staticProps.has(lc(ve))) {
+                // A system enum's constant (`when PHONE` on a Schema.DisplayType): the subject's own enum.
+                v = subject.cls.staticProps.get(lc(ve))!(it);
             } else v = evalExpr(it, ve, f);
             if (switchMatches(it, subject, v)) return execBlock(it, w.body, f);
         }

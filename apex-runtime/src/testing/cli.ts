@@ -1,6 +1,6 @@
 /**
  * `node --import tsx apex-runtime/src/testing/cli.ts <sfdx-project-dir> [--class X]... [--method X.m]...
- * [--json out.json] [--no-coverage]`: runs the Apex tests of any SFDX project (its
+ * [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com]`: runs the Apex tests of any SFDX project (its
  * `sfdx-project.json` package directories, or the directory itself when it has none), prints one
  * line per method, the coverage table and a summary; exits with 1 when a test fails or a file
  * cannot be loaded.
@@ -9,10 +9,11 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { ParseCache } from '../syntax/parse-cache.ts';
 import type { CompilationUnit } from '../syntax/ast.ts';
-import { SchemaRegistry } from '../data/schema.ts';
-import { loadStandardObjects } from '../data/standard-objects-loader.ts';
-import { loadObjectTranslations, loadProjectObjects } from '../data/metadata-objects.ts';
-import { runTests } from './runner.ts';
+import { wireDataLayer, dataNatives } from '../interpreter/data/wire.ts';
+import { installOrgContext } from '../interpreter/natives/org-context.ts';
+import { buildTestInterpreter, runTests } from './runner.ts';
+import { createTestOrg } from './org.ts';
+import { loadProjectOrg } from './project-org.ts';
 import type { TestFilter } from './runner.ts';
 import { failureGroups, formatCoverage, formatMethod, formatSummary } from './report.ts';
 
@@ -21,10 +22,20 @@ interface CliArgs {
     filter: TestFilter;
     json?: string;
     coverage: boolean;
+    /** The org's My Domain URL (`URL.getOrgDomainUrl()`). */
+    orgDomain: string;
 }
 
+/** A My Domain URL of the documented form `https://MyDomainName.my.salesforce.com` (Salesforce Help › My Domain URL Formats). */
+const DEFAULT_ORG_DOMAIN = 'https://example.my.salesforce.com';
+
 function parseArgs(argv: string[]): CliArgs {
-    const args: CliArgs = { dir: '', filter: { classes: [], methods: [] }, coverage: true };
+    const args: CliArgs = {
+        dir: '',
+        filter: { classes: [], methods: [] },
+        coverage: true,
+        orgDomain: DEFAULT_ORG_DOMAIN
+    };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i] ?? '';
         const value = (): string => {
@@ -36,12 +47,13 @@ function parseArgs(argv: string[]): CliArgs {
         else if (a === '--method') args.filter.methods?.push(value());
         else if (a === '--json') args.json = value();
         else if (a === '--no-coverage') args.coverage = false;
+        else if (a === '--org-domain') args.orgDomain = value();
         else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
         else args.dir = a;
     }
     if (!args.dir)
         throw new Error(
-            'usage: cli.ts <sfdx-project-dir> [--class X] [--method X.m] [--json out.json] [--no-coverage]'
+            'usage: cli.ts <sfdx-project-dir> [--class X] [--method X.m] [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com]'
         );
     return args;
 }
@@ -75,9 +87,8 @@ function main(argv: string[]): number {
         ['objectTranslations', []]
     ]);
     for (const d of packageDirs(args.dir)) walk(d, files, folders);
-    const schema = new SchemaRegistry(loadStandardObjects());
-    for (const d of folders.get('objects') ?? []) loadProjectObjects(schema, d);
-    for (const d of folders.get('objectTranslations') ?? []) loadObjectTranslations(schema, d);
+    const project = loadProjectOrg(folders.get('objects') ?? [], folders.get('objectTranslations') ?? []);
+    const schema = project.schema;
     const cache = new ParseCache();
     const units: CompilationUnit[] = [];
     let loadErrors = 0;
@@ -89,8 +100,25 @@ function main(argv: string[]): number {
             console.log(`LOAD ERROR ${path.relative(args.dir, f)}: ${e instanceof Error ? e.message : String(e)}`);
         }
     }
+    const clock = Date.now;
+    const org = createTestOrg({ schema, meta: project.meta, clock, publishBehavior: project.publishBehavior });
+    const timeZone = org.store.get(org.userId)?.get('TimeZoneSidKey');
+    const interpreter = buildTestInterpreter({
+        units,
+        schema,
+        data: org.layer,
+        natives: dataNatives(),
+        clock,
+        ...(typeof timeZone === 'string' ? { timeZone } : {})
+    });
+    wireDataLayer(interpreter, org.layer);
+    installOrgContext(interpreter, org.orgContext);
+    interpreter.orgDomain = args.orgDomain;
     const result = runTests({
         units,
+        interpreter,
+        store: org.store,
+        identity: org.identity,
         filter: args.filter,
         schema,
         coverage: args.coverage,

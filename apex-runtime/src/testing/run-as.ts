@@ -3,7 +3,8 @@
  * every call "counts against the total number of DML statements issued in the process"; runAs blocks
  * can be nested; the block runs as the given user (a new, uninserted User record is allowed: the
  * guide's example runs as one) and the previous user is back after it. The running user's time zone
- * follows the user's `TimeZoneSidKey`. Nothing is committed by runAs itself.
+ * follows the user's `TimeZoneSidKey`, its locale the user's `LocaleSidKey` (read from the stored row when
+ * the record passed holds only the Id). Nothing is committed by runAs itself.
  */
 import type * as ast from '../syntax/ast.ts';
 import { UnsupportedApexError } from '../errors.ts';
@@ -13,6 +14,12 @@ import type { Interpreter } from '../interpreter/interpreter.ts';
 import { evalExpr } from '../interpreter/expressions.ts';
 import { execBlock } from '../interpreter/statements.ts';
 import { testStateOf } from '../interpreter/natives/test.ts';
+import { findDataLayer } from '../interpreter/data/layer.ts';
+
+/** The stored row of a record, when a data layer is wired. */
+function storedRecord(it: Interpreter, id: string): SObject | undefined {
+    return findDataLayer(it)?.store.get(id);
+}
 
 /** The handler to install as `interpreter.runAsHandler`. */
 export function runAsHandler(it: Interpreter): (s: ast.RunAsStmt, f: Frame) => Completion {
@@ -39,14 +46,22 @@ export function runAsHandler(it: Interpreter): (s: ast.RunAsStmt, f: Frame) => C
         it.limits.count('dmlStatements');
         st.runAsDml++;
         const savedZone = it.timeZone;
-        const zone = user.has('TimeZoneSidKey') ? user.get('TimeZoneSidKey') : null;
+        const savedLocale = it.localeSidKey;
+        // A queried User often carries only its Id: its settings are the stored row's.
+        const stored = user.id ? storedRecord(it, user.id) : undefined;
+        const setting = (name: string): unknown =>
+            user.has(name) ? user.get(name) : stored?.has(name) ? stored.get(name) : null;
+        const zone = setting('TimeZoneSidKey');
+        const locale = setting('LocaleSidKey');
         st.users.push(user);
         if (typeof zone === 'string' && zone) it.timeZone = zone;
+        if (typeof locale === 'string' && locale) it.localeSidKey = locale;
         try {
             return execBlock(it, s.body, f);
         } finally {
             st.users.pop();
             it.timeZone = savedZone;
+            it.localeSidKey = savedLocale;
         }
     };
 }

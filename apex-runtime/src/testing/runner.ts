@@ -119,6 +119,11 @@ export function registerTestNatives(natives: NativeRegistry): void {
     installEnqueueJob(natives);
 }
 
+/** The interpreter `runTests` builds when given none: the units, core and test natives, `o.natives`, schema, data, clock. */
+export function buildTestInterpreter(o: RunTestsOptions): Interpreter {
+    return buildInterpreter(o);
+}
+
 function buildInterpreter(o: RunTestsOptions): Interpreter {
     const classes = new ClassRegistry();
     for (const u of o.units) classes.load(u);

@@ -30,3 +30,38 @@ test('A trigger body runs as a block with its context variables in scope, static
     assert.ok(counter);
     assert.equal(rt.interpreter.ensureStatics(counter).get('runs'), 5);
 });
+
+test("The sharing mode in effect follows the innermost with/without sharing class; inherited sharing takes the caller's (Apex Developer Guide › Use the with sharing, without sharing, and inherited sharing Keywords)", async () => {
+    const { defineNative } = await import('../../src/interpreter/natives/registry.ts');
+    const seen: string[] = [];
+    const holder: { it?: { currentSharing(r: { omitted: 'with' | 'caller'; entry: 'with' | 'without' }): string } } =
+        {};
+    const Probe = defineNative({
+        name: 'Probe',
+        namespace: 'Test',
+        statics: {
+            mode: [
+                {
+                    params: [],
+                    fn: () => (
+                        seen.push(holder.it?.currentSharing({ omitted: 'caller', entry: 'without' }) ?? '?'),
+                        null
+                    )
+                }
+            ]
+        }
+    });
+    const rt = runtime(
+        [
+            `public with sharing class W { public static void go() { I.go(); N.go(); } }`,
+            `public inherited sharing class I { public static void go() { Probe.mode(); } }`,
+            `public without sharing class N { public static void go() { I.go(); } }`,
+            `public class T { public static Object run() { I.go(); W.go(); return null; } }`
+        ],
+        { natives: [Probe] }
+    );
+    holder.it = rt.interpreter;
+    rt.beginTransaction();
+    rt.invokeStatic('T', 'run');
+    assert.deepEqual(seen, ['without', 'with', 'without']);
+});

@@ -10,11 +10,13 @@ import { MathNative } from './math.ts';
 import { LimitsNative } from './limits-class.ts';
 import { TypeNative } from './type.ts';
 import { VALUE_NATIVES } from './value-classes.ts';
+import { ORG_NATIVES } from './org-natives.ts';
 
 /** A registry holding the core natives. */
 export function coreNatives(): NativeRegistry {
     const r = new NativeRegistry();
     for (const c of [SystemNative, AssertNative, StringNative, MathNative, LimitsNative, TypeNative]) r.register(c);
     for (const c of VALUE_NATIVES) r.register(c);
+    for (const c of ORG_NATIVES) r.register(c);
     return r;
 }

@@ -53,6 +53,13 @@ export interface NativeClassSpec {
     staticProps?: Record<string, (rt: NativeRuntime) => ApexValue>;
     /** `new X(...)` overloads. */
     constructors?: NativeOverload[];
+    /**
+     * Static members whose names are data, not code (`Label.Greeting`, `Schema.SObjectType.Contact`):
+     * undefined when the name is not one.
+     */
+    staticMember?: (rt: NativeRuntime, name: string) => ApexValue | undefined;
+    /** Instance members read with `.name` (`describe.fields`, `fields.Phone`): undefined when the name is not one. */
+    instanceMember?: (rt: NativeRuntime, self: ApexValue, name: string) => ApexValue | undefined;
     /** `instanceof` for this class. */
     isInstance?: (v: ApexValue) => boolean;
     /** Lower-case names of supertypes (for assignability). */
@@ -71,6 +78,8 @@ export interface NativeClass {
     methods: Map<string, NativeOverload[]>;
     staticProps: Map<string, (rt: NativeRuntime) => ApexValue>;
     constructors: NativeOverload[];
+    staticMember?: (rt: NativeRuntime, name: string) => ApexValue | undefined;
+    instanceMember?: (rt: NativeRuntime, self: ApexValue, name: string) => ApexValue | undefined;
     isInstance?: (v: ApexValue) => boolean;
     supertypes?: string[];
     valueEquals?: (a: unknown, b: unknown) => boolean;
@@ -95,6 +104,8 @@ export function defineNative(spec: NativeClassSpec): NativeClass {
         constructors: spec.constructors ?? []
     };
     if (spec.isInstance) c.isInstance = spec.isInstance;
+    if (spec.staticMember) c.staticMember = spec.staticMember;
+    if (spec.instanceMember) c.instanceMember = spec.instanceMember;
     if (spec.supertypes) c.supertypes = spec.supertypes;
     if (spec.valueEquals) c.valueEquals = spec.valueEquals;
     if (spec.valueHash) c.valueHash = spec.valueHash;
