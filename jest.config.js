@@ -22,9 +22,26 @@ function coverageBars() {
     return bars;
 }
 
+/**
+ * The CSS-only modules (a bundle with a .css and no .ts, "Share CSS Style Rules" in the LWC guide), which a
+ * component's stylesheet imports with `@import 'c/<name>'`: they resolve to their .css.
+ */
+function cssModules() {
+    const root = path.join(import.meta.dirname, LWC_DIR);
+    const mapped = {};
+    for (const bundle of readdirSync(root, { withFileTypes: true })) {
+        const dir = path.join(root, bundle.name);
+        if (!bundle.isDirectory() || existsSync(path.join(dir, `${bundle.name}.ts`))) continue;
+        if (existsSync(path.join(dir, `${bundle.name}.css`)))
+            mapped[`^c/${bundle.name}$`] = `${LWC}/${bundle.name}/${bundle.name}.css`;
+    }
+    return mapped;
+}
+
 export default {
     ...jestConfig,
     moduleNameMapper: {
+        ...cssModules(),
         // The TypeScript sources, never the compiled .js the build leaves beside them: tests and
         // coverage must see the code as written.
         '^c/(\\w+)$': `${LWC}/$1/$1.ts`,

@@ -235,6 +235,18 @@ function componentModules(sourceRoot: string, outRoot: string): ComponentModule[
         }));
 }
 
+/**
+ * The CSS-only modules under `sourceRoot` (a .css and no .ts: "Share CSS Style Rules" in the LWC guide), which a
+ * component's stylesheet imports with `@import 'c/<name>'`. Not components: the registry leaves them out.
+ */
+function cssModules(sourceRoot: string): Array<{ name: string; path: string }> {
+    if (!existsSync(sourceRoot)) return [];
+    return readdirSync(sourceRoot)
+        .filter((name) => !existsSync(path.join(sourceRoot, name, `${name}.ts`)))
+        .filter((name) => existsSync(path.join(sourceRoot, name, `${name}.css`)))
+        .map((name) => ({ name: `c/${name}`, path: path.join(sourceRoot, name, `${name}.css`) }));
+}
+
 /** Compiles the test-only components next to the page build; returns them. */
 function fixtureModules(): ComponentModule[] {
     rmSync(FIXTURES_OUT, { recursive: true, force: true });
@@ -274,6 +286,7 @@ export async function buildWorkbench(options: BuildOptions = {}): Promise<string
         })),
         ...platformModules(options.fixtures ? [LWC_DIR, path.join(FIXTURES_DIR, 'lwc')] : [LWC_DIR]),
         ...components,
+        ...cssModules(LWC_DIR),
         registryModule(components),
         { npm: 'lightning-base-components' }
     ];

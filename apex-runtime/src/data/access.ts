@@ -5,57 +5,19 @@
  * metadata. What `WITH USER_MODE`, `AccessLevel.USER_MODE`, `insert as user`, describe's
  * `isAccessible()` and `FeatureManagement.checkPermission` consult.
  *
- * Standard profiles cannot be read from a project, so their grants are modelled here, each from the
- * documentation it cites; whatever the documentation does not settle is refused with an
- * `UnsupportedApexError` naming the profile and object, never guessed.
+ * Standard profiles cannot be read from a project: their grants come from
+ * `schema/standard-profiles.json` (`standard-profiles.ts`), each fact citing its source; whatever no
+ * source settles is refused with an `UnsupportedApexError` naming the profile and object, never guessed.
  */
 import { UnsupportedApexError } from '../errors.ts';
 import type { OrgMetadata, PermissionSetGrants } from './org-metadata.ts';
 import { fieldOf, type SchemaRegistry } from './schema.ts';
+import { standardProfiles, type StandardProfileGrants } from './standard-profiles.ts';
 import type { RecordStore } from './store.ts';
+import { storedPermissionSetGrants } from './stored-permission-sets.ts';
 
 export type ObjectOp = 'read' | 'create' | 'edit' | 'delete';
 export type FieldOp = 'read' | 'edit';
-
-/** Objects "most major types of records" means for the standard profiles (Salesforce Help › Standard Profiles). */
-const MAJOR_OBJECTS = new Set(['account', 'contact', 'lead', 'opportunity', 'case', 'task', 'event']);
-
-/** What a standard profile grants on an object: a decision, or `undefined` when the docs do not settle it. */
-interface StandardProfile {
-    objectOp(object: string, custom: boolean, op: ObjectOp): boolean | undefined;
-    fieldOp(object: string, custom: boolean, op: FieldOp): boolean | undefined;
-    /** "View All Data" / "Modify All Data" (sharing bypass, all objects). */
-    allData: boolean;
-}
-
-/**
- * Standard profiles by name.
- * - System Administrator: "Has access to all functionality that doesn't require an extra license"
- *   (Salesforce Help › Standard Profiles), View All Data and Modify All Data. Field access: all fields
- *   (not cited: an org's admin FLS on new custom fields depends on how they were deployed).
- * - Custom objects: "When a custom object is created, most profiles (except those with Modify All
- *   Data) don't give access to the object" (Force.com Fundamentals › Standard Profiles).
- * - Read Only: "view, but not edit, records"; Standard User: "create and edit most major types of
- *   records" (Salesforce Help › Standard Profiles). Delete and field access on standard objects are
- *   not documented per profile: refused.
- * - Minimum Access - Salesforce: least privilege, no object access (Salesforce Help › Read Only
- *   profile conversion: "start with the Minimum Access standard profile as a least-privilege base").
- */
-const STANDARD_PROFILES: Record<string, StandardProfile> = {
-    'system administrator': { objectOp: () => true, fieldOp: () => true, allData: true },
-    'standard user': {
-        objectOp: (o, custom, op) =>
-            custom ? false : MAJOR_OBJECTS.has(o) ? (op === 'delete' ? undefined : true) : undefined,
-        fieldOp: (_o, custom) => (custom ? false : undefined),
-        allData: false
-    },
-    'read only': {
-        objectOp: (o, custom, op) => (custom ? false : MAJOR_OBJECTS.has(o) ? op === 'read' : undefined),
-        fieldOp: (_o, custom, op) => (custom ? false : op === 'edit' ? false : undefined),
-        allData: false
-    },
-    'minimum access - salesforce': { objectOp: () => false, fieldOp: () => false, allData: false }
-};
 
 /** The permissions of one user, computed from the store's User, Profile and assignment rows. */
 export class UserAccess {
@@ -63,7 +25,7 @@ export class UserAccess {
     readonly profileName: string;
     readonly permissionSets: PermissionSetGrants[];
     private readonly schema: SchemaRegistry;
-    private readonly profile: StandardProfile | undefined;
+    private readonly profile: StandardProfileGrants | undefined;
     private readonly profileGrants: PermissionSetGrants | undefined;
 
     constructor(
@@ -77,7 +39,7 @@ export class UserAccess {
         this.profileName = profileName;
         this.permissionSets = permissionSets;
         this.schema = schema;
-        this.profile = STANDARD_PROFILES[profileName.toLowerCase()];
+        this.profile = standardProfiles().get(profileName.toLowerCase());
         this.profileGrants = profileGrants;
         if (!this.profile && !profileGrants)
             throw new UnsupportedApexError(
@@ -93,6 +55,7 @@ export class UserAccess {
     hasUserPermission(name: string): boolean {
         const n = name.toLowerCase();
         if (this.profile?.allData && (n === 'viewalldata' || n === 'modifyalldata')) return true;
+        if (this.profile?.hasUserPermission(n)) return true;
         return this.grants().some((g) => g.userPermissions.has(n));
     }
 
@@ -141,7 +104,9 @@ export class UserAccess {
         // Custom fields are visible only where field-level security grants them: deployed without a
         // profile's grant they are hidden from it (Salesforce Help › Field-Level Security).
         if (!this.profile || f.custom || d.custom) return false;
-        const decided = this.profile.fieldOp(d.name.toLowerCase(), d.custom, op);
+        const decided = this.profile.fieldOp(d.name, f.name, op);
+        // Outside field-level security: the object permission, checked above, decides.
+        if (decided === 'object') return op === 'read' || f.createable !== false || f.updateable !== false;
         if (decided === undefined)
             throw new UnsupportedApexError(
                 `${op} access of profile "${this.profileName}" to field ${d.name}.${f.name} (not documented for the standard profile)`
@@ -202,12 +167,10 @@ export class AccessModel {
             if (a.get('AssigneeId') !== user.id) continue;
             const ps = this.store.get(a.get('PermissionSetId') as string);
             const name = ps?.has('Name') ? (ps.get('Name') as string) : undefined;
-            if (!name)
+            if (!ps || !name)
                 throw new UnsupportedApexError(`permission set assignment ${a.id} to a PermissionSet without a Name`);
-            const grants = this.meta.permissionSets.get(name.toLowerCase());
-            if (!grants)
-                throw new UnsupportedApexError(`permission set ${name} (not in the project's permissionsets/)`);
-            sets.push(grants);
+            // A permission set the project does not ship was inserted by Apex: its grants are rows of the store.
+            sets.push(this.meta.permissionSets.get(name.toLowerCase()) ?? storedPermissionSetGrants(this.store, ps));
         }
         return new UserAccess(
             userId,

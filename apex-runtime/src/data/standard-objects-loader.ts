@@ -58,6 +58,10 @@ export interface FactsFile {
     systemFields: { source: string; fields: Record<string, FactJson> };
     keyPrefixes: { source: string; prefixes: Record<string, string> };
     objects: Record<string, ObjectFactJson>;
+    /** Display types of String and Decimal fields as observed in an org's schema (source cited in the file). */
+    observedDisplayTypes?: { source: string; objects: Record<string, Record<string, DisplayType>> };
+    /** Targets of polymorphic reference fields (`Task.WhatId`) as observed in an org's schema. */
+    referenceTargets?: { source: string; fields: Record<string, string[]> };
 }
 
 let factsCache: FactsFile | undefined;
@@ -207,6 +211,7 @@ export class JarStandardObjects implements StandardObjectSource {
             if (f.type === 'Name') target.polymorphic = true;
             else if (target.referenceTo.length === 0) target.referenceTo = [f.type];
         }
+        this.applyObserved(name, d);
         for (const [fname, fact] of Object.entries(objectFacts?.fields ?? {})) {
             const field = d.fields.get(fname.toLowerCase());
             if (!field) throw new Error(`standard-field-facts.json: ${name}.${fname} is not in the jar`);
@@ -216,6 +221,25 @@ export class JarStandardObjects implements StandardObjectSource {
             if (f.kind === 'children') d.childRelationships.push(this.childRelationship(name, f));
         }
         return d;
+    }
+
+    /**
+     * Display types a String or Decimal field cannot imply, and polymorphic targets, from the observed
+     * schema; a target the jar does not know is left out, since no describe of it could be built.
+     */
+    private applyObserved(name: string, d: SObjectDescribe): void {
+        for (const [fname, type] of Object.entries(this.facts.observedDisplayTypes?.objects[name] ?? {})) {
+            const field = d.fields.get(fname.toLowerCase());
+            if (!field || field.type !== undefined) continue;
+            if (field.apexType === 'String' || field.apexType === 'Decimal') field.type = type;
+        }
+        for (const [key, targets] of Object.entries(this.facts.referenceTargets?.fields ?? {})) {
+            const [object, fname] = key.split('.');
+            if (object !== name) continue;
+            const field = d.fields.get(fname.toLowerCase());
+            if (!field) throw new Error(`standard-field-facts.json: ${key} is not in the jar`);
+            field.referenceTo = targets.filter((t) => this.jar.nameOf(t) !== undefined);
+        }
     }
 
     private valueField(f: JarField): FieldDescribe {

@@ -4,6 +4,8 @@
  * field (Apex Developer Guide › Primitive Data Types: numbers convert implicitly from lower to higher
  * types: Integer → Long → Double → Decimal).
  */
+import { isNumericKind, numericKindOf, widen, widensTo } from '../values/arithmetic.ts';
+import type { NumericValue } from '../values/arithmetic.ts';
 import { Blob } from '../values/blob.ts';
 import { Decimal } from '../values/decimal.ts';
 import { ApexDouble } from '../values/double.ts';
@@ -56,29 +58,6 @@ export function kindOf(value: unknown): ValueKind {
     return 'Object';
 }
 
-/** Numeric kinds each numeric field type accepts, lower to higher. */
-const WIDENING: Partial<Record<ApexFieldType, ValueKind[]>> = {
-    Integer: ['Integer'],
-    Long: ['Integer', 'Long'],
-    Double: ['Integer', 'Long', 'Double'],
-    Decimal: ['Integer', 'Long', 'Double', 'Decimal']
-};
-
-function widen(value: unknown, from: ValueKind, to: ApexFieldType): unknown {
-    if (from === to) return value;
-    switch (to) {
-        case 'Long':
-            return BigInt(value as number);
-        case 'Double':
-            return new ApexDouble(Number(value as number | bigint));
-        case 'Decimal':
-            if (from === 'Double') return Decimal.fromDouble((value as ApexDouble).value);
-            return Decimal.fromInteger(value as number | bigint);
-        default:
-            return value;
-    }
-}
-
 /**
  * `value` as a value of a field of `type`, or `undefined` when the kinds are incompatible (the caller
  * raises the documented error). Strings are accepted for Id fields (the caller validates them).
@@ -87,8 +66,10 @@ export function coerceToFieldType(value: unknown, type: ApexFieldType): { value:
     const kind = kindOf(value);
     if (kind === 'null' || type === 'Object') return { value };
     if (type === 'Id') return kind === 'String' ? { value } : undefined;
-    const numeric = WIDENING[type];
-    if (numeric) return numeric.includes(kind) ? { value: widen(value, kind, type) } : undefined;
+    if (isNumericKind(type)) {
+        const from = numericKindOf(value);
+        return from !== null && widensTo(from, type) ? { value: widen(value as NumericValue, type) } : undefined;
+    }
     return kind === type ? { value } : undefined;
 }
 

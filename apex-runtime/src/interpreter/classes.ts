@@ -7,7 +7,8 @@ import type * as ast from '../syntax/ast.ts';
 import { UnsupportedApexError } from '../errors.ts';
 import type { ApexType, ApexValue, ClassInfo, FieldInfo, MethodInfo } from './model.ts';
 import { ApexEnumValue } from './model.ts';
-import { isInstanceOf, coerce, isAssignable, runtimeType, sameType } from './types.ts';
+import { isInstanceOf, isAssignable, runtimeType, sameType, tryCoerce } from './types.ts';
+import { isNumericKind, widensTo } from '../values/arithmetic.ts';
 
 /** Built-in exception types (Apex Reference Guide › Exception Class and Built-In Exceptions). */
 export const BUILTIN_EXCEPTIONS = [
@@ -402,8 +403,6 @@ export interface ParamTypes {
     paramTypes(m: MethodInfo): ApexType[];
 }
 
-const NUM_RANK: Record<string, number> = { Integer: 0, Long: 1, Double: 2, Decimal: 3 };
-
 /**
  * How well an argument of declared (static) type `st` fits a parameter type, as the compiler
  * chooses overloads: 3 same type, 2 subtype, 1 by implicit conversion (numeric widening, anything
@@ -414,9 +413,8 @@ function fitStatic(st: ApexType, t: ApexType): number {
     if (t.k === 'prim' && t.name === 'Object') return 1;
     if (isAssignable(st, t)) return 2;
     if (st.k === 'prim' && t.k === 'prim') {
-        const a = NUM_RANK[st.name];
-        const b = NUM_RANK[t.name];
-        if (a !== undefined && b !== undefined && a < b) return 1;
+        if (isNumericKind(st.name) && isNumericKind(t.name) && st.name !== t.name && widensTo(st.name, t.name))
+            return 1;
     }
     return 0;
 }
@@ -437,10 +435,9 @@ function fit(v: ApexValue, t: ApexType): number {
     if (rt.k === 'class' && t.k === 'class' && rt.cls === t.cls) return 3;
     if (isInstanceOf(v, t) || isAssignable(rt, t)) return 2;
     try {
-        coerce(v, t);
-        return 1;
+        return tryCoerce(v, t) === undefined ? 0 : 1;
     } catch {
-        return 0;
+        return 0; // an invalid Id string
     }
 }
 

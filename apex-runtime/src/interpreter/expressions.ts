@@ -161,8 +161,9 @@ export function listGet(target: ApexValue, index: ApexValue): ApexValue {
 
 // ---------------------------------------------------------------- member access
 
+/** Memo on the syntax node; keyed by the runtime too, as parsed units may be shared by several runtimes. */
 interface TypeCache {
-    $type?: { from: ClassInfo | undefined; value: TypeValue | NamespaceValue };
+    $type?: { it: Interpreter; from: ClassInfo | undefined; value: TypeValue | NamespaceValue };
 }
 
 /** Evaluates what stands before `.`: a value, or a type/namespace when the name is one. */
@@ -172,12 +173,12 @@ export function evalTarget(it: Interpreter, e: ast.Expr, f: Frame): ApexValue {
         const local = f.scope.lookup(l);
         if (local) return local.value;
         const cached = (e as TypeCache).$type;
-        if (cached && cached.from === f.cls) return cached.value;
+        if (cached && cached.from === f.cls && cached.it === it) return cached.value;
         const fi = it.findField(f.cls, l, f.self === null);
         if (fi) return it.readField(fi, fi.isStatic ? null : f.self, f);
         const value = it.typeOrNamespace([l], e.name, f);
         // A name that is neither a local nor a field is a type for all code of this class: remember it.
-        (e as TypeCache).$type = { from: f.cls, value };
+        (e as TypeCache).$type = { it, from: f.cls, value };
         return value;
     }
     if (e.kind === 'field' && !e.safe) {
@@ -304,7 +305,8 @@ type Place =
     | { k: 'local'; local: Local }
     | { k: 'field'; fi: FieldInfo; obj: ApexObject | null }
     | { k: 'sobject'; rec: SObject; name: string }
-    | { k: 'index'; list: ApexList; index: ApexValue };
+    | { k: 'index'; list: ApexList; index: ApexValue }
+    | { k: 'native'; target: NativeObject | TypeValue; name: string; line: number; file: string };
 
 function readPlace(it: Interpreter, p: Place, f: Frame): ApexValue {
     switch (p.k) {
@@ -316,6 +318,8 @@ function readPlace(it: Interpreter, p: Place, f: Frame): ApexValue {
             return sobjectGet(it, p.rec, p.name);
         case 'index':
             return p.list.items[listIndex(p.list, p.index)] ?? null;
+        case 'native':
+            return readNativeProperty(it, p);
     }
 }
 
@@ -330,7 +334,36 @@ function writePlace(it: Interpreter, p: Place, v: ApexValue, f: Frame): ApexValu
             return sobjectPut(it, p.rec, p.name, v);
         case 'index':
             return (p.list.items[listIndex(p.list, p.index)] = it.coerceTo(v, p.list.elemType));
+        case 'native':
+            return writeNativeProperty(it, p, v);
     }
+}
+
+type NativePlace = Extract<Place, { k: 'native' }>;
+
+function readNativeProperty(it: Interpreter, p: NativePlace): ApexValue {
+    const t = p.target;
+    if (t instanceof NativeObject) {
+        const v = t.cls.instanceMember?.(it, t, p.name);
+        if (v !== undefined) return v;
+    } else if (t.type.k === 'native') {
+        const prop = t.type.cls.staticProps.get(p.name.toLowerCase());
+        if (prop) return prop(it);
+        const v = t.type.cls.staticMember?.(it, p.name);
+        if (v !== undefined) return v;
+    }
+    throw new UnsupportedApexError(`property ${p.name} of ${describe(t)}`, `${p.file}:${p.line}`);
+}
+
+/** A native's writable property (RestRequest.requestBody, RestContext.response…); the native checks the value. */
+function writeNativeProperty(it: Interpreter, p: NativePlace, v: ApexValue): ApexValue {
+    const t = p.target;
+    const stored =
+        t instanceof NativeObject
+            ? (t.cls.setInstanceMember?.(it, t, p.name, v) ?? false)
+            : t.type.k === 'native' && (t.type.cls.setStaticMember?.(it, p.name, v) ?? false);
+    if (!stored) throw new UnsupportedApexError(`assignment to ${p.name} of ${describe(t)}`, `${p.file}:${p.line}`);
+    return v;
 }
 
 /** An assignable place: a local, a field/property, a static, an SObject field, a list element. */
@@ -358,6 +391,11 @@ function place(it: Interpreter, e: ast.Expr, f: Frame): Place {
             const fi = it.findField(target.type.cls, l, true);
             if (fi) return { k: 'field', fi, obj: null };
         }
+        if (
+            (target instanceof NativeObject && target.cls.setInstanceMember) ||
+            (target instanceof TypeValue && target.type.k === 'native' && target.type.cls.setStaticMember)
+        )
+            return { k: 'native', target, name: e.name, line: e.line, file: f.file };
         throw new UnsupportedApexError(`assignment to ${e.name} of ${describe(target)}`, `${f.file}:${e.line}`);
     }
     if (e.kind === 'index') {

@@ -5,9 +5,9 @@
  * statements.ts and expressions.ts; calls on values in calls.ts.
  */
 import type * as ast from '../syntax/ast.ts';
-import { parseApexExpression } from '../syntax/parse.ts';
+import { parseApexExpressionCached } from '../syntax/parse-cache.ts';
 import { UnsupportedApexError } from '../errors.ts';
-import { nullPointerException } from '../values/signal.ts';
+import { isApexSignal, nullPointerException } from '../values/signal.ts';
 import { SObject } from '../data/sobject.ts';
 import { assignSingleRow } from '../data/soql/database.ts';
 import { isPrimitive, primitiveToString, concatText } from '../values/text.ts';
@@ -34,7 +34,6 @@ import {
     messageOf
 } from './exceptions.ts';
 import type { StackFrame } from './exceptions.ts';
-import { isApexSignal } from './signal.ts';
 import { schemaSObjectStatics } from './natives/sobject-statics.ts';
 import { execBlock } from './statements.ts';
 import { evalExpr } from './expressions.ts';
@@ -97,6 +96,8 @@ export class Interpreter implements NativeRuntime, TypeEnv {
     timeZone: string;
     /** Static fields per class, for the current transaction; a class is initialized when it has an entry. */
     private statics = new Map<ClassInfo, Map<string, ApexValue>>();
+    /** What natives keep per transaction (`RestContext.request`…), by the native's key; dropped with the statics. */
+    private readonly transactionStates = new Map<object, unknown>();
     readonly stack: Frame[] = [];
     /** Apex depth at which the JavaScript stack overflowed (while the RangeError unwinds). */
     private overflowDepth: number | undefined;
@@ -169,6 +170,12 @@ export class Interpreter implements NativeRuntime, TypeEnv {
         this.debugLog.push({ level, message });
     }
 
+    /** The state a native keeps for the current transaction under `key`, made on first use (static-like, as statics are). */
+    transactionState<T>(key: object, make: () => T): T {
+        if (!this.transactionStates.has(key)) this.transactionStates.set(key, make());
+        return this.transactionStates.get(key) as T;
+    }
+
     equals(a: ApexValue, b: ApexValue): boolean {
         return valueEquals(a, b);
     }
@@ -202,6 +209,7 @@ export class Interpreter implements NativeRuntime, TypeEnv {
     /** Starts a new transaction: static state and limits are per transaction (Static and Instance Methods, Variables). */
     beginTransaction(): void {
         this.statics = new Map();
+        this.transactionStates.clear();
         this.limits.reset();
         this.debugLog.length = 0;
     }
@@ -732,7 +740,7 @@ export class Interpreter implements NativeRuntime, TypeEnv {
         return (text: string) => {
             let expr = bindCache.get(text);
             if (!expr) {
-                expr = parseApexExpression(text);
+                expr = parseApexExpressionCached(text);
                 bindCache.set(text, expr);
             }
             return evalExpr(this, expr, f);

@@ -5,119 +5,30 @@
  * overflow; null operands raise NullPointerException.
  */
 import { UnsupportedApexError } from '../errors.ts';
-import { ApexDouble } from '../values/double.ts';
+import { numericBinary, numericKindOf, numericNegate, widen } from '../values/arithmetic.ts';
+import type { ArithmeticOp, NumericValue } from '../values/arithmetic.ts';
 import { nullPointerException } from '../values/signal.ts';
 import * as I from '../values/integer.ts';
 import * as L from '../values/long.ts';
-import { Decimal, compareForOperator } from './values-bridge.ts';
+import { compareForOperator } from './values-bridge.ts';
 import type { ApexValue } from './model.ts';
 
-/** Rank in the numeric hierarchy, or -1 when not a number. */
-export function numRank(v: ApexValue): number {
-    if (typeof v === 'number') return 0;
-    if (typeof v === 'bigint') return 1;
-    if (v instanceof ApexDouble) return 2;
-    if (v instanceof Decimal) return 3;
-    return -1;
-}
+export type ArithOp = ArithmeticOp | '%';
 
-function toLong(v: ApexValue): bigint {
-    return typeof v === 'bigint' ? v : BigInt(v as number);
-}
-function toDouble(v: ApexValue): number {
-    if (typeof v === 'number') return v;
-    if (typeof v === 'bigint') return Number(v);
-    return (v as ApexDouble).value;
-}
-function toDecimal(v: ApexValue): Decimal {
-    if (v instanceof Decimal) return v;
-    if (typeof v === 'number' || typeof v === 'bigint') return Decimal.fromInteger(v);
-    return Decimal.fromDouble((v as ApexDouble).value);
-}
-
-export type ArithOp = '+' | '-' | '*' | '/' | '%';
-
-/** `a op b` for two numbers, in the higher of their types. */
+/** `a op b` for two numbers, in the higher of their types (the rule itself is `numericBinary`). */
 export function arith(op: ArithOp, a: ApexValue, b: ApexValue): ApexValue {
     // Apex has no remainder operator (Expression Operators; Math.mod is the documented way).
     if (op === '%') throw new UnsupportedApexError('operator % (Apex has no % operator: use Math.mod)');
-    const ra = numRank(a);
-    const rb = numRank(b);
-    if (ra < 0 || rb < 0) {
+    if (numericKindOf(a) === null || numericKindOf(b) === null) {
         if (a === null || b === null) throw nullPointerException();
         throw new UnsupportedApexError(`operator ${op} on ${describeKind(a)} and ${describeKind(b)}`);
     }
-    const r = ra > rb ? ra : rb;
-    switch (r) {
-        case 0: {
-            const x = a as number;
-            const y = b as number;
-            switch (op) {
-                case '+':
-                    return I.intAdd(x, y);
-                case '-':
-                    return I.intSubtract(x, y);
-                case '*':
-                    return I.intMultiply(x, y);
-                case '/':
-                    return I.intDivide(x, y);
-            }
-            break;
-        }
-        case 1: {
-            const x = toLong(a);
-            const y = toLong(b);
-            switch (op) {
-                case '+':
-                    return L.longAdd(x, y);
-                case '-':
-                    return L.longSubtract(x, y);
-                case '*':
-                    return L.longMultiply(x, y);
-                case '/':
-                    return L.longDivide(x, y);
-            }
-            break;
-        }
-        case 2: {
-            const x = toDouble(a);
-            const y = toDouble(b);
-            switch (op) {
-                case '+':
-                    return new ApexDouble(x + y);
-                case '-':
-                    return new ApexDouble(x - y);
-                case '*':
-                    return new ApexDouble(x * y);
-                case '/':
-                    return new ApexDouble(x / y);
-            }
-            break;
-        }
-        default: {
-            const x = toDecimal(a);
-            const y = toDecimal(b);
-            switch (op) {
-                case '+':
-                    return x.add(y);
-                case '-':
-                    return x.subtract(y);
-                case '*':
-                    return x.multiply(y);
-                case '/':
-                    return x.divideOperator(y);
-            }
-        }
-    }
-    throw new UnsupportedApexError(`operator ${op}`);
+    return numericBinary(op, a as NumericValue, b as NumericValue);
 }
 
 /** Unary minus in the operand's own type. */
 export function negate(v: ApexValue): ApexValue {
-    if (typeof v === 'number') return I.intNegate(v);
-    if (typeof v === 'bigint') return L.longNegate(v);
-    if (v instanceof ApexDouble) return new ApexDouble(-v.value);
-    if (v instanceof Decimal) return v.negate();
+    if (numericKindOf(v) !== null) return numericNegate(v as NumericValue);
     if (v === null) throw nullPointerException();
     throw new UnsupportedApexError(`unary - on ${describeKind(v)}`);
 }
@@ -150,8 +61,8 @@ export function bitwise(op: BitOp, a: ApexValue, b: ApexValue): ApexValue {
     if (typeof a === 'number' && typeof b === 'number')
         return op === '&' ? I.intAnd(a, b) : op === '|' ? I.intOr(a, b) : I.intXor(a, b);
     if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
-        const x = toLong(a);
-        const y = toLong(b);
+        const x = widen(a, 'Long') as bigint;
+        const y = widen(b, 'Long') as bigint;
         return op === '&' ? L.longAnd(x, y) : op === '|' ? L.longOr(x, y) : L.longXor(x, y);
     }
     throw new UnsupportedApexError(`operator ${op} on ${describeKind(a)} and ${describeKind(b)}`);

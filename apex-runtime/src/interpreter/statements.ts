@@ -5,7 +5,7 @@
  */
 import type * as ast from '../syntax/ast.ts';
 import { UnsupportedApexError } from '../errors.ts';
-import { nullPointerException } from '../values/signal.ts';
+import { isApexSignal, nullPointerException } from '../values/signal.ts';
 import type { ApexType, ApexValue } from './model.ts';
 import { ApexEnumValue, ApexObject, NativeObject } from './model.ts';
 import { ApexList, ApexSet } from './collections.ts';
@@ -17,7 +17,6 @@ import { isSubclass } from './types.ts';
 import { evalExpr } from './expressions.ts';
 import type { Interpreter } from './interpreter.ts';
 import { lc } from './interpreter.ts';
-import { isApexSignal } from './signal.ts';
 
 /** SOQL for loops hand out records in batches of 200 (Apex Developer Guide › SOQL For Loops). */
 const SOQL_BATCH = 200;

@@ -6,6 +6,8 @@
  */
 import type * as ast from '../syntax/ast.ts';
 import { UnsupportedApexError } from '../errors.ts';
+import { isNumericKind, numericKindOf, widen, widensTo } from '../values/arithmetic.ts';
+import type { NumericValue } from '../values/arithmetic.ts';
 import { ApexDouble } from '../values/double.ts';
 import { ApexRuntimeSignal } from '../values/signal.ts';
 import { normalizeId, isValidId } from '../data/ids.ts';
@@ -54,17 +56,18 @@ export interface TypeEnv extends SObjectTypes {
     findNative(lnames: string[]): NativeClass | undefined;
 }
 
+/** Memo on the syntax node; keyed by the runtime too, as parsed units may be shared by several runtimes. */
 interface CachedRef {
-    $resolved?: { from: ClassInfo | undefined; type: ApexType };
+    $resolved?: { env: TypeEnv; from: ClassInfo | undefined; type: ApexType };
 }
 
 /** Resolves a written type; an unknown type is an UnsupportedApexError naming it. */
 export function resolveTypeRef(env: TypeEnv, ref: ast.TypeRef, from: ClassInfo | undefined): ApexType {
     const cached = (ref as CachedRef).$resolved;
-    if (cached && cached.from === from) return cached.type;
+    if (cached && cached.from === from && cached.env === env) return cached.type;
     let t = resolveBase(env, ref, from);
     for (let i = 0; i < ref.arrayDims; i++) t = { k: 'list', elem: t };
-    (ref as CachedRef).$resolved = { from, type: t };
+    (ref as CachedRef).$resolved = { env, from, type: t };
     return t;
 }
 
@@ -257,45 +260,37 @@ export function conversionError(v: ApexValue, to: ApexType): ApexRuntimeSignal {
  * otherwise an `instanceof` check (a failing one is a TypeException, as a cast).
  */
 export function coerce(v: ApexValue, t: ApexType): ApexValue {
+    const out = tryCoerce(v, t);
+    if (out === undefined) throw conversionError(v, t);
+    return out;
+}
+
+/**
+ * `coerce` without building the error (overload resolution asks this of every candidate): the
+ * converted value, or undefined where `v` does not convert to `t`. An invalid Id string still throws.
+ */
+export function tryCoerce(v: ApexValue, t: ApexType): ApexValue | undefined {
     if (v === null) return null;
-    if (t.k === 'prim') {
-        switch (t.name) {
-            case 'Object':
-                return v;
-            case 'Integer':
-                if (typeof v === 'number') return v;
-                break;
-            case 'String':
-                if (typeof v === 'string') return v;
-                break;
-            case 'Boolean':
-                if (typeof v === 'boolean') return v;
-                break;
-            case 'Long':
-                if (typeof v === 'bigint') return v;
-                if (typeof v === 'number') return BigInt(v);
-                break;
-            case 'Decimal':
-                if (v instanceof Decimal) return v;
-                if (typeof v === 'number' || typeof v === 'bigint') return Decimal.fromInteger(v);
-                if (v instanceof ApexDouble) return Decimal.fromDouble(v.value);
-                break;
-            case 'Double':
-                if (v instanceof ApexDouble) return v;
-                if (typeof v === 'number') return new ApexDouble(v);
-                if (typeof v === 'bigint') return new ApexDouble(Number(v));
-                if (v instanceof Decimal) return new ApexDouble(v.doubleValue());
-                break;
-            case 'Id':
-                if (typeof v === 'string') return normalizeId(v);
-                break;
-            default:
-                if (typeof v === 'object' && temporalKind(v) === t.name) return v;
-        }
-        throw conversionError(v, t);
+    if (t.k !== 'prim') return isInstanceOf(v, t) ? v : undefined;
+    if (isNumericKind(t.name)) {
+        const from = numericKindOf(v);
+        if (from === null) return undefined;
+        if (widensTo(from, t.name)) return widen(v as NumericValue, t.name);
+        // Decimal and Double convert both ways implicitly (Rules of Conversion).
+        return from === 'Decimal' && t.name === 'Double' ? new ApexDouble((v as Decimal).doubleValue()) : undefined;
     }
-    if (isInstanceOf(v, t)) return v;
-    throw conversionError(v, t);
+    switch (t.name) {
+        case 'Object':
+            return v;
+        case 'String':
+            return typeof v === 'string' ? v : undefined;
+        case 'Boolean':
+            return typeof v === 'boolean' ? v : undefined;
+        case 'Id':
+            return typeof v === 'string' ? normalizeId(v) : undefined;
+        default:
+            return typeof v === 'object' && temporalKind(v) === t.name ? v : undefined;
+    }
 }
 
 /** `(T) v`: a cast checks without converting numbers (a cast of an Object holding an Integer to Decimal converts, as Apex does). */

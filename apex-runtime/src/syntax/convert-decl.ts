@@ -23,6 +23,7 @@ import type {
     ClassDecl,
     EnumDecl,
     InterfaceDecl,
+    LocalVarStmt,
     Member,
     MethodDecl,
     Modifier,
@@ -37,7 +38,10 @@ import { checkOnlyFinal, convertBlock, convertDeclarators, convertStmt } from '.
 import { convertTypeList, convertTypeRef } from './convert-type.ts';
 import type { SourceText } from './source.ts';
 
-const VOID: TypeRef = { names: ['void'], args: [], arrayDims: 0 };
+/** A fresh `void` per method: the interpreter memoizes resolutions on type nodes, so no node is shared. */
+function voidType(): TypeRef {
+    return { names: ['void'], args: [], arrayDims: 0 };
+}
 
 interface Modifiers {
     annotations: Annotation[];
@@ -177,7 +181,7 @@ function convertMethod(
         line: src.line(ctx.start),
         name: ctx.id().getText(),
         ...mods,
-        returnType: returnType ? convertTypeRef(src, returnType) : VOID,
+        returnType: returnType ? convertTypeRef(src, returnType) : voidType(),
         params: convertParams(src, ctx.formalParameters()),
         ...(block ? { body: convertBlock(src, block) } : {}),
         endLine: src.line(ctx.stop ?? ctx.start)
@@ -265,9 +269,22 @@ export function convertTrigger(src: SourceText, ctx: TriggerUnitContext): Trigge
     const block = ctx.triggerBlock();
     const stmts = block.triggerBlockMember_list().map((member) => {
         const statement = member.statement();
+        if (statement) return convertStmt(src, statement);
+        // apex-parser reads `String s;` in a trigger body as a field declaration; the trigger body runs once per
+        // invocation, so it is a local variable of that run (Apex Developer Guide › Triggers).
+        const field = member.triggerMemberDeclaration()?.fieldDeclaration();
+        if (field) {
+            const local: LocalVarStmt = {
+                kind: 'localVar',
+                line: src.line(member.start),
+                type: convertTypeRef(src, field.typeRef()),
+                isFinal: checkOnlyFinal(src, member.modifier_list()),
+                declarators: convertDeclarators(src, field.variableDeclarators())
+            };
+            return local;
+        }
         // ast.ts gives a trigger a body of statements only; methods or classes declared in a trigger have no place.
-        if (!statement) return src.unsupported('member declaration inside a trigger', member);
-        return convertStmt(src, statement);
+        return src.unsupported('member declaration inside a trigger', member);
     });
     return {
         kind: 'trigger',

@@ -9,7 +9,7 @@ import { SourceText } from './source.ts';
 import { ApexSyntaxError } from './syntax-error.ts';
 
 /** Bumped whenever the conversion's output changes, so cached trees of an older converter are not reused. */
-export const CONVERTER_VERSION = 1;
+export const CONVERTER_VERSION = 2;
 
 class FirstErrorListener extends ApexErrorListener {
     first: { line: number; column: number; message: string } | null = null;

@@ -28,6 +28,19 @@ import type { TestIdentity } from './runner.ts';
  */
 export const STANDARD_PROFILES = ['System Administrator', 'Standard User', 'Read Only', 'Minimum Access - Salesforce'];
 
+/**
+ * The Lead Status picklist of a new org, as LeadStatus rows (Object Reference › LeadStatus: a value of the
+ * picklist, which setup data tests see): "Open - Not Contacted" the default, "Closed - Converted" the one
+ * converted value (Salesforce Help › Lead Status picklist values of a new org; Apex Developer Guide ›
+ * Converting Leads: `SELECT … FROM LeadStatus WHERE IsConverted = true`).
+ */
+export const DEFAULT_LEAD_STATUSES: readonly { label: string; isDefault: boolean; isConverted: boolean }[] = [
+    { label: 'Open - Not Contacted', isDefault: true, isConverted: false },
+    { label: 'Working - Contacted', isDefault: false, isConverted: false },
+    { label: 'Closed - Converted', isDefault: false, isConverted: true },
+    { label: 'Closed - Not Converted', isDefault: false, isConverted: false }
+];
+
 export interface TestOrgOptions {
     schema: SchemaRegistry;
     meta: OrgMetadata;
@@ -138,6 +151,15 @@ export function createTestOrg(o: TestOrgOptions): TestOrg {
     for (const name of o.meta.customPermissions.values()) {
         store.insert(row(o.schema, 'CustomPermission', { DeveloperName: name, MasterLabel: name }), true);
     }
+    DEFAULT_LEAD_STATUSES.forEach((st, i) => {
+        const values = {
+            MasterLabel: st.label,
+            IsDefault: st.isDefault,
+            IsConverted: st.isConverted,
+            SortOrder: i + 1
+        };
+        store.insert(row(o.schema, 'LeadStatus', { ...values, ApiName: st.label }), true);
+    });
     const userId = user.id;
     const organizationId = org.id as string;
     const layer = new DataLayer({

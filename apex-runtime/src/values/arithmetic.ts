@@ -6,8 +6,8 @@
 import { UnsupportedApexError } from '../errors.ts';
 import { Decimal } from './decimal.ts';
 import { ApexDouble } from './double.ts';
-import { intAdd, intDivide, intMultiply, intSubtract } from './integer.ts';
-import { longAdd, longDivide, longMultiply, longSubtract } from './long.ts';
+import { intAdd, intDivide, intMultiply, intNegate, intSubtract } from './integer.ts';
+import { longAdd, longDivide, longMultiply, longNegate, longSubtract } from './long.ts';
 
 /** The numeric kinds, lowest first. */
 export type NumericKind = 'Integer' | 'Long' | 'Double' | 'Decimal';
@@ -15,6 +15,16 @@ export type NumericValue = number | bigint | ApexDouble | Decimal;
 export type ArithmeticOp = '+' | '-' | '*' | '/';
 
 const RANK: Record<NumericKind, number> = { Integer: 0, Long: 1, Double: 2, Decimal: 3 };
+
+/** Whether a type name is one of the numeric kinds. */
+export function isNumericKind(name: string): name is NumericKind {
+    return Object.hasOwn(RANK, name);
+}
+
+/** Whether a value of kind `from` converts implicitly to `to` (the same or a higher kind). */
+export function widensTo(from: NumericKind, to: NumericKind): boolean {
+    return RANK[from] <= RANK[to];
+}
 
 /** The kind of a numeric value, or null for anything else. */
 export function numericKindOf(v: unknown): NumericKind | null {
@@ -33,7 +43,7 @@ export function widen(v: NumericValue, to: NumericKind): NumericValue {
     const from = numericKindOf(v);
     if (from === null) throw new UnsupportedApexError('widening a non-numeric value');
     if (from === to) return v;
-    if (RANK[to] < RANK[from]) throw new UnsupportedApexError(`implicit narrowing from ${from} to ${to}`);
+    if (!widensTo(from, to)) throw new UnsupportedApexError(`implicit narrowing from ${from} to ${to}`);
     switch (to) {
         case 'Long':
             return BigInt(v as number);
@@ -52,8 +62,8 @@ export function numericBinary(op: ArithmeticOp, a: NumericValue, b: NumericValue
     const kb = numericKindOf(b);
     if (ka === null || kb === null) throw new UnsupportedApexError(`arithmetic ${op} on non-numbers`);
     const kind = RANK[ka] >= RANK[kb] ? ka : kb;
-    const x = widen(a, kind);
-    const y = widen(b, kind);
+    const x = ka === kind ? a : widen(a, kind);
+    const y = kb === kind ? b : widen(b, kind);
     switch (kind) {
         case 'Integer': {
             const [p, q] = [x as number, y as number];
@@ -98,8 +108,8 @@ export function numericBinary(op: ArithmeticOp, a: NumericValue, b: NumericValue
 
 /** Unary minus in the operand's kind (Integer and Long wrap). */
 export function numericNegate(v: NumericValue): NumericValue {
-    if (typeof v === 'number') return -v | 0;
-    if (typeof v === 'bigint') return BigInt.asIntN(64, -v);
+    if (typeof v === 'number') return intNegate(v);
+    if (typeof v === 'bigint') return longNegate(v);
     if (v instanceof ApexDouble) return new ApexDouble(-v.value);
     return v.negate();
 }

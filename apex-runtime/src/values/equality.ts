@@ -4,6 +4,8 @@
  * through the `ApexEquatable` hook, which the interpreter implements for SObjects, collections and
  * user classes with `equals`/`hashCode`.
  */
+import { numericKindOf, widen } from './arithmetic.ts';
+import type { NumericValue } from './arithmetic.ts';
 import { ApexDouble } from './double.ts';
 import { Decimal } from './decimal.ts';
 import { ApexDate, ApexDatetime, ApexTime } from './temporal.ts';
@@ -28,20 +30,6 @@ export function isEquatable(v: unknown): v is ApexEquatable {
     return typeof v === 'object' && v !== null && typeof (v as Partial<ApexEquatable>).apexEquals === 'function';
 }
 
-type NumericKind = 'int' | 'long' | 'double' | 'decimal';
-
-function numericKind(v: unknown): NumericKind | null {
-    if (typeof v === 'number') return 'int';
-    if (typeof v === 'bigint') return 'long';
-    if (v instanceof ApexDouble) return 'double';
-    if (v instanceof Decimal) return 'decimal';
-    return null;
-}
-
-function toDecimal(v: number | bigint | Decimal): Decimal {
-    return v instanceof Decimal ? v : Decimal.fromInteger(v);
-}
-
 function toNumber(v: unknown): number {
     if (typeof v === 'number') return v;
     if (typeof v === 'bigint') return Number(v);
@@ -52,17 +40,19 @@ function toNumber(v: unknown): number {
 
 /** Numeric comparison across Integer, Long, Double and Decimal (widening as Apex does). */
 function compareNumbers(a: unknown, b: unknown): number {
-    const ka = numericKind(a);
-    const kb = numericKind(b);
-    if (ka === 'double' || kb === 'double') {
+    const ka = numericKindOf(a);
+    const kb = numericKindOf(b);
+    if (ka === 'Double' || kb === 'Double') {
         const x = toNumber(a);
         const y = toNumber(b);
         return x < y ? -1 : x > y ? 1 : 0;
     }
-    if (ka === 'decimal' || kb === 'decimal')
-        return toDecimal(a as number | bigint | Decimal).compareTo(toDecimal(b as number | bigint | Decimal));
-    const x = BigInt(a as number | bigint);
-    const y = BigInt(b as number | bigint);
+    if (ka === 'Decimal' || kb === 'Decimal')
+        return (widen(a as NumericValue, 'Decimal') as Decimal).compareTo(
+            widen(b as NumericValue, 'Decimal') as Decimal
+        );
+    const x = widen(a as NumericValue, 'Long') as bigint;
+    const y = widen(b as NumericValue, 'Long') as bigint;
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -75,7 +65,7 @@ export function apexEquals(a: unknown, b: unknown): boolean {
     if (a === b) return true;
     if (a === null || b === null || a === undefined || b === undefined) return false;
     if (typeof a === 'string') return typeof b === 'string' && equalsIgnoreCase(a, b);
-    if (numericKind(a) && numericKind(b)) return compareNumbers(a, b) === 0;
+    if (numericKindOf(a) && numericKindOf(b)) return compareNumbers(a, b) === 0;
     if (a instanceof ApexDate) return b instanceof ApexDate && a.isSameDay(b);
     if (a instanceof ApexDatetime) return b instanceof ApexDatetime && a.epochMs === b.epochMs;
     if (a instanceof ApexTime) return b instanceof ApexTime && a.millisOfDay === b.millisOfDay;
@@ -145,7 +135,7 @@ export function compareForOperator(a: unknown, b: unknown): number | null {
 }
 
 function comparePrimitives(a: unknown, b: unknown): number {
-    if (numericKind(a) && numericKind(b)) return compareNumbers(a, b);
+    if (numericKindOf(a) && numericKindOf(b)) return compareNumbers(a, b);
     if (a instanceof ApexDate && b instanceof ApexDate) return a.compareTo(b);
     if (a instanceof ApexDatetime && b instanceof ApexDatetime) return a.compareTo(b);
     if (a instanceof ApexTime && b instanceof ApexTime) return a.compareTo(b);

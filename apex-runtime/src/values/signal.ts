@@ -51,3 +51,11 @@ export function securityException(message: string): ApexRuntimeSignal {
 export function listException(message: string): ApexRuntimeSignal {
     return new ApexRuntimeSignal('System.ListException', message);
 }
+
+/**
+ * Whether `e` asks to become an Apex exception when it reaches Apex code: the one error type that
+ * values, data and limits throw for that (the interpreter's own throws are `ApexThrow`).
+ */
+export function isApexSignal(e: unknown): e is ApexRuntimeSignal {
+    return e instanceof ApexRuntimeSignal;
+}

@@ -4,13 +4,7 @@ import { CustomSettings } from '../../src/data/custom-settings.ts';
 import { dmlInsert, type DmlContext } from '../../src/data/dml.ts';
 import { SObject } from '../../src/data/sobject.ts';
 import { UnsupportedApexError } from '../../src/errors.ts';
-import { fixtureSchema, fixtureStore, userFields } from './helpers.ts';
-
-function record(type: string, fields: Record<string, unknown>): SObject {
-    const s = new SObject(fixtureSchema().describe(type)!);
-    for (const [k, v] of Object.entries(fields)) s.put(k, v);
-    return s;
-}
+import { fixtureSchema, fixtureStore, userFields, fixtureRecord as record } from './helpers.ts';
 
 function org() {
     const { store } = fixtureStore();

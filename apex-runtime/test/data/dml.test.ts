@@ -14,13 +14,7 @@ import {
 } from '../../src/data/dml.ts';
 import { SObject } from '../../src/data/sobject.ts';
 import { ApexDatetime } from '../../src/values/temporal.ts';
-import { fixtureSchema, fixtureStore } from './helpers.ts';
-
-function make(type: string, fields: Record<string, unknown>): SObject {
-    const s = new SObject(fixtureSchema().describe(type)!);
-    for (const [k, v] of Object.entries(fields)) s.put(k, v);
-    return s;
-}
+import { fixtureStore, fixtureRecord as make } from './helpers.ts';
 
 function context(triggers?: TriggerHooks): DmlContext & { counts: Record<string, number> } {
     const { store } = fixtureStore();

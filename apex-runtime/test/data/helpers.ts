@@ -5,6 +5,7 @@ import { ApexDatetime } from '../../src/values/temporal.ts';
 import { loadSchema } from '../../src/data/load-schema.ts';
 import type { SchemaRegistry } from '../../src/data/schema.ts';
 import { RecordStore } from '../../src/data/store.ts';
+import { SObject } from '../../src/data/sobject.ts';
 
 export const FIXTURE_PROJECT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'project');
 
@@ -14,6 +15,13 @@ let schema: SchemaRegistry | undefined;
 export function fixtureSchema(): SchemaRegistry {
     schema ??= loadSchema(FIXTURE_PROJECT);
     return schema;
+}
+
+/** A new record of `type` from the fixture schema with `fields` put on it (not inserted). */
+export function fixtureRecord(type: string, fields: Record<string, unknown>): SObject {
+    const s = new SObject(fixtureSchema().describe(type)!);
+    for (const [k, v] of Object.entries(fields)) s.put(k, v);
+    return s;
 }
 
 export const RUNNING_USER = '005000000000001AAA';

@@ -3,16 +3,9 @@ import { test } from 'node:test';
 import { AccessModel } from '../../src/data/access.ts';
 import { dmlDelete, dmlInsert, dmlUndelete, dmlUpdate, type DmlContext, type DmlSignal } from '../../src/data/dml.ts';
 import { loadOrgMetadata } from '../../src/data/org-metadata.ts';
-import { SObject } from '../../src/data/sobject.ts';
 import { stripInaccessible } from '../../src/data/strip-inaccessible.ts';
 import { UnsupportedApexError } from '../../src/errors.ts';
-import { FIXTURE_PROJECT, fixtureSchema, fixtureStore, userFields } from './helpers.ts';
-
-function record(type: string, fields: Record<string, unknown>): SObject {
-    const s = new SObject(fixtureSchema().describe(type)!);
-    for (const [k, v] of Object.entries(fields)) s.put(k, v);
-    return s;
-}
+import { FIXTURE_PROJECT, fixtureStore, userFields, fixtureRecord as record } from './helpers.ts';
 
 /** A Standard User without permission sets (`plain`) and one with Widget_User (`widgetUser`), and a context acting as `runAs`. */
 function org() {

@@ -22,6 +22,10 @@ test('Integer division truncates toward zero (Apex Developer Guide › Expressio
     assert.equal(run(body('return -7 / 2;')), -3);
 });
 
+test('Double division by zero is refused: the Apex Developer Guide (Expression Operators, Primitive Data Types › Double) does not say whether it throws or gives Infinity', () => {
+    assert.throws(() => run(body('Double x = 1; Double y = 0; return x / y;')), UnsupportedApexError);
+});
+
 test('Numbers widen to the higher type Integer < Long < Double < Decimal (Apex Developer Guide › Rules of Conversion)', () => {
     assert.equal(run(body('Long l = 5; return l + 1;')), 6n);
     const d = run(body('Integer i = 1; Double x = 0.5d; return i + x;'));

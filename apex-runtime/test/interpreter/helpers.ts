@@ -2,18 +2,17 @@
  * Test helpers: build a runtime from Apex source snippets and run a static method.
  */
 import { createRuntime } from '../../src/interpreter/runtime.ts';
+import { parseApexFileCached } from '../../src/syntax/parse-cache.ts';
 import type { ApexRuntime, RuntimeOptions } from '../../src/interpreter/runtime.ts';
 import type { ApexValue } from '../../src/interpreter/model.ts';
 
-/** A runtime over the given class sources (file names derived from the class names). */
+/** A runtime over the given class sources (file names derived from the class names), parsed through the parse cache. */
 export function runtime(sources: string[], options: Omit<RuntimeOptions, 'sources'> = {}): ApexRuntime {
-    return createRuntime({
-        ...options,
-        sources: sources.map((text, i) => {
-            const m = /\b(?:class|interface|enum)\s+(\w+)/i.exec(text);
-            return { file: `${m?.[1] ?? `Source${i}`}.cls`, text };
-        })
+    const parsed = sources.map((text, i) => {
+        const m = /\b(?:class|interface|enum)\s+(\w+)/i.exec(text);
+        return parseApexFileCached(`${m?.[1] ?? `Source${i}`}.cls`, text);
     });
+    return createRuntime({ ...options, units: [...parsed, ...(options.units ?? [])] });
 }
 
 /** Runs `static <T> run()` of class `T` (the first source's class) in a fresh transaction. */

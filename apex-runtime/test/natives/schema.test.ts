@@ -163,8 +163,8 @@ test('Display types of number, checkbox and lookup fields, and the name field (D
 
 test('A display type no source gives is refused (DescribeFieldResult › getType; standard fields beyond the cited facts)', () => {
     assert.throws(
-        () => schemaApex(`return Contact.AssistantName.getDescribe().getType();`),
-        /Unsupported: Contact.AssistantName getType/
+        () => schemaApex(`return Contact.Division.getDescribe().getType();`),
+        /Unsupported: Contact.Division getType/
     );
 });
 
@@ -177,7 +177,7 @@ test('getReferenceTo and getRelationshipName of a lookup; null relationship name
 });
 
 test('getReferenceTo of a polymorphic field whose targets the schema does not list is refused (DescribeFieldResult › getReferenceTo)', () => {
-    assert.throws(() => schemaApex(`return Task.WhatId.getDescribe().getReferenceTo();`), /polymorphic/);
+    assert.throws(() => schemaApex(`return Task.WhoId.getDescribe().getReferenceTo();`), /polymorphic/);
 });
 
 test("Field isAccessible/isCreateable/isUpdateable follow field-level security and the field's own createable/updateable (DescribeFieldResult Class)", () => {

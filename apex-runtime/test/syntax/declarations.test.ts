@@ -157,6 +157,26 @@ test('a method declared inside a trigger is refused with file:line: the tree has
     );
 });
 
+test('a variable declared in a trigger body is a local of that run: apex-parser reads it as a field (Apex Developer Guide › Triggers › Trigger Syntax: a code block)', () => {
+    const unit = parseApexFile('T.trigger', "trigger T on Lead (before insert) {\n  String s = 'a', t;\n  s = t;\n}");
+    assert.ok(unit.type.kind === 'trigger');
+    const [first, second] = unit.type.body.stmts;
+    assert.ok(first?.kind === 'localVar');
+    assert.equal(first.line, 2);
+    assert.deepEqual(
+        first.declarators.map((d) => d.name),
+        ['s', 't']
+    );
+    assert.equal(second?.kind, 'expr');
+});
+
+test('the static keyword in a trigger body is refused (Apex Developer Guide › Triggers › Trigger Syntax: no static keyword)', () => {
+    assert.throws(
+        () => parseApexFile('T.trigger', 'trigger T on Lead (before insert) {\n  static String s;\n}'),
+        (error: unknown) => error instanceof UnsupportedApexError && /T\.trigger:2/.test(error.message)
+    );
+});
+
 test('a syntax error names file:line:column (DESIGN.md: errors name their source position; grammar: apex-parser)', () => {
     assert.throws(
         () => parseApexFile('Broken.cls', 'public class Broken {\n    void m() { Integer x = ; }\n}'),

@@ -1,4 +1,4 @@
-import { parseApexFile } from '../../src/syntax/parse.ts';
+import { parseApexFileCached } from '../../src/syntax/parse-cache.ts';
 import type { CompilationUnit } from '../../src/syntax/ast.ts';
 import { loadSchema } from '../../src/data/load-schema.ts';
 import type { SchemaRegistry } from '../../src/data/schema.ts';
@@ -16,9 +16,9 @@ export function standardSchema(): SchemaRegistry {
     return schema;
 }
 
-/** Parses `{ 'Foo.cls': text }` sources into units. */
+/** Parses `{ 'Foo.cls': text }` sources into units (through the parse cache: apex-parser is most of a test's time). */
 export function units(sources: Record<string, string>): CompilationUnit[] {
-    return Object.entries(sources).map(([file, text]) => parseApexFile(file, text));
+    return Object.entries(sources).map(([file, text]) => parseApexFileCached(file, text));
 }
 
 /** A stand-in for the record store: rows are strings; snapshot/restore by length. */

@@ -13,6 +13,17 @@ export type Host = HTMLElement & { shadowRoot: ShadowRoot };
 /** A lightning-button as the tests see it (sfdx-lwc-jest's stub keeps its public properties). */
 export type ButtonStub = HTMLElement & { label: string; disabled: boolean; title: string };
 
+/** A lightning-dual-listbox as the tests see it: its labels, its options and the values chosen. */
+export type ListboxStub = HTMLElement & {
+    label: string;
+    sourceLabel: string;
+    selectedLabel: string;
+    addButtonLabel: string;
+    options: Array<{ label: string; value: string }>;
+    value: string[];
+    disabled: boolean;
+};
+
 /** A toast a section sent (lightning/platformShowToastEvent's detail). */
 export interface Toast {
     title?: string;
@@ -31,6 +42,21 @@ export function flushPromises(): Promise<void> {
 }
 
 /**
+ * Puts the section in the page and returns it at once, its first load still under way: one microtask later
+ * (`await Promise.resolve()`, the re-render) the test reads what the section says before the answer comes.
+ */
+export function mountLoading<H extends Host = Host>(
+    tag: string,
+    is: LightningElement['constructor'] & { new (): LightningElement },
+    props: Record<string, unknown> = {}
+): H {
+    const element = createElement(tag, { is }) as unknown as H;
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+/**
  * Creates the section `tag`, gives it `props`, puts it in the page and lets its first load answer (`wait`, the
  * microtask turns of `settle` unless the test waits for a macrotask).
  */
@@ -40,9 +66,7 @@ export async function mountSection<H extends Host = Host>(
     props: Record<string, unknown> = {},
     wait: () => Promise<void> = settle
 ): Promise<H> {
-    const element = createElement(tag, { is }) as unknown as H;
-    Object.assign(element, props);
-    document.body.appendChild(element);
+    const element = mountLoading<H>(tag, is, props);
     await wait();
     return element;
 }

@@ -6,6 +6,7 @@ import type {
     SoslClausesContext,
     SoslIdContext
 } from '@apexdevtools/apex-parser';
+import { cachedTree } from '../../syntax/parse-cache.ts';
 import { ApexRuntimeSignal } from '../../values/signal.ts';
 import type { FieldPath } from '../soql/ast.ts';
 import { Reader } from '../soql/parse.ts';
@@ -22,12 +23,20 @@ class ThrowingListener extends ApexErrorListener {
 
 /**
  * Reads SOSL text (an inline search's text between `[` `]`, or a `Search.query` string) with
- * apex-parser's grammar, cached by text. A syntax error is a `System.SearchException`; a clause the
+ * apex-parser's grammar, cached by text (in memory and on disk). A syntax error is a `System.SearchException`; a clause the
  * runtime does not run is an `UnsupportedApexError`.
  */
 export function parseSosl(text: string): SoslQuery {
     const hit = cache.get(text);
     if (hit) return hit;
+    // The SOQL reader's folder keys the entries too: this reader uses its Reader.
+    const folders = [import.meta.url, new URL('../soql/parse.ts', import.meta.url).href];
+    const query = cachedTree('sosl', folders, text, () => readSosl(text));
+    cache.set(text, query);
+    return query;
+}
+
+function readSosl(text: string): SoslQuery {
     const wrapped = `[${text}]`;
     const { parser } = ApexParserFactory.createLexerAndParser(wrapped, new ThrowingListener());
     const braces = /^\s*find\s*\{/i.test(text);
@@ -58,7 +67,6 @@ export function parseSosl(text: string): SoslQuery {
     }
     if (clauses.limitClause()) query.limit = reader.limit(clauses.limitClause());
     if (clauses.UPDATE()) reader.refuse('SOSL UPDATE TRACKING/VIEWSTAT', clauses);
-    cache.set(text, query);
     return query;
 }
 

@@ -30,6 +30,7 @@ import { ApexList, ApexMap } from '../collections.ts';
 import { dataLayerOf, recordsOf, rowList, rowTypeOf, searchResult } from '../data/layer.ts';
 import type { DataLayer } from '../data/layer.ts';
 import { enqueueAsync } from './test.ts';
+import { LEAD_CONVERT_NATIVES, convertLeadOverloads } from './lead-convert.ts';
 import { defineNative } from './registry.ts';
 import type { NativeClass, NativeOverload, NativeRuntime } from './registry.ts';
 import {
@@ -369,7 +370,7 @@ export const DatabaseNative: NativeClass = defineNative({
             { params: ['Object'], fn: (rt, _s, a) => executeBatch(rt, a[0] ?? null, null) },
             { params: ['Object', 'Integer'], fn: (rt, _s, a) => executeBatch(rt, a[0] ?? null, a[1] ?? null) }
         ],
-        convertLead: refusedAll('Database.convertLead (lead conversion is not modelled)'),
+        convertLead: convertLeadOverloads(),
         merge: refusedAll('Database.merge')
     }
 });
@@ -406,5 +407,6 @@ export const DATABASE_NATIVES: readonly NativeClass[] = [
     SearchNative,
     QueryLocatorNative,
     BatchableContextNative,
-    ...RESULT_NATIVES
+    ...RESULT_NATIVES,
+    ...LEAD_CONVERT_NATIVES
 ];

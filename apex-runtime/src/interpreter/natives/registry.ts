@@ -60,6 +60,13 @@ export interface NativeClassSpec {
     staticMember?: (rt: NativeRuntime, name: string) => ApexValue | undefined;
     /** Instance members read with `.name` (`describe.fields`, `fields.Phone`): undefined when the name is not one. */
     instanceMember?: (rt: NativeRuntime, self: ApexValue, name: string) => ApexValue | undefined;
+    /**
+     * Writable instance properties (`request.httpMethod = 'POST'`): stores the value, or returns false when
+     * the name is not a writable property (the assignment is then refused).
+     */
+    setInstanceMember?: (rt: NativeRuntime, self: ApexValue, name: string, value: ApexValue) => boolean;
+    /** Writable static properties (`RestContext.request = r`), as `setInstanceMember`. */
+    setStaticMember?: (rt: NativeRuntime, name: string, value: ApexValue) => boolean;
     /** `instanceof` for this class. */
     isInstance?: (v: ApexValue) => boolean;
     /** Lower-case names of supertypes (for assignability). */
@@ -80,6 +87,8 @@ export interface NativeClass {
     constructors: NativeOverload[];
     staticMember?: (rt: NativeRuntime, name: string) => ApexValue | undefined;
     instanceMember?: (rt: NativeRuntime, self: ApexValue, name: string) => ApexValue | undefined;
+    setInstanceMember?: (rt: NativeRuntime, self: ApexValue, name: string, value: ApexValue) => boolean;
+    setStaticMember?: (rt: NativeRuntime, name: string, value: ApexValue) => boolean;
     isInstance?: (v: ApexValue) => boolean;
     supertypes?: string[];
     valueEquals?: (a: unknown, b: unknown) => boolean;
@@ -106,6 +115,8 @@ export function defineNative(spec: NativeClassSpec): NativeClass {
     if (spec.isInstance) c.isInstance = spec.isInstance;
     if (spec.staticMember) c.staticMember = spec.staticMember;
     if (spec.instanceMember) c.instanceMember = spec.instanceMember;
+    if (spec.setInstanceMember) c.setInstanceMember = spec.setInstanceMember;
+    if (spec.setStaticMember) c.setStaticMember = spec.setStaticMember;
     if (spec.supertypes) c.supertypes = spec.supertypes;
     if (spec.valueEquals) c.valueEquals = spec.valueEquals;
     if (spec.valueHash) c.valueHash = spec.valueHash;

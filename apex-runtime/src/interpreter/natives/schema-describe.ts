@@ -272,7 +272,8 @@ export const DescribeFieldResultNative: NativeClass = defineNative({
         isAutoNumber: noArgs((_rt, s) => fieldRefOf(s).field.autoNumber),
         getReferenceTo: noArgs((rt, s) => {
             const r = fieldRefOf(s);
-            if (r.field.polymorphic)
+            // A polymorphic field's targets are known only where a cited fact lists them.
+            if (r.field.polymorphic && r.field.referenceTo.length === 0)
                 throw new UnsupportedApexError(
                     `${r.object.name}.${r.field.name} getReferenceTo (a polymorphic field whose targets the schema does not list)`
                 );

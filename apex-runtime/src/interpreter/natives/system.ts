@@ -6,6 +6,8 @@ import { ApexDate, ApexDatetime } from '../values-bridge.ts';
 import type { ApexValue } from '../model.ts';
 import { ApexRuntimeSignal } from '../../values/signal.ts';
 import { defineNative } from './registry.ts';
+import { loggingLevelName } from './logging-level.ts';
+import { UnsupportedApexError } from '../../errors.ts';
 import type { NativeRuntime } from './registry.ts';
 
 /** `System.AssertException`, the exception every failed assertion raises (System Class › assert methods). */
@@ -39,9 +41,11 @@ function assertNotEquals(rt: NativeRuntime, expected: ApexValue, actual: ApexVal
     return null;
 }
 
-/** LoggingLevel name of a `System.debug(level, msg)` first argument. */
+/** LoggingLevel name of a `System.debug(level, msg)` first argument (System Class › debug(logLevel, msg)). */
 function levelName(v: ApexValue): string {
-    return v === null ? 'DEBUG' : String(v);
+    const name = loggingLevelName(v);
+    if (name === null) throw new UnsupportedApexError('System.debug with a first argument that is no LoggingLevel');
+    return name;
 }
 
 export const SystemNative = defineNative({

@@ -24,8 +24,7 @@ import createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.
 import fillPhoneKeys from '@salesforce/apex/WebexHealthCheckController.fillPhoneKeys';
 import runHealthCheck from '@salesforce/apex/WebexHealthCheckController.runHealthCheck';
 import ERROR_LOG_OBJECT from '@salesforce/schema/WebexErrorLog__c';
-import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
-import type { SectionFrame } from 'c/webexAdminSection';
+import { IDLE, SectionFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
 import { formatLabel } from 'c/webexLabelFormat';
 import { callWithRetry } from 'c/webexRetry';
 import ALL_PASSED from '@salesforce/label/c.WebexHealth_AllPassed';
@@ -139,9 +138,6 @@ export interface HealthRow {
     hasFixes: boolean;
 }
 
-/** The frame's words. */
-const FRAME_LABELS = { errorTitle: ERROR_TITLE };
-
 export default class WebexAdminHealthCheck extends NavigationMixin(LightningElement) {
     readonly labels = {
         run: RUN,
@@ -151,13 +147,12 @@ export default class WebexAdminHealthCheck extends NavigationMixin(LightningElem
     /** The last answer; null until the first one. */
     checks: WebexHealthCheck[] | null = null;
     state: SectionState = IDLE;
-    readonly frame: SectionFrame = {
+    readonly frame = statusFrame({
         heading: TITLE,
         iconName: 'standard:dashboard',
         help: HELP,
-        notices: true,
-        labels: FRAME_LABELS
-    };
+        errorTitle: ERROR_TITLE
+    });
     // Each call retries Webex's rate limits itself (c/webexRetry): reactivating retries each webhook on its own.
     private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES });
     /** What a fix started in the background, once started (until the next action). */

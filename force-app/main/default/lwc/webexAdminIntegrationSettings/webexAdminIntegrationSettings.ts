@@ -11,9 +11,8 @@ import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getInteg
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import registerWebhooks from '@salesforce/apex/WebexAdminController.registerWebhooks';
 import saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessToken';
-import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import { IDLE, StatusFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
 import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
-import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import ACTIVE from '@salesforce/label/c.WebexIntegration_Active';
 import COL_ACTION from '@salesforce/label/c.WebexIntegration_ColAction';
@@ -60,9 +59,6 @@ const BUSY_MESSAGES = {
     reactivating: REACTIVATING
 };
 
-/** The frame's words. */
-const FRAME_LABELS = { errorTitle: ERROR_TITLE };
-
 export default class WebexAdminIntegrationSettings extends LightningElement {
     readonly labels = {
         statusTitle: STATUS_TITLE,
@@ -89,27 +85,26 @@ export default class WebexAdminIntegrationSettings extends LightningElement {
     /** What the administrator typed; kept after a failure, cleared once the token is stored. */
     token = '';
     state: SectionState = IDLE;
-    readonly frame: SectionFrame = {
+    readonly frame = statusFrame({
         heading: TITLE,
         iconName: 'standard:connected_apps',
         help: HELP,
-        notices: true,
-        labels: FRAME_LABELS
-    };
-    private readonly flow = new SectionFlow(this, {
+        errorTitle: ERROR_TITLE
+    });
+    /** Every action answers with the new status; on a failure its message shows and the typed token stays. */
+    private readonly flow = new StatusFlow<WebexIntegrationStatus>(this, {
         title: TITLE,
         busyMessages: BUSY_MESSAGES,
         retryRateLimits: true,
-        retryingMessage: RETRYING_IN
+        retryingMessage: RETRYING_IN,
+        loadStatus: () => getIntegrationStatus(),
+        show: (status) => {
+            this.status = status;
+        }
     });
 
     connectedCallback(): void {
-        this.flow.load(
-            () => getIntegrationStatus(),
-            (status) => {
-                this.status = status;
-            }
-        );
+        this.flow.start();
     }
 
     /** The Retry of a failed load. */
@@ -213,34 +208,19 @@ export default class WebexAdminIntegrationSettings extends LightningElement {
     async handleSave(): Promise<void> {
         const accessToken = this.token.trim();
         if (!credentialsOf(this)?.check()) return;
-        const saved = await this.run('saving', () => saveAccessToken({ accessToken }), {
+        const saved = await this.flow.act('saving', () => saveAccessToken({ accessToken }), {
             success: (status) => formatLabel(SAVE_SUCCESS, status?.owner?.displayName ?? '')
         });
         if (saved) this.token = '';
     }
 
     async handleRegister(): Promise<void> {
-        await this.run('registering', () => registerWebhooks(), { success: REGISTER_SUCCESS });
+        await this.flow.act('registering', () => registerWebhooks(), { success: REGISTER_SUCCESS });
     }
 
     async handleReactivate(event: Event): Promise<void> {
         const webhookId = (event.currentTarget as HTMLElement).dataset.webhookId;
         if (!webhookId) return;
-        await this.run('reactivating', () => reactivateWebhook({ webhookId }), { success: REACTIVATE_SUCCESS });
-    }
-
-    /**
-     * One action of the section: the new status on success; on a failure its message in the alert, and the typed
-     * token stays.
-     */
-    private run(
-        action: keyof typeof BUSY_MESSAGES,
-        call: () => Promise<WebexIntegrationStatus>,
-        options: RunOptions<WebexIntegrationStatus> = {}
-    ): Promise<WebexIntegrationStatus | null> {
-        const apply = (status: WebexIntegrationStatus) => {
-            this.status = status;
-        };
-        return this.flow.run(action, call, { ...options, apply, replacesLoad: true });
+        await this.flow.act('reactivating', () => reactivateWebhook({ webhookId }), { success: REACTIVATE_SUCCESS });
     }
 }

@@ -14,9 +14,8 @@ import { CurrentPageReference, type PageReference } from 'lightning/navigation';
 import getAuthorizationStatus from '@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus';
 import revokeAuthorization from '@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization';
 import startAuthorization from '@salesforce/apex/WebexSalesforceAuthController.startAuthorization';
-import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import { IDLE, StatusFlow, statusFrame, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
 import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
-import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import NOT_ADMIN from '@salesforce/label/c.WebexError_NotAdmin';
 import AUTHORIZE from '@salesforce/label/c.WebexSfAuth_Authorize';
@@ -88,9 +87,6 @@ const OUTCOME_ERRORS: Record<string, string> = {
     not_admin: NOT_ADMIN
 };
 
-/** The frame's words. */
-const FRAME_LABELS = { errorTitle: ERROR_TITLE };
-
 export default class WebexAdminSalesforceAuth extends LightningElement {
     readonly labels = {
         statusTitle: STATUS_TITLE,
@@ -120,26 +116,28 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
     consumerKey = '';
     consumerSecret = '';
     state: SectionState = IDLE;
-    readonly frame: SectionFrame = {
+    readonly frame = statusFrame({
         heading: TITLE,
         iconName: 'standard:connected_apps',
         help: HELP,
-        notices: true,
-        labels: FRAME_LABELS
-    };
-    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES, retryRateLimits: true });
+        errorTitle: ERROR_TITLE
+    });
+    private readonly flow = new StatusFlow<WebexSalesforceAuthStatus>(this, {
+        title: TITLE,
+        busyMessages: BUSY_MESSAGES,
+        retryRateLimits: true,
+        loadStatus: () => getAuthorizationStatus(),
+        show: (status) => {
+            this.status = status;
+        }
+    });
     /** The polite announcement of a copy to the clipboard. */
     copyMessage: string | null = null;
     /** How the last authorization ended, from the link the Visualforce page returned with. */
     outcome: string | null = null;
 
     connectedCallback(): void {
-        this.flow.load(
-            () => getAuthorizationStatus(),
-            (status) => {
-                this.status = status ?? null;
-            }
-        );
+        this.flow.start();
     }
 
     /** The Retry of a failed load. */

@@ -11,6 +11,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
 import { callWithRetry, type RetryWait } from 'c/webexRetry';
+import type { SectionFrame } from 'c/webexAdminSection';
 
 /** What a section shows about itself; its frame reads it. */
 export interface SectionState {
@@ -188,4 +189,52 @@ export class SectionFlow {
     private set(change: Partial<SectionState>): void {
         this.host.state = { ...this.host.state, ...change };
     }
+}
+
+export interface StatusFlowOptions<T> extends SectionFlowOptions {
+    /** The controller call that answers with the section's status: on arrival, and again on Retry. */
+    loadStatus: () => Promise<T | undefined>;
+    /** Shows a status the server answered; `action` is what brought it (`loading` for the load). */
+    show: (answer: T | null, action: string) => void;
+}
+
+/**
+ * The flow of an action section whose status is its page (Integration Settings, Webex Site for Webhooks, User
+ * Integration): the status loads on arrival and on Retry, and every button answers with the whole status, which
+ * replaces the one shown (and a load error shown before). A failed action leaves the status as it was.
+ */
+export class StatusFlow<T> extends SectionFlow {
+    private readonly statusOptions: StatusFlowOptions<T>;
+
+    constructor(host: SectionHost, options: StatusFlowOptions<T>) {
+        super(host, options);
+        this.statusOptions = options;
+    }
+
+    /** Loads the status (the section's `connectedCallback`). */
+    start(): Promise<boolean> {
+        return this.load(this.statusOptions.loadStatus, (answer) => this.statusOptions.show(answer ?? null, 'loading'));
+    }
+
+    /** Runs a button's call, whose answer is the new status (see `run` for the busy line, success and failure). */
+    act(action: string, call: () => Promise<T>, options: RunOptions<T> = {}): Promise<T | null> {
+        const apply = (answer: T) => this.statusOptions.show(answer ?? null, action);
+        return this.run(action, call, { ...options, apply, replacesLoad: true });
+    }
+}
+
+/** What an action section's frame says: its title, icon (none when `nested` in another section) and help. */
+export interface StatusFrameOptions {
+    heading: string;
+    help: string;
+    iconName?: string;
+    nested?: boolean;
+    successDetail?: boolean;
+    /** The title of its alerts (a failed load and a failed action). */
+    errorTitle: string;
+}
+
+/** The frame of an action section: buttons that say what happened in a polite region, no save row. */
+export function statusFrame({ errorTitle, ...frame }: StatusFrameOptions): SectionFrame {
+    return { ...frame, notices: true, labels: { errorTitle } };
 }

@@ -13,9 +13,8 @@ import { LightningElement } from 'lwc';
 import clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
 import getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
 import saveUserIntegration from '@salesforce/apex/WebexAdminController.saveUserIntegration';
-import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import { IDLE, StatusFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
 import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
-import type { SectionFrame } from 'c/webexAdminSection';
 import { formatLabel } from 'c/webexLabelFormat';
 import ERROR_TITLE from '@salesforce/label/c.WebexIntegration_ErrorTitle';
 import FIELD_REFUSED from '@salesforce/label/c.WebexUserConnect_AdminFieldRefused';
@@ -60,9 +59,6 @@ const FIELD_REFUSALS: ReadonlyArray<[string, FieldName]> = [
     [oneLine(STORED_SECRET_WRONG), 'userClientSecret']
 ];
 
-/** The frame's words. */
-const FRAME_LABELS = { errorTitle: ERROR_TITLE };
-
 export default class WebexAdminUserIntegration extends LightningElement {
     readonly labels = {
         redirectUri: REDIRECT_URI,
@@ -75,14 +71,18 @@ export default class WebexAdminUserIntegration extends LightningElement {
     clientSecret = '';
     state: SectionState = IDLE;
     /** A part of Webex Integration Settings. */
-    readonly frame: SectionFrame = { heading: TITLE, help: HELP, nested: true, notices: true, labels: FRAME_LABELS };
-    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES, retryRateLimits: true });
+    readonly frame = statusFrame({ heading: TITLE, help: HELP, nested: true, errorTitle: ERROR_TITLE });
+    /** Every action answers with the new status; on a failure its message shows and what was typed stays. */
+    private readonly flow = new StatusFlow<WebexUserIntegrationStatus>(this, {
+        title: TITLE,
+        busyMessages: BUSY_MESSAGES,
+        retryRateLimits: true,
+        loadStatus: () => getUserIntegration(),
+        show: (status, action) => this.show(status, action !== 'saving')
+    });
 
     connectedCallback(): void {
-        this.flow.load(
-            () => getUserIntegration(),
-            (status) => this.show(status, true)
-        );
+        this.flow.start();
     }
 
     /** The Retry of a failed load. */
@@ -165,7 +165,7 @@ export default class WebexAdminUserIntegration extends LightningElement {
         const clientId = this.clientId.trim();
         const clientSecret = this.clientSecret.trim();
         if (!credentialsOf(this)?.check()) return;
-        const saved = await this.run('saving', () => saveUserIntegration({ clientId, clientSecret }), {
+        const saved = await this.flow.act('saving', () => saveUserIntegration({ clientId, clientSecret }), {
             success: SAVED
         });
         if (saved) {
@@ -178,25 +178,15 @@ export default class WebexAdminUserIntegration extends LightningElement {
     }
 
     async handleClear(): Promise<void> {
-        const cleared = await this.run('clearing', () => clearUserIntegration(), { success: CLEARED });
+        const cleared = await this.flow.act('clearing', () => clearUserIntegration(), { success: CLEARED });
         if (!cleared) return;
         this.clientId = '';
         this.clientSecret = '';
     }
 
     /** The status Apex answered; the client ID field shows the stored one, except over what was just saved. */
-    private show(status: WebexUserIntegrationStatus | undefined, withClientId: boolean): void {
+    private show(status: WebexUserIntegrationStatus | null, withClientId: boolean): void {
         this.status = status ?? null;
         if (status && withClientId) this.clientId = status.clientId ?? '';
-    }
-
-    /** One action of the section: the new status on success; on a failure its message, and what was typed stays. */
-    private run(
-        action: keyof typeof BUSY_MESSAGES,
-        call: () => Promise<WebexUserIntegrationStatus>,
-        options: RunOptions<WebexUserIntegrationStatus> = {}
-    ): Promise<WebexUserIntegrationStatus | null> {
-        const apply = (status: WebexUserIntegrationStatus) => this.show(status, action !== 'saving');
-        return this.flow.run(action, call, { ...options, apply, replacesLoad: true });
     }
 }

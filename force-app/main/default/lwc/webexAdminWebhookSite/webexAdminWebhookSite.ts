@@ -9,8 +9,7 @@ import { LightningElement } from 'lwc';
 import checkSite from '@salesforce/apex/WebexSiteController.checkSite';
 import createSite from '@salesforce/apex/WebexSiteController.createSite';
 import getSiteStatus from '@salesforce/apex/WebexSiteController.getSiteStatus';
-import { IDLE, SectionFlow, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
-import type { SectionFrame } from 'c/webexAdminSection';
+import { IDLE, StatusFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
 import AUTHORIZE_FIRST from '@salesforce/label/c.WebexSfAuth_ErrorNotAuthorized';
 import ALREADY_EXISTS from '@salesforce/label/c.WebexSite_AlreadyExists';
 import CHECK from '@salesforce/label/c.WebexSite_Check';
@@ -45,9 +44,6 @@ const BUSY_MESSAGES = {
     checking: CHECKING
 };
 
-/** The frame's words. */
-const FRAME_LABELS = { errorTitle: ERROR_TITLE };
-
 export default class WebexAdminWebhookSite extends LightningElement {
     readonly labels = {
         requirementsTitle: REQUIREMENTS_TITLE,
@@ -66,23 +62,26 @@ export default class WebexAdminWebhookSite extends LightningElement {
     /** The last status Apex returned; null until the first answer. */
     status: WebexSiteStatus | null = null;
     state: SectionState = IDLE;
-    readonly frame: SectionFrame = {
+    readonly frame = statusFrame({
         heading: TITLE,
         iconName: 'standard:global_constant',
         help: HELP,
-        notices: true,
         successDetail: true,
-        labels: FRAME_LABELS
-    };
-    private readonly flow = new SectionFlow(this, { title: TITLE, busyMessages: BUSY_MESSAGES, retryRateLimits: true });
+        errorTitle: ERROR_TITLE
+    });
+    /** Every action answers with the new status; on a failure the status shown before stays. */
+    private readonly flow = new StatusFlow<WebexSiteStatus>(this, {
+        title: TITLE,
+        busyMessages: BUSY_MESSAGES,
+        retryRateLimits: true,
+        loadStatus: () => getSiteStatus(),
+        show: (status) => {
+            this.status = status;
+        }
+    });
 
     connectedCallback(): void {
-        this.flow.load(
-            () => getSiteStatus(),
-            (status) => {
-                this.status = status ?? null;
-            }
-        );
+        this.flow.start();
     }
 
     /** The Retry of a failed load. */
@@ -165,25 +164,13 @@ export default class WebexAdminWebhookSite extends LightningElement {
     }
 
     async handleCreate(): Promise<void> {
-        const status = await this.run('creating', () => createSite(), {
+        const status = await this.flow.act('creating', () => createSite(), {
             success: (created) => (created ? (created.created ? CREATED : ALREADY_EXISTS) : null)
         });
-        if (status?.exists) await this.run('checking', () => checkSite(), { keepSuccess: true });
+        if (status?.exists) await this.flow.act('checking', () => checkSite(), { keepSuccess: true });
     }
 
     async handleCheck(): Promise<void> {
-        await this.run('checking', () => checkSite());
-    }
-
-    /** One action of the section: the new status on success; on a failure the status shown before stays. */
-    private run(
-        action: keyof typeof BUSY_MESSAGES,
-        call: () => Promise<WebexSiteStatus>,
-        options: RunOptions<WebexSiteStatus> = {}
-    ): Promise<WebexSiteStatus | null> {
-        const apply = (status: WebexSiteStatus) => {
-            this.status = status ?? null;
-        };
-        return this.flow.run(action, call, { ...options, apply, replacesLoad: true });
+        await this.flow.act('checking', () => checkSite());
     }
 }

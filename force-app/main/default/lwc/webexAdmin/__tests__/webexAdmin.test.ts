@@ -1,88 +1,8 @@
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdmin, { SECTIONS } from 'c/webexAdmin';
 import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getIntegrationStatus';
 import statusNoToken from './data/statusNoToken.json';
 import { type Host, mountSection, flushPromises, resetPage } from '../../../../../test/jest-utils/adminSection';
-
-// The hosted sections load their status from Apex when they connect.
-jest.mock('@salesforce/apex/WebexAdminController.getIntegrationStatus', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.saveAccessToken', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.registerWebhooks', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.reactivateWebhook', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-// People Search and Feature Access load their settings when they connect.
-jest.mock('@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-// Salesforce Authorization and Webex Site for Webhooks load their status when they connect.
-jest.mock('@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexSalesforceAuthController.startAuthorization', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexSiteController.getSiteStatus', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WebexSiteController.createSite', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WebexSiteController.checkSite', () => ({ default: jest.fn() }), { virtual: true });
-// The calling sections load their settings when they connect.
-jest.mock('@salesforce/apex/WebexCallingAdminController.getPhoneFields', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.savePhoneFields', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogObjects', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallLogObjects', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabs', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabObjects', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallLogTab', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.deleteCallLogTab', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallingBackend', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallingBackend', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-// The Health check runs its checks when it connects.
-jest.mock('@salesforce/apex/WebexHealthCheckController.runHealthCheck', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 async function mount(): Promise<Host> {
     jest.mocked(getIntegrationStatus).mockResolvedValue(statusNoToken);

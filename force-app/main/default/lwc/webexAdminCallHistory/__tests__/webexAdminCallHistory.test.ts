@@ -1,8 +1,7 @@
-import { createElement } from 'lwc';
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdminCallHistory, { FEATURE } from 'c/webexAdminCallHistory';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import notAdminRejection from './data/notAdminRejection.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
 import {
@@ -14,16 +13,11 @@ import {
     saveButton,
     resetPage,
     pending,
-    setChecked
+    setChecked,
+    mountLoading,
+    toasts
 } from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
 jest.mock(
     '@salesforce/label/c.WebexCallingAdmin_CallHistoryGrantees',
     () => ({ default: 'Still on for {0} profiles or users chosen one by one before.' }),
@@ -75,8 +69,7 @@ describe('c-webex-admin-call-history', () => {
     it('switches on for all users, keeping the profiles and users chosen before', async () => {
         const element = await mount(false, [CAMILLE]);
         expect(text(element, '[data-grantees]')).toBe('Still on for 1 profiles or users chosen one by one before.');
-        const seen: unknown[] = [];
-        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        const seen = toasts(element);
         await flip(element);
         expect(text(element, '[data-state-help]')).toBe('c.WebexCallingAdmin_CallHistoryOnHelp');
         expect(text(element, '[data-unsaved]')).toBe('c.WebexCallingAdmin_Unsaved');
@@ -113,8 +106,7 @@ describe('c-webex-admin-call-history', () => {
 
     it('says why it cannot load, and loads when asked to try again', async () => {
         mockGet.mockRejectedValueOnce(notAdminRejection);
-        const element = createElement('c-webex-admin-call-history', { is: WebexAdminCallHistory }) as Host;
-        document.body.appendChild(element);
+        const element = mountLoading('c-webex-admin-call-history', WebexAdminCallHistory);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
         await settle();

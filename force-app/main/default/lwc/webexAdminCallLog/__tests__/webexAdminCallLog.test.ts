@@ -1,31 +1,25 @@
-import { createElement } from 'lwc';
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdminCallLog from 'c/webexAdminCallLog';
 import getCallLogObjects from '@salesforce/apex/WebexCallingAdminController.getCallLogObjects';
 import saveCallLogObjects from '@salesforce/apex/WebexCallingAdminController.saveCallLogObjects';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import notAdminRejection from './data/notAdminRejection.json';
 import objectsOutbound from './data/objectsOutbound.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
-import { settle, $, text, saveButton, resetPage, pending } from '../../../../../test/jest-utils/adminSection';
+import {
+    settle,
+    $,
+    text,
+    saveButton,
+    resetPage,
+    pending,
+    mountSection,
+    mountLoading,
+    toasts,
+    type ButtonStub,
+    type ListboxStub
+} from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogObjects', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallLogObjects', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-// The enablement picker inside the section loads who has the feature when it connects.
-jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
 jest.mock(
     '@salesforce/label/c.WebexCallingAdmin_RelatedObjectsNone',
     () => ({ default: 'No object chosen: never to {0}, {1} or {2} records.' }),
@@ -37,14 +31,7 @@ const mockSave = jest.mocked(saveCallLogObjects);
 const mockAccess = jest.mocked(getFeatureAccess);
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot; direction: string };
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type EnablementHost = HTMLElement & { feature: string; label: string; description: string };
-type ListboxStub = HTMLElement & {
-    label: string;
-    options: Array<{ label: string; value: string }>;
-    value: string[];
-    disabled: boolean;
-};
 
 function settings(direction: 'Outbound' | 'Inbound', selected: string[]): WebexCallLogObjectsSettings {
     return { ...(objectsOutbound as WebexCallLogObjectsSettings), direction, selected };
@@ -53,11 +40,7 @@ function settings(direction: 'Outbound' | 'Inbound', selected: string[]): WebexC
 async function mount(direction?: 'Outbound' | 'Inbound', selected = ['Account']): Promise<Host> {
     mockGet.mockResolvedValue(settings(direction ?? 'Outbound', selected));
     mockAccess.mockImplementation(({ feature }) => Promise.resolve({ feature, enabledForAll: false, grantees: [] }));
-    const element = createElement('c-webex-admin-call-log', { is: WebexAdminCallLog }) as Host;
-    if (direction) element.direction = direction;
-    document.body.appendChild(element);
-    await settle();
-    return element;
+    return mountSection<Host>('c-webex-admin-call-log', WebexAdminCallLog, direction ? { direction } : {});
 }
 
 function listbox(element: Host): ListboxStub {
@@ -110,9 +93,7 @@ describe('c-webex-admin-call-log', () => {
         mockAccess.mockImplementation(({ feature }) =>
             Promise.resolve({ feature, enabledForAll: false, grantees: [] })
         );
-        const element = createElement('c-webex-admin-call-log', { is: WebexAdminCallLog }) as Host;
-        document.body.appendChild(element);
-        await settle();
+        const element = await mountSection<Host>('c-webex-admin-call-log', WebexAdminCallLog);
         expect(text(element, '[data-none-warning]')).toBe(
             'No object chosen: never to Customer, Case or Opportunity records.'
         );
@@ -120,8 +101,7 @@ describe('c-webex-admin-call-log', () => {
 
     it('saves the objects in the chosen order, for its direction, and shows what the server saved', async () => {
         const element = await mount('Inbound');
-        const seen: unknown[] = [];
-        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        const seen = toasts(element);
         await choose(element, ['Opportunity', 'Account']);
         expect(text(element, '[data-unsaved]')).toBe('c.WebexCallingAdmin_Unsaved');
         mockSave.mockResolvedValue(settings('Inbound', ['Opportunity', 'Account']));
@@ -161,8 +141,7 @@ describe('c-webex-admin-call-log', () => {
     it('says why it cannot load the objects, and loads them when asked to try again', async () => {
         mockGet.mockRejectedValueOnce(notAdminRejection);
         mockAccess.mockImplementation(({ feature }) => Promise.resolve({ feature, enabledForAll: true, grantees: [] }));
-        const element = createElement('c-webex-admin-call-log', { is: WebexAdminCallLog }) as Host;
-        document.body.appendChild(element);
+        const element = mountLoading<Host>('c-webex-admin-call-log', WebexAdminCallLog);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
         await settle();

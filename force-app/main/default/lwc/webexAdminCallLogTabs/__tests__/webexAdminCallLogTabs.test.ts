@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import '../../../../../test/jest-utils/adminApex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import WebexAdminCallLogTabs from 'c/webexAdminCallLogTabs';
 import deleteCallLogTab from '@salesforce/apex/WebexCallingAdminController.deleteCallLogTab';
@@ -6,7 +6,6 @@ import getCallLogTabObjects from '@salesforce/apex/WebexCallingAdminController.g
 import getCallLogTabOptions from '@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions';
 import getCallLogTabs from '@salesforce/apex/WebexCallingAdminController.getCallLogTabs';
 import saveCallLogTab from '@salesforce/apex/WebexCallingAdminController.saveCallLogTab';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import notAdminRejection from './data/notAdminRejection.json';
 import optionsCase from './data/optionsCase.json';
 import optionsOpportunity from './data/optionsOpportunity.json';
@@ -20,7 +19,10 @@ import {
     $,
     text,
     button,
-    resetPage
+    resetPage,
+    mountLoading,
+    toasts,
+    type ListboxStub
 } from '../../../../../test/jest-utils/adminSection';
 
 jest.mock(
@@ -28,21 +30,6 @@ jest.mock(
     () => ({ default: '{0} has no field that looks up {1}: choose another object.' }),
     { virtual: true }
 );
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabs', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabObjects', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallLogTab', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.deleteCallLogTab', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 // English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
 jest.mock('@salesforce/label/c.WebexCallingAdmin_TabsEditAlt', () => ({ default: 'Edit the {0} tab' }), {
     virtual: true
@@ -87,8 +74,6 @@ const mockObjects = jest.mocked(getCallLogTabObjects);
 const mockOptions = jest.mocked(getCallLogTabOptions);
 const mockSave = jest.mocked(saveCallLogTab);
 const mockDelete = jest.mocked(deleteCallLogTab);
-
-type ListboxStub = HTMLElement & { options: Array<{ label: string; value: string }>; value: string[] };
 
 const OPPORTUNITY_TAB = 'a0WWb0000000001AAA';
 
@@ -172,8 +157,7 @@ describe('c-webex-admin-call-log-tabs', () => {
 
     it('fills the account field from the object, chooses it when there is only one, and saves a new tab', async () => {
         const element = await mount();
-        const seen: unknown[] = [];
-        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        const seen = toasts(element);
         await pick(element, 'object', 'Case');
         expect(mockOptions).toHaveBeenCalledWith({ objectApiName: 'Case' });
         expect(field(element, 'accountField')?.options).toEqual(['AccountId']);
@@ -370,8 +354,7 @@ describe('c-webex-admin-call-log-tabs', () => {
     it('says why it cannot load, and loads when asked to try again', async () => {
         mockTabs.mockRejectedValueOnce(notAdminRejection);
         mockObjects.mockResolvedValue(copy(tabObjects));
-        const element = createElement('c-webex-admin-call-log-tabs', { is: WebexAdminCallLogTabs }) as Host;
-        document.body.appendChild(element);
+        const element = mountLoading('c-webex-admin-call-log-tabs', WebexAdminCallLogTabs);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
         await settle();

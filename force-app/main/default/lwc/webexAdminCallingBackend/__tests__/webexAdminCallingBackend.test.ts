@@ -1,8 +1,7 @@
-import { createElement } from 'lwc';
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdminCallingBackend, { BACKENDS, LIMITS } from 'c/webexAdminCallingBackend';
 import getCallingBackend from '@salesforce/apex/WebexCallingAdminController.getCallingBackend';
 import saveCallingBackend from '@salesforce/apex/WebexCallingAdminController.saveCallingBackend';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import notAdminRejection from './data/notAdminRejection.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
 import {
@@ -14,16 +13,10 @@ import {
     saveButton,
     resetPage,
     pending,
-    setChecked
+    setChecked,
+    mountLoading,
+    toasts
 } from '../../../../../test/jest-utils/adminSection';
-
-jest.mock('@salesforce/apex/WebexCallingAdminController.getCallingBackend', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.saveCallingBackend', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
 
 const mockGet = jest.mocked(getCallingBackend);
 const mockSave = jest.mocked(saveCallingBackend);
@@ -61,8 +54,7 @@ describe('c-webex-admin-calling-backend', () => {
 
     it('lists what Salesforce cannot do with Unified CM or BroadWorks, and saves the choice', async () => {
         const element = await mount('WebexCalling');
-        const seen: unknown[] = [];
-        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        const seen = toasts(element);
         await choose(element, 'BroadWorks');
         expect([...element.shadowRoot.querySelectorAll('[data-limits] li')].map((li) => li.textContent)).toEqual([
             ...LIMITS
@@ -108,8 +100,7 @@ describe('c-webex-admin-calling-backend', () => {
 
     it('says why it cannot load, and loads when asked to try again', async () => {
         mockGet.mockRejectedValueOnce(notAdminRejection);
-        const element = createElement('c-webex-admin-calling-backend', { is: WebexAdminCallingBackend }) as Host;
-        document.body.appendChild(element);
+        const element = mountLoading('c-webex-admin-calling-backend', WebexAdminCallingBackend);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
         await settle();

@@ -1,3 +1,4 @@
+import '../../../../../test/jest-utils/adminApex';
 import { createElement } from 'lwc';
 import WebexAdminEnablement, { MIN_SEARCH_LENGTH, SEARCH_DEBOUNCE_MS } from 'c/webexAdminEnablement';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
@@ -18,18 +19,10 @@ import {
     saveButton,
     resetPage,
     pending,
-    setChecked
+    setChecked,
+    type ButtonStub
 } from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 // English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
 jest.mock('@salesforce/label/c.WebexAccess_Remove', () => ({ default: 'Remove {0} ({1})' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexAccess_Added', () => ({ default: '{0} added. Save to apply.' }), {
@@ -66,7 +59,6 @@ const NOT_ADMIN = 'You need the Webex Admin permission set to view or change Web
 const LABEL = 'Webex Outbound Call Log';
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot; feature?: string; label: string; description: string };
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type ButtonIconStub = HTMLElement & { alternativeText: string; iconName: string; disabled: boolean };
 type IconStub = HTMLElement & { iconName: string; alternativeText: string };
 

@@ -1,18 +1,9 @@
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdminFeatureAccess, { FEATURES } from 'c/webexAdminFeatureAccess';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
 import accessNobody from './data/accessNobody.json';
 import { type Host, mountSection, flushPromises, resetPage } from '../../../../../test/jest-utils/adminSection';
-
-jest.mock('@salesforce/apex/WebexEnablementController.getFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.saveFeatureAccess', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexEnablementController.searchProfilesAndUsers', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 const mockGet = jest.mocked(getFeatureAccess);
 

@@ -1,5 +1,6 @@
-import { createElement, type LightningElement } from 'lwc';
-import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import '../../../../../test/jest-utils/adminApex';
+import { emitLeadRenamed } from '../../../../../test/jest-utils/objectInfo';
+import { type LightningElement } from 'lwc';
 import WebexAdminHealthCheck from 'c/webexAdminHealthCheck';
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import createCallEventChannel from '@salesforce/apex/WebexHealthCheckController.createCallEventChannel';
@@ -15,26 +16,16 @@ import {
     flushPromises,
     $,
     text,
-    resetPage
+    resetPage,
+    mountLoading,
+    type ButtonStub
 } from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexHealthCheckController.runHealthCheck', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.reactivateWebhook', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexHealthCheckController.createCallEventChannel', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 jest.mock(
     '@salesforce/label/c.WebexHealth_PhoneKeysStarted',
     () => ({ default: 'Filling phone keys in the background: {0}, then {1}.' }),
     { virtual: true }
 );
-jest.mock('@salesforce/apex/WebexHealthCheckController.fillPhoneKeys', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 const mockNavigate = jest.fn();
 jest.mock('lightning/navigation', () => {
     const Navigate = Symbol('Navigate');
@@ -94,7 +85,6 @@ const checksMissingChannel: WebexHealthCheck[] = checksAllOk.map((check) => {
     };
 });
 
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type IconStub = HTMLElement & { iconName: string; alternativeText: string; variant: string };
 
 async function mountWith(checks: WebexHealthCheck[]): Promise<Host> {
@@ -116,8 +106,7 @@ describe('c-webex-admin-health-check', () => {
     it('runs the check on arrival, saying so, then shows every problem with what to do', async () => {
         let answer: (checks: WebexHealthCheck[]) => void = () => undefined;
         mockRun.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-        const element = createElement('c-webex-admin-health-check', { is: HEALTH_CHECK }) as Host;
-        document.body.appendChild(element);
+        const element = mountLoading('c-webex-admin-health-check', HEALTH_CHECK);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexHealth_Running');
         const run = $(element, 'lightning-button[data-action="run"]') as ButtonStub;
@@ -319,13 +308,7 @@ describe('c-webex-admin-health-check', () => {
     it('starts filling the phone keys in the background and says so, without checking again at once', async () => {
         const element = await mountWith(checksErrorsAndPhoneKeys);
         // What getObjectInfo gives in an org that renamed Lead to « Prospect »: the notice names it so.
-        type ObjectInfoConfig = { objectApiName: { objectApiName: string } };
-        const adapter = getObjectInfo as unknown as {
-            emit(data: Partial<UiObjectInfo>, filter: (config: ObjectInfoConfig) => boolean): void;
-        };
-        const forObject = (name: string) => (config: ObjectInfoConfig) => config.objectApiName.objectApiName === name;
-        adapter.emit({ apiName: 'Contact', label: 'Contact', labelPlural: 'Contacts' }, forObject('Contact'));
-        adapter.emit({ apiName: 'Lead', label: 'Prospect', labelPlural: 'Prospects' }, forObject('Lead'));
+        emitLeadRenamed();
         const fill = row(element, 'phoneKeys').querySelector('[data-action="fill-phone-keys"]') as ButtonStub;
         expect(fill.label).toBe('c.WebexHealth_FillPhoneKeys');
         expect(row(element, 'phoneKeys').querySelector('[data-action-text]')?.textContent).toContain('Fill phone keys');
@@ -385,9 +368,7 @@ describe('c-webex-admin-health-check', () => {
 
     it('shows why the check could not run, in an alert, and Retry runs it again', async () => {
         mockRun.mockRejectedValueOnce(notAdminRejection);
-        const element = createElement('c-webex-admin-health-check', { is: HEALTH_CHECK }) as Host;
-        document.body.appendChild(element);
-        await flushPromises();
+        const element = await mountSection('c-webex-admin-health-check', HEALTH_CHECK, {}, flushPromises);
         expect(text(element, '[role="alert"] h3')).toBe('c.WebexHealth_ErrorTitle');
         expect(text(element, '[data-load-error]')).toBe(
             'You need the Webex Admin permission set to change these settings.'

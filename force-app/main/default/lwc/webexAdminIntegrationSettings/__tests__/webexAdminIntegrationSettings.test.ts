@@ -1,3 +1,4 @@
+import '../../../../../test/jest-utils/adminApex';
 import { createElement } from 'lwc';
 import WebexAdminIntegrationSettings from 'c/webexAdminIntegrationSettings';
 import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getIntegrationStatus';
@@ -22,18 +23,6 @@ import {
     resetPage
 } from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexAdminController.getIntegrationStatus', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.saveAccessToken', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.registerWebhooks', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.reactivateWebhook', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 // English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
 jest.mock(
     '@salesforce/label/c.WebexIntegration_SaveSuccess',

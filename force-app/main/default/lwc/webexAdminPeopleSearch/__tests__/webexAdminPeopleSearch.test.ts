@@ -1,9 +1,8 @@
-import { createElement } from 'lwc';
-import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import '../../../../../test/jest-utils/adminApex';
+import { emitLeadRenamed } from '../../../../../test/jest-utils/objectInfo';
 import WebexAdminPeopleSearch, { PURPOSES } from 'c/webexAdminPeopleSearch';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import notAdminRejection from './data/notAdminRejection.json';
 import settingsDefault from './data/settingsDefault.json';
 import settingsInboundOff from './data/settingsInboundOff.json';
@@ -17,15 +16,12 @@ import {
     saveButton,
     resetPage,
     pending,
-    setChecked
+    setChecked,
+    mountLoading,
+    toasts,
+    type ButtonStub
 } from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 // English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
 jest.mock('@salesforce/label/c.WebexPeople_CheckboxLabel', () => ({ default: '{0}: {1}' }), { virtual: true });
 jest.mock('@salesforce/label/c.WebexPeople_Dialer', () => ({ default: 'Dialer search' }), { virtual: true });
@@ -43,11 +39,6 @@ const mockGet = jest.mocked(getPeopleSearchSettings);
 const mockSave = jest.mocked(savePeopleSearchSettings);
 
 const NOT_ADMIN = 'You need the Webex Admin permission set to view or change Webex settings.';
-
-type ObjectInfoConfig = { objectApiName: { objectApiName: string } };
-/** sfdx-lwc-jest's test wire adapter for getObjectInfo: emits to the wires whose config the filter accepts. */
-type ObjectInfoAdapter = { emit(data: Partial<UiObjectInfo>, filter: (config: ObjectInfoConfig) => boolean): void };
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 
 async function mountWith(settings: unknown): Promise<Host> {
     mockGet.mockResolvedValue(settings as WebexPeopleSearchSettings);
@@ -97,10 +88,7 @@ describe('c-webex-admin-people-search', () => {
     it("names the columns with the objects' labels from the schema, as the org renamed or translated them", async () => {
         const element = await mountWith(settingsDefault);
         // What getObjectInfo gives a French user whose org renamed Lead to « Prospect ».
-        const adapter = getObjectInfo as unknown as ObjectInfoAdapter;
-        const forObject = (name: string) => (config: ObjectInfoConfig) => config.objectApiName.objectApiName === name;
-        adapter.emit({ apiName: 'Contact', label: 'Contact', labelPlural: 'Contacts' }, forObject('Contact'));
-        adapter.emit({ apiName: 'Lead', label: 'Prospect', labelPlural: 'Prospects' }, forObject('Lead'));
+        emitLeadRenamed();
         await settle();
         expect([...element.shadowRoot.querySelectorAll('thead th')].map((th) => th.textContent?.trim())).toEqual([
             'c.WebexPeople_ColSearch',
@@ -134,8 +122,7 @@ describe('c-webex-admin-people-search', () => {
 
     it('saves every search at once, objects in column order, and says so', async () => {
         const element = await mountWith(settingsDefault);
-        const seen: unknown[] = [];
-        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        const seen = toasts(element);
         await click(element, 'Inbound', 'Contact');
         await click(element, 'Inbound', 'Lead');
         await click(element, 'Meetings', 'Contact');
@@ -181,8 +168,7 @@ describe('c-webex-admin-people-search', () => {
 
     it('says why it cannot load, and loads when asked to try again', async () => {
         mockGet.mockRejectedValueOnce(notAdminRejection);
-        const element = createElement('c-webex-admin-people-search', { is: WebexAdminPeopleSearch }) as Host;
-        document.body.appendChild(element);
+        const element = mountLoading('c-webex-admin-people-search', WebexAdminPeopleSearch);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexPeople_Loading');
         await settle();

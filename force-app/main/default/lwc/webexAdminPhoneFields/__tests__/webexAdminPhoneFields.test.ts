@@ -1,8 +1,7 @@
-import { createElement } from 'lwc';
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdminPhoneFields from 'c/webexAdminPhoneFields';
 import getPhoneFields from '@salesforce/apex/WebexCallingAdminController.getPhoneFields';
 import savePhoneFields from '@salesforce/apex/WebexCallingAdminController.savePhoneFields';
-import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import notAdminRejection from './data/notAdminRejection.json';
 import phoneFieldsDefault from './data/phoneFieldsDefault.json';
 import unexpectedRejection from './data/unexpectedRejection.json';
@@ -14,15 +13,13 @@ import {
     text,
     saveButton,
     resetPage,
-    pending
+    pending,
+    mountLoading,
+    toasts,
+    type ButtonStub,
+    type ListboxStub
 } from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexCallingAdminController.getPhoneFields', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexCallingAdminController.savePhoneFields', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 // English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
 jest.mock('@salesforce/label/c.WebexCallingAdmin_PhoneFieldsList', () => ({ default: '{0} phone fields' }), {
     virtual: true
@@ -32,21 +29,9 @@ jest.mock(
     () => ({ default: 'Choose at least one phone field for {0}.' }),
     { virtual: true }
 );
-jest.mock('@salesforce/label/c.WebexCallingAdmin_Saved', () => ({ default: 'Saved: {0}.' }), { virtual: true });
 
 const mockGet = jest.mocked(getPhoneFields);
 const mockSave = jest.mocked(savePhoneFields);
-
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
-type ListboxStub = HTMLElement & {
-    label: string;
-    sourceLabel: string;
-    selectedLabel: string;
-    addButtonLabel: string;
-    options: Array<{ label: string; value: string }>;
-    value: string[];
-    disabled: boolean;
-};
 
 function fresh(): WebexPhoneFieldsObject[] {
     return JSON.parse(JSON.stringify(phoneFieldsDefault)) as WebexPhoneFieldsObject[];
@@ -103,8 +88,7 @@ describe('c-webex-admin-phone-fields', () => {
 
     it('saves every object with phone fields at once, and shows what the server saved', async () => {
         const element = await mount();
-        const seen: unknown[] = [];
-        element.addEventListener(ShowToastEventName, (event) => seen.push((event as CustomEvent).detail));
+        const seen = toasts(element);
         await choose(element, 'Contact', ['MobilePhone']);
         const saved = fresh();
         saved[0].selected = ['MobilePhone'];
@@ -151,8 +135,7 @@ describe('c-webex-admin-phone-fields', () => {
 
     it('says why it cannot load, and loads when asked to try again', async () => {
         mockGet.mockRejectedValueOnce(notAdminRejection);
-        const element = createElement('c-webex-admin-phone-fields', { is: WebexAdminPhoneFields }) as Host;
-        document.body.appendChild(element);
+        const element = mountLoading('c-webex-admin-phone-fields', WebexAdminPhoneFields);
         await Promise.resolve();
         expect(text(element, '[data-busy]')).toBe('c.WebexCallingAdmin_Loading');
         await settle();

@@ -1,3 +1,4 @@
+import '../../../../../test/jest-utils/adminApex';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'lwc';
@@ -13,17 +14,18 @@ import notAdminRejection from './data/notAdminRejection.json';
 import revokeFailedRejection from './data/revokeFailedRejection.json';
 import statusAuthorized from './data/statusAuthorized.json';
 import statusNotAuthorized from './data/statusNotAuthorized.json';
-import { type Host, flushPromises, $, text, button, resetPage } from '../../../../../test/jest-utils/adminSection';
+import {
+    type Host,
+    flushPromises,
+    $,
+    text,
+    button,
+    resetPage,
+    mountLoading,
+    mountSection,
+    type ButtonStub
+} from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexSalesforceAuthController.startAuthorization', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 // English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
 jest.mock('@salesforce/label/c.WebexSfAuth_AuthorizedAs', () => ({ default: 'Authorized as {0}' }), {
     virtual: true
@@ -46,7 +48,6 @@ const mockStart = jest.mocked(startAuthorization);
 const mockRevoke = jest.mocked(revokeAuthorization);
 const pageReference = CurrentPageReference as unknown as { emit(value: PageReference): void };
 
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type InputHost = HTMLElement & { shadowRoot: ShadowRoot; label: string; type: string };
 type IconButtonStub = HTMLElement & { alternativeText: string };
 
@@ -98,8 +99,7 @@ describe('c-webex-admin-salesforce-auth', () => {
         it('says it is loading, then that nothing is authorized, with the URLs to configure', async () => {
             let answer: (status: WebexSalesforceAuthStatus) => void = () => undefined;
             mockStatus.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-            const element = createElement('c-webex-admin-salesforce-auth', { is: WebexAdminSalesforceAuth }) as Host;
-            document.body.appendChild(element);
+            const element = mountLoading('c-webex-admin-salesforce-auth', WebexAdminSalesforceAuth);
             await Promise.resolve();
             expect(text(element, '[data-busy]')).toBe('c.WebexSfAuth_Loading');
             expect(button(element, 'authorize').disabled).toBe(true);
@@ -171,9 +171,12 @@ describe('c-webex-admin-salesforce-auth', () => {
 
         it('shows why the status could not be loaded, and Retry loads it again', async () => {
             mockStatus.mockRejectedValueOnce(notAdminRejection);
-            const element = createElement('c-webex-admin-salesforce-auth', { is: WebexAdminSalesforceAuth }) as Host;
-            document.body.appendChild(element);
-            await flushPromises();
+            const element = await mountSection(
+                'c-webex-admin-salesforce-auth',
+                WebexAdminSalesforceAuth,
+                {},
+                flushPromises
+            );
             expect(text(element, '[role="alert"] h3')).toBe('c.WebexSfAuth_ErrorTitle');
             expect(text(element, '[data-load-error]')).toBe(
                 'You need the Webex Admin permission set to view or change Webex settings.'

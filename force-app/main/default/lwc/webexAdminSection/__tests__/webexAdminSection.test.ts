@@ -1,10 +1,9 @@
 import { createElement } from 'lwc';
 import WebexAdminSection, { type SectionFrame } from 'c/webexAdminSection';
 import { IDLE, type SectionState } from 'c/webexAdminSectionFlow';
-import { $, text } from '../../../../../test/jest-utils/adminSection';
+import { $, text, type ButtonStub } from '../../../../../test/jest-utils/adminSection';
 
 type Host = HTMLElement & { shadowRoot: ShadowRoot; frame?: SectionFrame; state?: SectionState | null };
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 
 const FORM: SectionFrame = {
     heading: 'Webex Phone Fields',

@@ -1,4 +1,4 @@
-import { IDLE, SectionFlow, type SectionState } from 'c/webexAdminSectionFlow';
+import { IDLE, SectionFlow, StatusFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 
 class Host extends EventTarget {
@@ -194,5 +194,65 @@ describe('c/webexAdminSectionFlow', () => {
         );
         expect(host.state).toMatchObject({ error: null, busyMessage: 'Checking…' });
         await loading;
+    });
+
+    describe('StatusFlow', () => {
+        function statusFlow(host: Host, loadStatus: () => Promise<string | undefined>) {
+            const shown: Array<[string | null, string]> = [];
+            const flow = new StatusFlow<string>(host, {
+                title: 'Site',
+                busyMessages: { loading: 'Loading…', creating: 'Creating…' },
+                loadStatus,
+                show: (answer, action) => shown.push([answer, action])
+            });
+            return { flow, shown };
+        }
+
+        it('loads the status on arrival and shows it; a missing answer shows as none', async () => {
+            const host = new Host();
+            const { flow, shown } = statusFlow(host, () => Promise.resolve('no site'));
+            await expect(flow.start()).resolves.toBe(true);
+            expect(shown).toEqual([['no site', 'loading']]);
+            expect(host.state).toMatchObject({ loaded: true, busy: null });
+
+            const empty = statusFlow(new Host(), () => Promise.resolve(undefined));
+            await empty.flow.start();
+            expect(empty.shown).toEqual([[null, 'loading']]);
+        });
+
+        it('shows the status an action answers with, says its success, and a failed load gives way', async () => {
+            const host = new Host();
+            const seen = toasts(host);
+            const { flow, shown } = statusFlow(host, () => Promise.reject(NOT_ADMIN));
+            await flow.start();
+            expect(host.state.loadError).toBe('You need the Webex Admin permission set.');
+            await expect(flow.act('creating', () => Promise.resolve('created'), { success: 'Created.' })).resolves.toBe(
+                'created'
+            );
+            expect(shown).toEqual([['created', 'creating']]);
+            expect(host.state).toMatchObject({ loadError: null, loaded: true, success: 'Created.' });
+            expect(seen).toEqual([{ title: 'Site', message: 'Created.', variant: 'success' }]);
+        });
+
+        it('keeps the status shown when an action fails, and says why', async () => {
+            const host = new Host();
+            const { flow, shown } = statusFlow(host, () => Promise.resolve('no site'));
+            await flow.start();
+            await expect(flow.act('creating', () => Promise.reject(NOT_ADMIN))).resolves.toBeNull();
+            expect(shown).toEqual([['no site', 'loading']]);
+            expect(host.state.error).toBe('You need the Webex Admin permission set.');
+        });
+    });
+
+    it('frames an action section: its buttons speak in a polite region, its alerts under its error title', () => {
+        expect(
+            statusFrame({ heading: 'Site', help: 'Why.', iconName: 'standard:global_constant', errorTitle: 'Oops' })
+        ).toEqual({
+            heading: 'Site',
+            help: 'Why.',
+            iconName: 'standard:global_constant',
+            notices: true,
+            labels: { errorTitle: 'Oops' }
+        });
     });
 });

@@ -1,3 +1,4 @@
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdminUserIntegration from 'c/webexAdminUserIntegration';
 import clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
 import getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
@@ -13,18 +14,10 @@ import {
     $,
     text,
     button,
-    resetPage
+    resetPage,
+    type ButtonStub
 } from '../../../../../test/jest-utils/adminSection';
 
-jest.mock('@salesforce/apex/WebexAdminController.getUserIntegration', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.saveUserIntegration', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/WebexAdminController.clearUserIntegration', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 // English values where a test reads a filled-in label; other labels read as their name (c.Label_Name).
 jest.mock(
     '@salesforce/label/c.WebexUserConnect_AdminConfigured',
@@ -39,7 +32,6 @@ const mockGet = jest.mocked(getUserIntegration);
 const mockSave = jest.mocked(saveUserIntegration);
 const mockClear = jest.mocked(clearUserIntegration);
 
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type InputHost = HTMLElement & { shadowRoot: ShadowRoot; label: string; type: string; placeholder: string };
 
 async function mount(status: WebexUserIntegrationStatus | undefined): Promise<Host> {

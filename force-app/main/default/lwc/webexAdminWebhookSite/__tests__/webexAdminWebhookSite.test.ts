@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import '../../../../../test/jest-utils/adminApex';
 import WebexAdminWebhookSite from 'c/webexAdminWebhookSite';
 import checkSite from '@salesforce/apex/WebexSiteController.checkSite';
 import createSite from '@salesforce/apex/WebexSiteController.createSite';
@@ -21,18 +21,15 @@ import {
     text,
     toasts,
     button,
-    resetPage
+    resetPage,
+    mountLoading,
+    type ButtonStub
 } from '../../../../../test/jest-utils/adminSection';
-
-jest.mock('@salesforce/apex/WebexSiteController.getSiteStatus', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WebexSiteController.createSite', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WebexSiteController.checkSite', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockStatus = jest.mocked(getSiteStatus);
 const mockCreate = jest.mocked(createSite);
 const mockCheck = jest.mocked(checkSite);
 
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 type IconStub = HTMLElement & { iconName: string; alternativeText: string };
 
 async function mountWith(status: WebexSiteStatus): Promise<Host> {
@@ -56,8 +53,7 @@ describe('c-webex-admin-webhook-site', () => {
         it('says it is loading, then that there is no site yet and what creating it needs', async () => {
             let answer: (status: WebexSiteStatus) => void = () => undefined;
             mockStatus.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-            const element = createElement('c-webex-admin-webhook-site', { is: WebexAdminWebhookSite }) as Host;
-            document.body.appendChild(element);
+            const element = mountLoading('c-webex-admin-webhook-site', WebexAdminWebhookSite);
             await Promise.resolve();
             expect(text(element, '[data-busy]')).toBe('c.WebexSite_Loading');
             expect(button(element, 'create').disabled).toBe(true);
@@ -103,9 +99,7 @@ describe('c-webex-admin-webhook-site', () => {
 
         it('shows why the status could not be loaded, and Retry loads it again', async () => {
             mockStatus.mockRejectedValueOnce(notSystemAdminRejection);
-            const element = createElement('c-webex-admin-webhook-site', { is: WebexAdminWebhookSite }) as Host;
-            document.body.appendChild(element);
-            await flushPromises();
+            const element = await mountSection('c-webex-admin-webhook-site', WebexAdminWebhookSite, {}, flushPromises);
             expect(text(element, '[role="alert"] h3')).toBe('c.WebexSite_ErrorTitle');
             expect(text(element, '[data-load-error]')).toMatch(/^Creating the site needs the System Administrator/);
             expect($(element, '[data-requirements]')).toBeNull();
