@@ -43,6 +43,8 @@ interface FactJson {
     referenceTo?: string[];
     label?: Record<string, string>;
     picklistValues?: PicklistEntry[];
+    /** A literal value the field takes on insert when unset ("Defaulted on create" with a cited value), as a formula literal: `true`. */
+    defaultValue?: string;
 }
 
 interface ObjectFactJson {
@@ -120,6 +122,7 @@ function applyFact(f: FieldDescribe, fact: FactJson): void {
     if (fact.compoundOf !== undefined) f.compoundOf = fact.compoundOf;
     if (fact.referenceTo !== undefined) f.referenceTo = fact.referenceTo;
     if (fact.picklistValues !== undefined) f.picklistValues = fact.picklistValues.map((p) => ({ ...p }));
+    if (fact.defaultValue !== undefined) f.defaultValueFormula = fact.defaultValue;
     if (fact.label) applyLabels(f.label, fact.label);
 }
 

@@ -717,7 +717,7 @@ export class Interpreter implements NativeRuntime, TypeEnv {
             const depth = this.overflowDepth;
             this.overflowDepth = undefined;
             return new UnsupportedApexError(
-                `call depth ${depth} (the JavaScript stack is exhausted before Apex's limit of 1,000; run node with a larger --stack-size)`,
+                `call depth ${depth} (the JavaScript stack is exhausted before Apex's limit of 1,000; run it in a thread with a larger stack: testing/apex-stack.ts)`,
                 `${f.file}:${f.line}`
             );
         }

@@ -75,11 +75,17 @@ function writeEntry(dir: string, entry: string, tree: unknown): void {
 
 /**
  * The tree another reader builds from `text` with apex-parser (SOQL, SOSL), through a disk cache in
- * `DEFAULT_CACHE_DIR/<kind>/` keyed by apex-parser's version, the sources of the folders of
+ * `<dir or DEFAULT_CACHE_DIR>/<kind>/` keyed by apex-parser's version, the sources of the folders of
  * `moduleUrls` and the text. The tree must be plain JSON data; a `build` that throws is not cached.
  */
-export function cachedTree<T>(kind: string, moduleUrls: string[], text: string, build: () => T): T {
-    const dir = path.join(DEFAULT_CACHE_DIR, kind);
+export function cachedTree<T>(
+    kind: string,
+    moduleUrls: string[],
+    text: string,
+    build: () => T,
+    options: ParseCacheOptions = {}
+): T {
+    const dir = path.join(options.dir ?? DEFAULT_CACHE_DIR, kind);
     const salt = `apex-parser ${apexParserVersion()}\n${sourcesFingerprint(moduleUrls)}\n`;
     const entry = path.join(dir, `${createHash('sha256').update(salt).update(text).digest('hex')}.json`);
     try {

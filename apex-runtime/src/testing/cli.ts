@@ -1,7 +1,8 @@
 /**
  * `node --import tsx apex-runtime/src/testing/cli.ts <sfdx-project-dir> [--class X]... [--method X.m]...
- * [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com]`: runs the Apex tests of any SFDX project (its
- * `sfdx-project.json` package directories, or the directory itself when it has none), prints one
+ * [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com] [--feature F]...`: runs the Apex tests of any
+ * SFDX project (its `sfdx-project.json` package directories, or the directory itself when it has none) in the org its
+ * scratch-org definition describes (plus each `--feature`: MultiCurrency, PersonAccounts, Divisions), prints one
  * line per method, the coverage table and a summary; exits with 1 when a test fails or a file
  * cannot be loaded.
  */
@@ -14,8 +15,10 @@ import { installOrgContext } from '../interpreter/natives/org-context.ts';
 import { buildTestInterpreter, runTests } from './runner.ts';
 import { createTestOrg } from './org.ts';
 import { loadProjectOrg } from './project-org.ts';
+import { projectOrgFeatures } from '../data/scratch-definition.ts';
 import type { TestFilter } from './runner.ts';
 import { failureGroups, formatCoverage, formatMethod, formatSummary } from './report.ts';
+import { relaunchWithApexStack } from './apex-stack.ts';
 
 interface CliArgs {
     dir: string;
@@ -24,6 +27,8 @@ interface CliArgs {
     coverage: boolean;
     /** The org's My Domain URL (`URL.getOrgDomainUrl()`). */
     orgDomain: string;
+    /** Add-on features beyond the project's scratch-org definition (`--feature PersonAccounts`). */
+    features: string[];
 }
 
 /** A My Domain URL of the documented form `https://MyDomainName.my.salesforce.com` (Salesforce Help › My Domain URL Formats). */
@@ -34,7 +39,8 @@ function parseArgs(argv: string[]): CliArgs {
         dir: '',
         filter: { classes: [], methods: [] },
         coverage: true,
-        orgDomain: DEFAULT_ORG_DOMAIN
+        orgDomain: DEFAULT_ORG_DOMAIN,
+        features: []
     };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i] ?? '';
@@ -48,12 +54,13 @@ function parseArgs(argv: string[]): CliArgs {
         else if (a === '--json') args.json = value();
         else if (a === '--no-coverage') args.coverage = false;
         else if (a === '--org-domain') args.orgDomain = value();
+        else if (a === '--feature') args.features.push(value());
         else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
         else args.dir = a;
     }
     if (!args.dir)
         throw new Error(
-            'usage: cli.ts <sfdx-project-dir> [--class X] [--method X.m] [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com]'
+            'usage: cli.ts <sfdx-project-dir> [--class X] [--method X.m] [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com] [--feature PersonAccounts]'
         );
     return args;
 }
@@ -87,7 +94,11 @@ function main(argv: string[]): number {
         ['objectTranslations', []]
     ]);
     for (const d of packageDirs(args.dir)) walk(d, files, folders);
-    const project = loadProjectOrg(folders.get('objects') ?? [], folders.get('objectTranslations') ?? []);
+    // The org the project's scratch-org definition describes, plus the features named on the command line.
+    const features = [...projectOrgFeatures(args.dir).names(), ...args.features];
+    const project = loadProjectOrg(folders.get('objects') ?? [], folders.get('objectTranslations') ?? [], {
+        features
+    });
     const schema = project.schema;
     const cache = new ParseCache();
     const units: CompilationUnit[] = [];
@@ -136,9 +147,12 @@ function main(argv: string[]): number {
     return result.failed > 0 || loadErrors > 0 ? 1 : 0;
 }
 
-try {
-    process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exitCode = 1;
+// The tests run in a worker whose stack holds Apex's 1,000 frames (apex-stack.ts).
+if (!relaunchWithApexStack(import.meta.url)) {
+    try {
+        process.exitCode = main(process.argv.slice(2));
+    } catch (e) {
+        console.error(e instanceof Error ? e.message : String(e));
+        process.exitCode = 1;
+    }
 }

@@ -9,6 +9,7 @@ import { loadSchema } from '../data/load-schema.ts';
 import { loadObjectTranslations, loadProjectObjects } from '../data/metadata-objects.ts';
 import { loadOrgMetadata, type OrgMetadata } from '../data/org-metadata.ts';
 import type { SchemaRegistry } from '../data/schema.ts';
+import type { OrgFeatures } from '../data/org-features.ts';
 
 export interface ProjectOrg {
     schema: SchemaRegistry;
@@ -17,13 +18,22 @@ export interface ProjectOrg {
     publishBehavior: (object: string) => string | undefined;
 }
 
+export interface ProjectOrgOptions {
+    /** The org's add-on features (default none); a project's are `projectOrgFeatures(dir)` (its scratch-org definition). */
+    features?: OrgFeatures | Iterable<string>;
+}
+
 /**
  * Loads the org facts of the folders named `objects` and `objectTranslations` (as found in the
  * project); metadata (labels, permission sets, custom permissions) is read from each folder that
  * holds an `objects/` folder's siblings (`force-app/main/default`).
  */
-export function loadProjectOrg(objectsDirs: string[], translationDirs: string[]): ProjectOrg {
-    const schema = loadSchema();
+export function loadProjectOrg(
+    objectsDirs: string[],
+    translationDirs: string[],
+    options: ProjectOrgOptions = {}
+): ProjectOrg {
+    const schema = loadSchema(undefined, options.features ? { features: options.features } : {});
     for (const d of objectsDirs) loadProjectObjects(schema, d);
     for (const d of translationDirs) loadObjectTranslations(schema, d);
     const roots = [...new Set(objectsDirs.map((d) => path.dirname(d)))];

@@ -13,6 +13,7 @@ import { buildTestInterpreter, runTests } from './runner.ts';
 import type { TestFilter, TestMethodResult, TestRunResult } from './runner.ts';
 import { createTestOrg } from './org.ts';
 import { loadProjectOrg } from './project-org.ts';
+import { projectOrgFeatures } from '../data/scratch-definition.ts';
 
 /** A My Domain URL of the documented form `https://MyDomainName.my.salesforce.com` (Salesforce Help › My Domain URL Formats). */
 export const DEFAULT_ORG_DOMAIN = 'https://example.my.salesforce.com';
@@ -25,6 +26,8 @@ export interface RunProjectOptions {
     coverage?: boolean;
     /** `URL.getOrgDomainUrl()` (default {@link DEFAULT_ORG_DOMAIN}). */
     orgDomain?: string;
+    /** The org's add-on features (default: those of the project's scratch-org definition, `sfdx-project.json` › definitionFile). */
+    features?: Iterable<string>;
     /** Called after each method, for streaming output. */
     onResult?: (r: TestMethodResult) => void;
 }
@@ -72,7 +75,9 @@ export function runProjectTests(o: RunProjectOptions): RunProjectResult {
         ['objectTranslations', []]
     ]);
     for (const d of packageDirs(o.dir)) walk(d, files, folders);
-    const project = loadProjectOrg(folders.get('objects') ?? [], folders.get('objectTranslations') ?? []);
+    const project = loadProjectOrg(folders.get('objects') ?? [], folders.get('objectTranslations') ?? [], {
+        features: o.features ?? projectOrgFeatures(o.dir)
+    });
     const schema = project.schema;
     const cache = new ParseCache();
     const units: CompilationUnit[] = [];

@@ -256,11 +256,12 @@ test('Recursion past the maximum stack depth raises LimitException (Execution Go
     const helpers = new URL('./helpers.ts', import.meta.url).href;
     const code = `
         import { parentPort } from 'node:worker_threads';
+        (await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register();
         const { run } = await import(${JSON.stringify(helpers)});
         try { run('public class T { static Integer down(Integer n) { return down(n + 1); } public static Object run() { return down(0); } }'); parentPort.postMessage('no error'); }
         catch (e) { parentPort.postMessage(String(e.message).split('\\n')[0]); }`;
+    // A worker does not inherit `--import tsx` on node 20: the code registers tsx's loader itself.
     const w = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
-        execArgv: ['--import', 'tsx'],
         resourceLimits: { stackSizeMb: 64 }
     });
     const message = await new Promise((resolve, reject) => {

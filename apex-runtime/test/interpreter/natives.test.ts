@@ -61,10 +61,13 @@ test('An AssertException is an Exception a test can catch (Apex Reference Guide 
 });
 
 test('System.debug records the message and does not change control flow (System Class › debug)', () => {
-    const rt2 = runtime([body("System.debug('hello ' + 1); return 'done';")]);
-    rt2.beginTransaction();
-    assert.equal(rt2.invokeStatic('T', 'run'), 'done');
-    assert.deepEqual(rt2.debugLog, [{ level: 'DEBUG', message: 'hello 1' }]);
+    const rt = runtime([body("System.debug('hello ' + 1); System.debug(LoggingLevel.ERROR, 'x'); return 'done';")]);
+    rt.beginTransaction();
+    assert.equal(rt.invokeStatic('T', 'run'), 'done');
+    assert.deepEqual(rt.debugLog, [
+        { level: 'DEBUG', message: 'hello 1' },
+        { level: 'ERROR', message: 'x' }
+    ]);
 });
 
 test('System.now and System.today read the injected clock in the user time zone (System Class › now, today)', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { ParseCache } from '../../src/syntax/parse-cache.ts';
+import { cachedTree, ParseCache } from '../../src/syntax/parse-cache.ts';
 import { parseApexFile } from '../../src/syntax/parse.ts';
 import { ApexSyntaxError } from '../../src/syntax/syntax-error.ts';
 
@@ -37,4 +37,20 @@ test('syntax errors are not cached: each parse throws again (DESIGN.md: errors n
     const cache = new ParseCache({ dir });
     assert.throws(() => cache.parse('B.cls', 'public class B {'), ApexSyntaxError);
     assert.throws(() => cache.parse('B.cls', 'public class B {'), ApexSyntaxError);
+});
+
+test('a reader’s tree (SOQL, SOSL, binds) is built once and read back from disk; a build that throws is not cached (DESIGN.md: the cache only saves time)', () => {
+    const reader = new URL('../../src/data/soql/parse.ts', import.meta.url).href;
+    let builds = 0;
+    const build = () => (builds++, { kind: 'tree', text: 'SELECT Id FROM Contact' });
+    const first = cachedTree('soql', [reader], 'SELECT Id FROM Contact', build, { dir });
+    const second = cachedTree('soql', [reader], 'SELECT Id FROM Contact', build, { dir });
+    assert.deepEqual(second, first);
+    assert.equal(builds, 1);
+    assert.equal(readdirSync(path.join(dir, 'soql')).length, 1);
+    const failing = () => {
+        throw new Error('syntax');
+    };
+    assert.throws(() => cachedTree('soql', [reader], 'SELECT FROM', failing, { dir }), /syntax/);
+    assert.equal(readdirSync(path.join(dir, 'soql')).length, 1);
 });

@@ -5,6 +5,7 @@
  * who sends the query (here: the running user's time zone).
  */
 import { UnsupportedApexError } from '../../errors.ts';
+import { instantOf, utcMs, wallClock } from '../../values/timezone.ts';
 import { queryException } from './values.ts';
 
 /** Day number (days since 1970-01-01) of `YYYY-MM-DD`. */
@@ -27,56 +28,20 @@ export function parseDatetimeLiteral(text: string): number {
     return t;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-    let f = formatters.get(timeZone);
-    if (!f) {
-        f = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric'
-        });
-        formatters.set(timeZone, f);
-    }
-    return f;
-}
-
-/** Local wall-clock fields of an instant in a time zone. */
-function wallClock(
-    ms: number,
-    timeZone: string
-): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-    const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-    for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
-        if (p.type in out) out[p.type as keyof typeof out] = Number(p.value);
-    }
-    return out;
-}
-
-/** The time zone's offset from UTC at an instant, in milliseconds. */
-function offsetAt(ms: number, timeZone: string): number {
-    const w = wallClock(ms, timeZone);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
-}
-
 /** The day number of "today" for a user in `timeZone`. */
 export function todayIn(nowMs: number, timeZone: string): number {
     const w = wallClock(nowMs, timeZone);
-    return Math.floor(Date.UTC(w.year, w.month - 1, w.day) / 86400000);
+    return Math.floor(utcMs(w.year, w.month, w.day) / 86400000);
 }
 
 /** The instant of 00:00:00 of day `day` in `timeZone`. */
 export function midnightIn(day: number, timeZone: string): number {
-    const guess = day * 86400000;
-    const first = guess - offsetAt(guess, timeZone);
-    const second = offsetAt(first, timeZone);
-    return guess - second;
+    const d = new Date(day * 86400000);
+    const midnight = { hour: 0, minute: 0, second: 0, millisecond: 0 };
+    return instantOf(
+        { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), ...midnight },
+        timeZone
+    );
 }
 
 function monthStart(year: number, month0: number): number {

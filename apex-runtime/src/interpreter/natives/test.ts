@@ -6,6 +6,7 @@
  * The state lives in a WeakMap keyed by the runtime, so the interpreter needs no field for it and
  * natives reach it through the `rt` they are given.
  */
+import { installFinalizers, runQueueable } from './finalizer.ts';
 import { UnsupportedApexError } from '../../errors.ts';
 import type { LimitKind } from '../limits.ts';
 import type { ApexType, ApexValue } from '../model.ts';
@@ -312,12 +313,16 @@ export function enqueueJob(rt: NativeRuntime, job: ApexValue): ApexValue {
     if (job === null) throw new UnsupportedApexError('System.enqueueJob(null)');
     rt.limits.count('queueableJobs');
     const name = job instanceof ApexObject ? job.cls.name : 'job';
+    jobIds ??= new IdGenerator();
+    const jobId = jobIds.next('707');
     enqueueAsync(rt, {
         what: `Queueable ${name}`,
-        run: () => void rt.callMethod(job, 'execute', [new NativeObject(QueueableContextNative, null)])
+        run: () =>
+            runQueueable(rt, jobId, () => {
+                rt.callMethod(job, 'execute', [new NativeObject(QueueableContextNative, null)]);
+            })
     });
-    jobIds ??= new IdGenerator();
-    return jobIds.next('707');
+    return jobId;
 }
 
 /** Adds `System.enqueueJob` to the registry's System class unless the interpreter already defines it. */
@@ -327,6 +332,7 @@ export function installEnqueueJob(registry: NativeRegistry): void {
     if (!system.statics.has('enqueuejob'))
         system.statics.set('enqueuejob', [{ params: ['Object'], fn: (rt, _s, a) => enqueueJob(rt, a[0] ?? null) }]);
     if (!registry.find(['queueablecontext'])) registry.register(QueueableContextNative);
+    installFinalizers(registry);
 }
 
 /** A package version `major.minor[.patch]` (Apex Reference Guide › Version Class). */

@@ -1,6 +1,8 @@
 /**
  * The error alert of the admin sections: why the load, the save or an action failed, read out at once
- * (`role="alert"`), under a title of the section's own words. A load error offers Retry (`retry` event).
+ * (`role="alert"`), under a title of the section's own words (none where the message says it all). A load error
+ * offers Retry (`retry` event), and so does a part of a section that loads on its own (the fields of the object
+ * chosen in a form): its Retry is told apart as `retry-part`.
  *
  * Presentational only: the frame (c-webex-admin-section) and the save row (c-webex-admin-save-status) say what to
  * show; the space above it is the host's class.
@@ -8,10 +10,10 @@
 import { LightningElement, api } from 'lwc';
 
 /** Which failure the alert says: each keeps its own marker for tests and stories to find it by. */
-export type AlertKind = 'load' | 'save' | 'action';
+export type AlertKind = 'load' | 'save' | 'action' | 'part';
 
 export default class WebexAdminAlert extends LightningElement {
-    /** The alert's title. */
+    /** The alert's title; none where the message says it all. */
     @api heading?: string;
     /** Why it failed. */
     @api message?: string | null;
@@ -31,6 +33,15 @@ export default class WebexAdminAlert extends LightningElement {
 
     get isSave(): boolean {
         return this.kind === 'save';
+    }
+
+    get isPart(): boolean {
+        return this.kind === 'part';
+    }
+
+    /** The Retry button's `data-action`: a part's Retry is not the section's. */
+    get retryAction(): string {
+        return this.isPart ? 'retry-part' : 'retry';
     }
 
     handleRetry(): void {

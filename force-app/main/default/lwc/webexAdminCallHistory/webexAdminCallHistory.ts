@@ -60,8 +60,8 @@ export default class WebexAdminCallHistory extends LightningElement {
         return !this.enabled && count > 0 ? formatLabel(GRANTEES, count) : null;
     }
 
-    handleToggle(event: Event): void {
-        this.enabled = (event.target as HTMLInputElement).checked;
+    handleToggle(event: CustomEvent<{ checked: boolean }>): void {
+        this.enabled = event.detail.checked;
         this.flow.edited();
     }
 

@@ -16,7 +16,7 @@ import { formatLabel } from 'c/webexLabelFormat';
 import {
     CALLING_BUSY_MESSAGES,
     CALLING_SECTION_LABELS,
-    LIST_LABELS,
+    LISTBOX_LABELS,
     sameList,
     toListOptions,
     valuesOf
@@ -60,7 +60,7 @@ export default class WebexAdminCallLog extends LightningElement {
     /** `Outbound` or `Inbound`. */
     @api direction: Direction = 'Outbound';
 
-    readonly labels = LIST_LABELS;
+    readonly listboxLabels = LISTBOX_LABELS;
 
     /** What the server last said; null until it answered. */
     settings: WebexCallLogObjectsSettings | null = null;

@@ -23,7 +23,7 @@ import { DEFAULT_OBJECT_NAMES } from 'c/webexObjectNames';
 import {
     CALLING_BUSY_MESSAGES,
     CALLING_SECTION_LABELS,
-    LIST_LABELS,
+    LISTBOX_LABELS,
     sameList,
     tabProblem,
     toListOptions,
@@ -80,9 +80,9 @@ export default class WebexAdminCallLogTabs extends LightningElement {
         objectPlaceholder: OBJECT_PLACEHOLDER,
         accountFieldPlaceholder: ACCOUNT_FIELD_PLACEHOLDER,
         fields: FIELDS,
-        ...LIST_LABELS,
         ...CALLING_SECTION_LABELS
     };
+    readonly listboxLabels = LISTBOX_LABELS;
 
     /** The saved configurations; null until the server answered. */
     tabs: WebexCallLogTabConfig[] | null = null;

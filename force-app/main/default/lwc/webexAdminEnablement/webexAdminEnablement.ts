@@ -226,8 +226,8 @@ export default class WebexAdminEnablement extends LightningElement {
 
     // ---- what the administrator does ----
 
-    handleToggle(event: Event): void {
-        this.enabledForAll = (event.target as HTMLInputElement).checked;
+    handleToggle(event: CustomEvent<{ checked: boolean }>): void {
+        this.enabledForAll = event.detail.checked;
         this.flow.edited();
         if (this.enabledForAll) this.closeListbox();
     }

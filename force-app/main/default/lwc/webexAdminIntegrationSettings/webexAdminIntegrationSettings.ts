@@ -6,12 +6,11 @@
  * View and intent only: every Apex call goes through `callWithRetry` (Webex rate limits) and every
  * failure through `toWebexError` (a message a person can act on).
  */
-import { LightningElement } from 'lwc';
 import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getIntegrationStatus';
 import reactivateWebhook from '@salesforce/apex/WebexAdminController.reactivateWebhook';
 import registerWebhooks from '@salesforce/apex/WebexAdminController.registerWebhooks';
 import saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessToken';
-import { IDLE, StatusFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
+import { StatusFlow, StatusSection } from 'c/webexAdminSectionFlow';
 import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
 import { formatLabel } from 'c/webexLabelFormat';
 import ACTIVE from '@salesforce/label/c.WebexIntegration_Active';
@@ -59,7 +58,7 @@ const BUSY_MESSAGES = {
     reactivating: REACTIVATING
 };
 
-export default class WebexAdminIntegrationSettings extends LightningElement {
+export default class WebexAdminIntegrationSettings extends StatusSection<WebexIntegrationStatus> {
     readonly labels = {
         statusTitle: STATUS_TITLE,
         noToken: NO_TOKEN,
@@ -80,48 +79,21 @@ export default class WebexAdminIntegrationSettings extends LightningElement {
         reactivate: REACTIVATE
     };
 
-    /** The last status Apex returned; null until the first answer. */
-    status: WebexIntegrationStatus | null = null;
     /** What the administrator typed; kept after a failure, cleared once the token is stored. */
     token = '';
-    state: SectionState = IDLE;
-    readonly frame = statusFrame({
-        heading: TITLE,
+    /** Every action answers with the new status; on a failure its message shows and the typed token stays. */
+    protected readonly flow = new StatusFlow<WebexIntegrationStatus>(this, {
+        title: TITLE,
         iconName: 'standard:connected_apps',
         help: HELP,
-        errorTitle: ERROR_TITLE
-    });
-    /** Every action answers with the new status; on a failure its message shows and the typed token stays. */
-    private readonly flow = new StatusFlow<WebexIntegrationStatus>(this, {
-        title: TITLE,
+        errorTitle: ERROR_TITLE,
         busyMessages: BUSY_MESSAGES,
-        retryRateLimits: true,
         retryingMessage: RETRYING_IN,
-        loadStatus: () => getIntegrationStatus(),
-        show: (status) => {
-            this.status = status;
-        }
+        loadStatus: () => getIntegrationStatus()
     });
-
-    connectedCallback(): void {
-        this.flow.start();
-    }
-
-    /** The Retry of a failed load. */
-    handleRetry(): void {
-        this.flow.retry();
-    }
-
-    get isBusy(): boolean {
-        return this.flow.isBusy;
-    }
 
     get registerDisabled(): boolean {
         return this.isBusy || !this.status?.tokenStored;
-    }
-
-    get hasStatus(): boolean {
-        return this.status !== null;
     }
 
     get tokenStored(): boolean {

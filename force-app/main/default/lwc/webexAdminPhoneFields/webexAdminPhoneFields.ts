@@ -15,7 +15,7 @@ import { formatLabel } from 'c/webexLabelFormat';
 import {
     callingFlow,
     callingFrame,
-    LIST_LABELS,
+    LISTBOX_LABELS,
     objectWithoutPhoneField,
     sameList,
     toListOptions,
@@ -34,7 +34,7 @@ function toChoice(objects: readonly WebexPhoneFieldsObject[]): Choice {
 }
 
 export default class WebexAdminPhoneFields extends LightningElement {
-    readonly labels = LIST_LABELS;
+    readonly listboxLabels = LISTBOX_LABELS;
 
     /** What the server last said; null until it answered. */
     objects: WebexPhoneFieldsObject[] | null = null;

@@ -9,12 +9,12 @@
  *
  * The consumer key and secret go to Apex once and never come back: the status holds no secret.
  */
-import { LightningElement, wire } from 'lwc';
+import { wire } from 'lwc';
 import { CurrentPageReference, type PageReference } from 'lightning/navigation';
 import getAuthorizationStatus from '@salesforce/apex/WebexSalesforceAuthController.getAuthorizationStatus';
 import revokeAuthorization from '@salesforce/apex/WebexSalesforceAuthController.revokeAuthorization';
 import startAuthorization from '@salesforce/apex/WebexSalesforceAuthController.startAuthorization';
-import { IDLE, StatusFlow, statusFrame, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
+import { StatusFlow, StatusSection, type RunOptions, type SectionState } from 'c/webexAdminSectionFlow';
 import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
 import { formatLabel } from 'c/webexLabelFormat';
 import NOT_ADMIN from '@salesforce/label/c.WebexError_NotAdmin';
@@ -87,7 +87,7 @@ const OUTCOME_ERRORS: Record<string, string> = {
     not_admin: NOT_ADMIN
 };
 
-export default class WebexAdminSalesforceAuth extends LightningElement {
+export default class WebexAdminSalesforceAuth extends StatusSection<WebexSalesforceAuthStatus> {
     readonly labels = {
         statusTitle: STATUS_TITLE,
         notAuthorized: NOT_AUTHORIZED,
@@ -110,40 +110,26 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
         }))
     };
 
-    /** The last status Apex returned; null until the first answer. */
-    status: WebexSalesforceAuthStatus | null = null;
     /** What the administrator typed; kept after a failure. */
     consumerKey = '';
     consumerSecret = '';
-    state: SectionState = IDLE;
-    readonly frame = statusFrame({
-        heading: TITLE,
+    protected readonly flow = new StatusFlow<WebexSalesforceAuthStatus>(this, {
+        title: TITLE,
         iconName: 'standard:connected_apps',
         help: HELP,
-        errorTitle: ERROR_TITLE
-    });
-    private readonly flow = new StatusFlow<WebexSalesforceAuthStatus>(this, {
-        title: TITLE,
+        errorTitle: ERROR_TITLE,
         busyMessages: BUSY_MESSAGES,
-        retryRateLimits: true,
-        loadStatus: () => getAuthorizationStatus(),
-        show: (status) => {
-            this.status = status;
-        }
+        loadStatus: () => getAuthorizationStatus()
     });
     /** The polite announcement of a copy to the clipboard. */
     copyMessage: string | null = null;
     /** How the last authorization ended, from the link the Visualforce page returned with. */
     outcome: string | null = null;
 
-    connectedCallback(): void {
-        this.flow.start();
-    }
-
-    /** The Retry of a failed load. */
+    /** The Retry of a failed load; a copy said before no longer applies. */
     handleRetry(): void {
         this.copyMessage = null;
-        this.flow.retry();
+        super.handleRetry();
     }
 
     @wire(CurrentPageReference)
@@ -153,17 +139,9 @@ export default class WebexAdminSalesforceAuth extends LightningElement {
         this.outcome = key ? (state[key] ?? null) : null;
     }
 
-    get isBusy(): boolean {
-        return this.flow.isBusy;
-    }
-
     /** What the frame shows: this visit's state, with the outcome the page came back with. */
     get shown(): SectionState {
         return { ...this.state, success: this.successText, error: this.errorText };
-    }
-
-    get hasStatus(): boolean {
-        return this.status !== null;
     }
 
     get authorized(): boolean {

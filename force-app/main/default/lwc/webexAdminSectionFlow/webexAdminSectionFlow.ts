@@ -7,6 +7,7 @@
  * instance's own fields would not be tracked. Every failure goes through `toWebexError`, so what the
  * administrator reads is a sentence, never a stack; every success is said in the section and as a toast.
  */
+import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
@@ -191,35 +192,95 @@ export class SectionFlow {
     }
 }
 
-export interface StatusFlowOptions<T> extends SectionFlowOptions {
+/**
+ * A section whose page is a status the server answers with (StatusFlow, StatusSection): its `status` is the last one
+ * the server answered, null until the first answer.
+ */
+export type StatusHost<T> = SectionHost & Record<'status', T | null>;
+
+export interface StatusFlowOptions<T> extends SectionFlowOptions, Omit<StatusFrameOptions, 'heading'> {
+    /** The section's title: its frame's heading and its toasts' title. */
+    title: string;
     /** The controller call that answers with the section's status: on arrival, and again on Retry. */
     loadStatus: () => Promise<T | undefined>;
-    /** Shows a status the server answered; `action` is what brought it (`loading` for the load). */
-    show: (answer: T | null, action: string) => void;
+    /**
+     * Shows a status the server answered; `action` is what brought it (`loading` for the load). Without it, the
+     * answer becomes the host's `status`.
+     */
+    show?: (answer: T | null, action: string) => void;
 }
 
 /**
- * The flow of an action section whose status is its page (Integration Settings, Webex Site for Webhooks, User
- * Integration): the status loads on arrival and on Retry, and every button answers with the whole status, which
- * replaces the one shown (and a load error shown before). A failed action leaves the status as it was.
+ * The flow of an action section whose status is its page (Integration Settings, Salesforce Authorization, Webex
+ * Site for Webhooks, User Integration): the status loads on arrival and on Retry, and every button answers with
+ * the whole status, which replaces the one shown (and a load error shown before). A failed action leaves the
+ * status as it was. Its calls reach Webex or Salesforce's own APIs, so they wait out a rate limit unless the options
+ * say `retryRateLimits: false`.
  */
 export class StatusFlow<T> extends SectionFlow {
-    private readonly statusOptions: StatusFlowOptions<T>;
+    /** The section's frame: its title, icon and help, its buttons speaking in a polite region. */
+    readonly frame: SectionFrame;
+    private readonly loadStatus: () => Promise<T | undefined>;
+    private readonly show: (answer: T | null, action: string) => void;
 
-    constructor(host: SectionHost, options: StatusFlowOptions<T>) {
-        super(host, options);
-        this.statusOptions = options;
+    constructor(host: StatusHost<T>, options: StatusFlowOptions<T>) {
+        super(host, { retryRateLimits: true, ...options });
+        const { title, help, iconName, nested, successDetail, errorTitle } = options;
+        this.frame = statusFrame({ heading: title, help, iconName, nested, successDetail, errorTitle });
+        this.loadStatus = options.loadStatus;
+        this.show =
+            options.show ??
+            ((answer) => {
+                host.status = answer;
+            });
     }
 
     /** Loads the status (the section's `connectedCallback`). */
     start(): Promise<boolean> {
-        return this.load(this.statusOptions.loadStatus, (answer) => this.statusOptions.show(answer ?? null, 'loading'));
+        return this.load(this.loadStatus, (answer) => this.show(answer ?? null, 'loading'));
     }
 
     /** Runs a button's call, whose answer is the new status (see `run` for the busy line, success and failure). */
     act(action: string, call: () => Promise<T>, options: RunOptions<T> = {}): Promise<T | null> {
-        const apply = (answer: T) => this.statusOptions.show(answer ?? null, action);
+        const apply = (answer: T) => this.show(answer ?? null, action);
         return this.run(action, call, { ...options, apply, replacesLoad: true });
+    }
+}
+
+/**
+ * The component class of a status section: its state and status, its frame, its load on arrival, Retry and busy.
+ * A section extends it and declares only its `flow` (a StatusFlow with its title, help, busy lines and the
+ * controller call that answers with its status), its fields and its buttons' calls.
+ *
+ * A component may extend a class of its own that extends LightningElement, as it extends the platform's mixins
+ * (`NavigationMixin(LightningElement)`, LWC Developer Guide "Navigate to Pages, Records, and Lists"): the LWC
+ * compiler registers each class's fields, this one's `state` and `status` included, so they stay reactive.
+ */
+export abstract class StatusSection<T> extends LightningElement implements StatusHost<T> {
+    state: SectionState = IDLE;
+    status: T | null = null;
+    /** The section's flow; the subclass creates it with `new StatusFlow<T>(this, { … })`. */
+    protected abstract readonly flow: StatusFlow<T>;
+
+    get frame(): SectionFrame {
+        return this.flow.frame;
+    }
+
+    connectedCallback(): void {
+        this.flow.start();
+    }
+
+    /** The Retry of a failed load. */
+    handleRetry(): void {
+        this.flow.retry();
+    }
+
+    get isBusy(): boolean {
+        return this.flow.isBusy;
+    }
+
+    get hasStatus(): boolean {
+        return this.status !== null;
     }
 }
 

@@ -9,11 +9,10 @@
  *
  * View and intent only: Apex calls go through `callWithRetry`, failures through `toWebexError`.
  */
-import { LightningElement } from 'lwc';
 import clearUserIntegration from '@salesforce/apex/WebexAdminController.clearUserIntegration';
 import getUserIntegration from '@salesforce/apex/WebexAdminController.getUserIntegration';
 import saveUserIntegration from '@salesforce/apex/WebexAdminController.saveUserIntegration';
-import { IDLE, StatusFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
+import { StatusFlow, StatusSection } from 'c/webexAdminSectionFlow';
 import { credentialsOf, type CredentialAction, type CredentialField } from 'c/webexAdminCredentialFields';
 import { formatLabel } from 'c/webexLabelFormat';
 import ERROR_TITLE from '@salesforce/label/c.WebexIntegration_ErrorTitle';
@@ -59,40 +58,28 @@ const FIELD_REFUSALS: ReadonlyArray<[string, FieldName]> = [
     [oneLine(STORED_SECRET_WRONG), 'userClientSecret']
 ];
 
-export default class WebexAdminUserIntegration extends LightningElement {
+export default class WebexAdminUserIntegration extends StatusSection<WebexUserIntegrationStatus> {
     readonly labels = {
         redirectUri: REDIRECT_URI,
         scopes: SCOPES
     };
 
-    status: WebexUserIntegrationStatus | null = null;
     /** What the administrator typed; kept after a failure. */
     clientId = '';
     clientSecret = '';
-    state: SectionState = IDLE;
-    /** A part of Webex Integration Settings. */
-    readonly frame = statusFrame({ heading: TITLE, help: HELP, nested: true, errorTitle: ERROR_TITLE });
-    /** Every action answers with the new status; on a failure its message shows and what was typed stays. */
-    private readonly flow = new StatusFlow<WebexUserIntegrationStatus>(this, {
+    /**
+     * A part of Webex Integration Settings (`nested`). Every action answers with the new status; on a failure its
+     * message shows and what was typed stays.
+     */
+    protected readonly flow = new StatusFlow<WebexUserIntegrationStatus>(this, {
         title: TITLE,
+        help: HELP,
+        nested: true,
+        errorTitle: ERROR_TITLE,
         busyMessages: BUSY_MESSAGES,
-        retryRateLimits: true,
         loadStatus: () => getUserIntegration(),
         show: (status, action) => this.show(status, action !== 'saving')
     });
-
-    connectedCallback(): void {
-        this.flow.start();
-    }
-
-    /** The Retry of a failed load. */
-    handleRetry(): void {
-        this.flow.retry();
-    }
-
-    get isBusy(): boolean {
-        return this.flow.isBusy;
-    }
 
     get configured(): boolean {
         return Boolean(this.status?.configured);

@@ -5,11 +5,10 @@
  * needs (the System Administrator profile, the Webex Admin permission set, Salesforce authorized), and
  * the server refuses with the same words when something is missing. Creating it again changes nothing.
  */
-import { LightningElement } from 'lwc';
 import checkSite from '@salesforce/apex/WebexSiteController.checkSite';
 import createSite from '@salesforce/apex/WebexSiteController.createSite';
 import getSiteStatus from '@salesforce/apex/WebexSiteController.getSiteStatus';
-import { IDLE, StatusFlow, statusFrame, type SectionState } from 'c/webexAdminSectionFlow';
+import { StatusFlow, StatusSection } from 'c/webexAdminSectionFlow';
 import AUTHORIZE_FIRST from '@salesforce/label/c.WebexSfAuth_ErrorNotAuthorized';
 import ALREADY_EXISTS from '@salesforce/label/c.WebexSite_AlreadyExists';
 import CHECK from '@salesforce/label/c.WebexSite_Check';
@@ -44,7 +43,7 @@ const BUSY_MESSAGES = {
     checking: CHECKING
 };
 
-export default class WebexAdminWebhookSite extends LightningElement {
+export default class WebexAdminWebhookSite extends StatusSection<WebexSiteStatus> {
     readonly labels = {
         requirementsTitle: REQUIREMENTS_TITLE,
         create: CREATE,
@@ -59,43 +58,16 @@ export default class WebexAdminWebhookSite extends LightningElement {
         authorizeFirst: AUTHORIZE_FIRST
     };
 
-    /** The last status Apex returned; null until the first answer. */
-    status: WebexSiteStatus | null = null;
-    state: SectionState = IDLE;
-    readonly frame = statusFrame({
-        heading: TITLE,
+    /** Every action answers with the new status; on a failure the status shown before stays. */
+    protected readonly flow = new StatusFlow<WebexSiteStatus>(this, {
+        title: TITLE,
         iconName: 'standard:global_constant',
         help: HELP,
         successDetail: true,
-        errorTitle: ERROR_TITLE
-    });
-    /** Every action answers with the new status; on a failure the status shown before stays. */
-    private readonly flow = new StatusFlow<WebexSiteStatus>(this, {
-        title: TITLE,
+        errorTitle: ERROR_TITLE,
         busyMessages: BUSY_MESSAGES,
-        retryRateLimits: true,
-        loadStatus: () => getSiteStatus(),
-        show: (status) => {
-            this.status = status;
-        }
+        loadStatus: () => getSiteStatus()
     });
-
-    connectedCallback(): void {
-        this.flow.start();
-    }
-
-    /** The Retry of a failed load. */
-    handleRetry(): void {
-        this.flow.retry();
-    }
-
-    get isBusy(): boolean {
-        return this.flow.isBusy;
-    }
-
-    get hasStatus(): boolean {
-        return this.status !== null;
-    }
 
     get checkDisabled(): boolean {
         return this.isBusy || !this.status?.exists;

@@ -45,14 +45,18 @@ export function callingFrame(heading: string, iconName: string, help: string, di
     return { heading, iconName, help, dirty, labels: CALLING_SECTION_LABELS };
 }
 
-/** The words of every dual listbox of the calling sections: its two lists and its buttons. */
-export const LIST_LABELS = Object.freeze({
-    available: AVAILABLE,
-    selected: SELECTED,
-    add: ADD,
-    remove: REMOVE,
-    up: UP,
-    down: DOWN
+/**
+ * The words of every dual listbox of the calling sections (its two lists and its buttons), keyed by the listbox's
+ * own properties: a template gives them all at once with `lwc:spread={listboxLabels}` (LWC Developer Guide, "Spread
+ * Properties on Child Components").
+ */
+export const LISTBOX_LABELS = Object.freeze({
+    sourceLabel: AVAILABLE,
+    selectedLabel: SELECTED,
+    addButtonLabel: ADD,
+    removeButtonLabel: REMOVE,
+    upButtonLabel: UP,
+    downButtonLabel: DOWN
 });
 
 /** An option of `lightning-dual-listbox` or `lightning-combobox`. */

@@ -1,7 +1,7 @@
 import '../../../../../test/jest-utils/adminApex';
 import WebexAdmin, { SECTIONS } from 'c/webexAdmin';
 import getIntegrationStatus from '@salesforce/apex/WebexAdminController.getIntegrationStatus';
-import statusNoToken from './data/statusNoToken.json';
+import statusNoToken from '../../../../../test/jest-utils/data/statusNoToken.json';
 import { type Host, mountSection, flushPromises, resetPage } from '../../../../../test/jest-utils/adminSection';
 
 async function mount(): Promise<Host> {

@@ -38,4 +38,21 @@ describe('c-webex-admin-alert', () => {
         await Promise.resolve();
         expect(button(element, 'retry').disabled).toBe(true);
     });
+
+    it("offers a part's own Retry, without a title where the message says it all", async () => {
+        const element = await mount({
+            heading: undefined,
+            kind: 'part',
+            message: 'No fields',
+            retryLabel: 'Try again'
+        });
+        const retry = jest.fn();
+        element.addEventListener('retry', retry);
+        expect(text(element, '[role="alert"] [data-part-error]')).toBe('No fields');
+        expect($(element, '[role="alert"] h3')).toBeNull();
+        expect(button(element, 'retry')).toBeNull();
+        button(element, 'retry-part').click();
+        expect(retry).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
 });

@@ -2,8 +2,8 @@ import '../../../../../test/jest-utils/adminApex';
 import WebexAdminCallHistory, { FEATURE } from 'c/webexAdminCallHistory';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
-import notAdminRejection from './data/notAdminRejection.json';
-import unexpectedRejection from './data/unexpectedRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
+import unexpectedRejection from '../../../../../test/jest-utils/data/unexpectedRejection.json';
 import {
     type Host,
     mountSection,
@@ -60,7 +60,7 @@ describe('c-webex-admin-call-history', () => {
         expect(text(element, 'label.slds-checkbox_toggle .slds-form-element__label')).toBe(
             'c.WebexCallingAdmin_CallHistorySwitch'
         );
-        expect(text(element, '[data-state-help]')).toBe('c.WebexCallingAdmin_CallHistoryOffHelp');
+        expect(text(element, '[data-switch-help]')).toBe('c.WebexCallingAdmin_CallHistoryOffHelp');
         expect($(element, '[data-grantees]')).toBeNull();
         expect(saveButton(element).disabled).toBe(true);
         await expect(element).toBeAccessible();
@@ -71,7 +71,7 @@ describe('c-webex-admin-call-history', () => {
         expect(text(element, '[data-grantees]')).toBe('Still on for 1 profiles or users chosen one by one before.');
         const seen = toasts(element);
         await flip(element);
-        expect(text(element, '[data-state-help]')).toBe('c.WebexCallingAdmin_CallHistoryOnHelp');
+        expect(text(element, '[data-switch-help]')).toBe('c.WebexCallingAdmin_CallHistoryOnHelp');
         expect(text(element, '[data-unsaved]')).toBe('c.WebexCallingAdmin_Unsaved');
         expect($(element, '[data-grantees]')).toBeNull();
         mockSave.mockResolvedValue({ feature: FEATURE, enabledForAll: true, grantees: [CAMILLE] });

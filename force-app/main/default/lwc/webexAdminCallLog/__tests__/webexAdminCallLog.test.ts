@@ -3,9 +3,9 @@ import WebexAdminCallLog from 'c/webexAdminCallLog';
 import getCallLogObjects from '@salesforce/apex/WebexCallingAdminController.getCallLogObjects';
 import saveCallLogObjects from '@salesforce/apex/WebexCallingAdminController.saveCallLogObjects';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
-import notAdminRejection from './data/notAdminRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
 import objectsOutbound from './data/objectsOutbound.json';
-import unexpectedRejection from './data/unexpectedRejection.json';
+import unexpectedRejection from '../../../../../test/jest-utils/data/unexpectedRejection.json';
 import {
     settle,
     $,

@@ -6,12 +6,12 @@ import getCallLogTabObjects from '@salesforce/apex/WebexCallingAdminController.g
 import getCallLogTabOptions from '@salesforce/apex/WebexCallingAdminController.getCallLogTabOptions';
 import getCallLogTabs from '@salesforce/apex/WebexCallingAdminController.getCallLogTabs';
 import saveCallLogTab from '@salesforce/apex/WebexCallingAdminController.saveCallLogTab';
-import notAdminRejection from './data/notAdminRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
 import optionsCase from './data/optionsCase.json';
 import optionsOpportunity from './data/optionsOpportunity.json';
 import tabObjects from './data/tabObjects.json';
 import tabsOpportunity from './data/tabsOpportunity.json';
-import unexpectedRejection from './data/unexpectedRejection.json';
+import unexpectedRejection from '../../../../../test/jest-utils/data/unexpectedRejection.json';
 import {
     type Host,
     mountSection,
@@ -305,11 +305,11 @@ describe('c-webex-admin-call-log-tabs', () => {
         const element = await mount();
         mockOptions.mockRejectedValueOnce(unexpectedRejection);
         await pick(element, 'object', 'Case');
-        expect(text(element, '[data-options-error]')).toBe(
+        expect(text(element, '[role="alert"] [data-part-error]')).toBe(
             'The fields could not be loaded: Something went wrong: UNABLE_TO_LOCK_ROW'
         );
         expect(field(element, 'accountField')).toBeNull();
-        await click(button(element, 'options-retry'));
+        await click(button(element, 'retry-part'));
         expect($(element, '[data-options-error]')).toBeNull();
         expect(field(element, 'accountField')?.value).toBe('AccountId');
 
@@ -322,7 +322,9 @@ describe('c-webex-admin-call-log-tabs', () => {
                 })
         );
         await pick(element, 'object', 'Case');
-        expect(text(element, '[data-options-busy]')).toBe('c.WebexCallingAdmin_TabsOptionsLoading');
+        expect(text($(element, '[data-options-busy]') as Host, '[data-busy]')).toBe(
+            'c.WebexCallingAdmin_TabsOptionsLoading'
+        );
         await pick(element, 'object', 'Opportunity');
         answerCase(copy(optionsCase));
         await settle();

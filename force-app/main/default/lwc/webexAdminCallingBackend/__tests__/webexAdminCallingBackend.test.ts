@@ -2,8 +2,8 @@ import '../../../../../test/jest-utils/adminApex';
 import WebexAdminCallingBackend, { BACKENDS, LIMITS } from 'c/webexAdminCallingBackend';
 import getCallingBackend from '@salesforce/apex/WebexCallingAdminController.getCallingBackend';
 import saveCallingBackend from '@salesforce/apex/WebexCallingAdminController.saveCallingBackend';
-import notAdminRejection from './data/notAdminRejection.json';
-import unexpectedRejection from './data/unexpectedRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
+import unexpectedRejection from '../../../../../test/jest-utils/data/unexpectedRejection.json';
 import {
     type Host,
     mountSection,

@@ -5,11 +5,11 @@ import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeat
 import saveFeatureAccess from '@salesforce/apex/WebexEnablementController.saveFeatureAccess';
 import searchProfilesAndUsers from '@salesforce/apex/WebexEnablementController.searchProfilesAndUsers';
 import accessForAll from './data/accessForAll.json';
-import accessNobody from './data/accessNobody.json';
+import accessNobody from '../../../../../test/jest-utils/data/accessNobody.json';
 import accessProfileAndUsers from './data/accessProfileAndUsers.json';
-import notAdminRejection from './data/notAdminRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
 import notEligibleRejection from './data/notEligibleRejection.json';
-import salesforceUnreachableRejection from './data/salesforceUnreachableRejection.json';
+import salesforceUnreachableRejection from '../../../../../test/jest-utils/data/salesforceUnreachableRejection.json';
 import searchResultsSa from './data/searchResultsSa.json';
 import {
     settle,

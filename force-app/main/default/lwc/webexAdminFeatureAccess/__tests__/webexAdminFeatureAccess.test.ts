@@ -2,7 +2,7 @@ import '../../../../../test/jest-utils/adminApex';
 import WebexAdminFeatureAccess, { FEATURES } from 'c/webexAdminFeatureAccess';
 import getFeatureAccess from '@salesforce/apex/WebexEnablementController.getFeatureAccess';
 import { deepQuery } from '../../../../../test/jest-utils/shadowQuery';
-import accessNobody from './data/accessNobody.json';
+import accessNobody from '../../../../../test/jest-utils/data/accessNobody.json';
 import { type Host, mountSection, flushPromises, resetPage } from '../../../../../test/jest-utils/adminSection';
 
 const mockGet = jest.mocked(getFeatureAccess);

@@ -8,8 +8,8 @@ import saveAccessToken from '@salesforce/apex/WebexAdminController.saveAccessTok
 import invalidTokenRejection from './data/invalidTokenRejection.json';
 import noSiteRejection from './data/noSiteRejection.json';
 import rateLimitedRejection from './data/rateLimitedRejection.json';
-import salesforceUnreachableRejection from './data/salesforceUnreachableRejection.json';
-import statusNoToken from './data/statusNoToken.json';
+import salesforceUnreachableRejection from '../../../../../test/jest-utils/data/salesforceUnreachableRejection.json';
+import statusNoToken from '../../../../../test/jest-utils/data/statusNoToken.json';
 import statusRegistered from './data/statusRegistered.json';
 import statusSaved from './data/statusSaved.json';
 import statusWebhooksError from './data/statusWebhooksError.json';

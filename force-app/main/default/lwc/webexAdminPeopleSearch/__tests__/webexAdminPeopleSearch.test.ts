@@ -3,10 +3,10 @@ import { emitLeadRenamed } from '../../../../../test/jest-utils/objectInfo';
 import WebexAdminPeopleSearch, { PURPOSES } from 'c/webexAdminPeopleSearch';
 import getPeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.getPeopleSearchSettings';
 import savePeopleSearchSettings from '@salesforce/apex/WebexPeopleSearchController.savePeopleSearchSettings';
-import notAdminRejection from './data/notAdminRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
 import settingsDefault from './data/settingsDefault.json';
 import settingsInboundOff from './data/settingsInboundOff.json';
-import unexpectedRejection from './data/unexpectedRejection.json';
+import unexpectedRejection from '../../../../../test/jest-utils/data/unexpectedRejection.json';
 import {
     type Host,
     mountSection,

@@ -2,9 +2,9 @@ import '../../../../../test/jest-utils/adminApex';
 import WebexAdminPhoneFields from 'c/webexAdminPhoneFields';
 import getPhoneFields from '@salesforce/apex/WebexCallingAdminController.getPhoneFields';
 import savePhoneFields from '@salesforce/apex/WebexCallingAdminController.savePhoneFields';
-import notAdminRejection from './data/notAdminRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
 import phoneFieldsDefault from './data/phoneFieldsDefault.json';
-import unexpectedRejection from './data/unexpectedRejection.json';
+import unexpectedRejection from '../../../../../test/jest-utils/data/unexpectedRejection.json';
 import {
     type Host,
     mountSection,

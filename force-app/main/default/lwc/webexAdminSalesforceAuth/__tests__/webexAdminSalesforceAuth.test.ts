@@ -10,7 +10,7 @@ import startAuthorization from '@salesforce/apex/WebexSalesforceAuthController.s
 import { ShowToastEventName } from '../../../../../test/jest-mocks/lightning/platformShowToastEvent';
 import authorizationStart from './data/authorizationStart.json';
 import invalidInputRejection from './data/invalidInputRejection.json';
-import notAdminRejection from './data/notAdminRejection.json';
+import notAdminRejection from '../../../../../test/jest-utils/data/notAdminRejection.json';
 import revokeFailedRejection from './data/revokeFailedRejection.json';
 import statusAuthorized from './data/statusAuthorized.json';
 import statusNotAuthorized from './data/statusNotAuthorized.json';

@@ -197,10 +197,16 @@ describe('c/webexAdminSectionFlow', () => {
     });
 
     describe('StatusFlow', () => {
-        function statusFlow(host: Host, loadStatus: () => Promise<string | undefined>) {
+        class StatusHost extends Host {
+            status: string | null = null;
+        }
+
+        function statusFlow(host: StatusHost, loadStatus: () => Promise<string | undefined>) {
             const shown: Array<[string | null, string]> = [];
             const flow = new StatusFlow<string>(host, {
                 title: 'Site',
+                help: 'Why.',
+                errorTitle: 'Oops',
                 busyMessages: { loading: 'Loading…', creating: 'Creating…' },
                 loadStatus,
                 show: (answer, action) => shown.push([answer, action])
@@ -209,19 +215,19 @@ describe('c/webexAdminSectionFlow', () => {
         }
 
         it('loads the status on arrival and shows it; a missing answer shows as none', async () => {
-            const host = new Host();
+            const host = new StatusHost();
             const { flow, shown } = statusFlow(host, () => Promise.resolve('no site'));
             await expect(flow.start()).resolves.toBe(true);
             expect(shown).toEqual([['no site', 'loading']]);
             expect(host.state).toMatchObject({ loaded: true, busy: null });
 
-            const empty = statusFlow(new Host(), () => Promise.resolve(undefined));
+            const empty = statusFlow(new StatusHost(), () => Promise.resolve(undefined));
             await empty.flow.start();
             expect(empty.shown).toEqual([[null, 'loading']]);
         });
 
         it('shows the status an action answers with, says its success, and a failed load gives way', async () => {
-            const host = new Host();
+            const host = new StatusHost();
             const seen = toasts(host);
             const { flow, shown } = statusFlow(host, () => Promise.reject(NOT_ADMIN));
             await flow.start();
@@ -235,12 +241,35 @@ describe('c/webexAdminSectionFlow', () => {
         });
 
         it('keeps the status shown when an action fails, and says why', async () => {
-            const host = new Host();
+            const host = new StatusHost();
             const { flow, shown } = statusFlow(host, () => Promise.resolve('no site'));
             await flow.start();
             await expect(flow.act('creating', () => Promise.reject(NOT_ADMIN))).resolves.toBeNull();
             expect(shown).toEqual([['no site', 'loading']]);
             expect(host.state.error).toBe('You need the Webex Admin permission set.');
+        });
+
+        it("frames the section with its title, and without `show` the answer becomes the host's status", async () => {
+            const host = new StatusHost();
+            const flow = new StatusFlow<string>(host, {
+                title: 'Users',
+                help: 'Who.',
+                nested: true,
+                errorTitle: 'Oops',
+                busyMessages: { loading: 'Loading…', clearing: 'Clearing…' },
+                loadStatus: () => Promise.resolve('set up')
+            });
+            expect(flow.frame).toEqual({
+                heading: 'Users',
+                help: 'Who.',
+                nested: true,
+                notices: true,
+                labels: { errorTitle: 'Oops' }
+            });
+            await flow.start();
+            expect(host.status).toBe('set up');
+            await flow.act('clearing', () => Promise.resolve('cleared'));
+            expect(host.status).toBe('cleared');
         });
     });
 
