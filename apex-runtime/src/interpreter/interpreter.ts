@@ -36,6 +36,7 @@ import {
 import type { StackFrame } from './exceptions.ts';
 import { schemaSObjectStatics } from './natives/sobject-statics.ts';
 import { execBlock } from './statements.ts';
+import { defineBuiltinMethod } from './native-method.ts';
 import { evalExpr } from './expressions.ts';
 
 /** Maximum call depth (Execution Governors and Limits: "Maximum stack depth ... 1,000"). */
@@ -838,38 +839,8 @@ export function lc(node: { name: string }): string {
  * getTypeName, getLineNumber, getStackTraceString, setMessage, initCause.
  */
 function installExceptionMethods(it: Interpreter, base: ClassInfo): void {
-    const def = (name: string, arity: number, fn: (self: ApexObject, args: ApexValue[]) => ApexValue) => {
-        const m: MethodInfo = {
-            name,
-            lname: name.toLowerCase(),
-            owner: base,
-            decl: {
-                kind: 'method',
-                name,
-                annotations: [],
-                modifiers: ['public', 'virtual'],
-                returnType: { names: ['Object'], args: [], arrayDims: 0 },
-                params: [],
-                endLine: 0,
-                line: 0
-            },
-            params: Array.from({ length: arity }, (_, i) => ({
-                name: `p${i}`,
-                type: { names: ['Object'], args: [], arrayDims: 0 },
-                isFinal: false,
-                line: 0
-            })),
-            paramTypes: Array.from({ length: arity }, () => OBJECT_TYPE),
-            returnType: OBJECT_TYPE,
-            isStatic: false,
-            isAbstract: false,
-            isVirtual: true,
-            isOverride: false,
-            isPrivate: false,
-            native: (self, args) => fn(self as ApexObject, args)
-        };
-        base.methods.set(m.lname, [m]);
-    };
+    const def = (name: string, arity: number, fn: (self: ApexObject, args: ApexValue[]) => ApexValue): void =>
+        defineBuiltinMethod(base, name, arity, fn, { virtual: true, paramType: 'Object' });
     def('getMessage', 0, (s) => s.fields.get(EXC_MESSAGE) ?? null);
     def('getCause', 0, (s) => s.fields.get(EXC_CAUSE) ?? null);
     def('getTypeName', 0, (s) => exceptionTypeName(s.cls));

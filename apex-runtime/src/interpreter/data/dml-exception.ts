@@ -7,10 +7,10 @@
 import { UnsupportedApexError } from '../../errors.ts';
 import type { DmlError } from '../../data/dml.ts';
 import type { Interpreter } from '../interpreter.ts';
-import type { ApexObject, ApexValue, MethodInfo } from '../model.ts';
+import type { ApexObject, ApexValue } from '../model.ts';
 import { ApexList } from '../collections.ts';
 import { EXC_DML_FAILURES } from '../exceptions.ts';
-import { OBJECT_TYPE } from '../types.ts';
+import { defineBuiltinMethod } from '../native-method.ts';
 import { statusCode } from '../natives/database-results.ts';
 
 interface Failure {
@@ -36,38 +36,8 @@ function failure(self: ApexObject, args: ApexValue[], what: string): Failure {
 export function installDmlExceptionMethods(it: Interpreter): void {
     const cls = it.classes.builtins.get('dmlexception');
     if (!cls || cls.methods.has('getnumdml')) return;
-    const def = (name: string, arity: number, fn: (self: ApexObject, args: ApexValue[]) => ApexValue): void => {
-        const m: MethodInfo = {
-            name,
-            lname: name.toLowerCase(),
-            owner: cls,
-            decl: {
-                kind: 'method',
-                name,
-                annotations: [],
-                modifiers: ['public'],
-                returnType: { names: ['Object'], args: [], arrayDims: 0 },
-                params: [],
-                endLine: 0,
-                line: 0
-            },
-            params: Array.from({ length: arity }, (_, i) => ({
-                name: `p${i}`,
-                type: { names: ['Integer'], args: [], arrayDims: 0 },
-                isFinal: false,
-                line: 0
-            })),
-            paramTypes: Array.from({ length: arity }, () => OBJECT_TYPE),
-            returnType: OBJECT_TYPE,
-            isStatic: false,
-            isAbstract: false,
-            isVirtual: false,
-            isOverride: false,
-            isPrivate: false,
-            native: (self, args) => fn(self as ApexObject, args)
-        };
-        cls.methods.set(m.lname, [m]);
-    };
+    const def = (name: string, arity: number, fn: (self: ApexObject, args: ApexValue[]) => ApexValue): void =>
+        defineBuiltinMethod(cls, name, arity, fn, { virtual: false, paramType: 'Integer' });
     def('getNumDml', 0, (s) => failuresOf(s).length);
     def('getDmlMessage', 1, (s, a) => failure(s, a, 'getDmlMessage').error.message);
     def('getDmlType', 1, (s, a) => statusCode(failure(s, a, 'getDmlType').error.statusCode));
