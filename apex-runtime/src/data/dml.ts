@@ -17,6 +17,7 @@ import { keyPrefixOf, tryNormalizeId } from './ids.ts';
 import { fieldOf, type FieldDescribe, type SObjectDescribe } from './schema.ts';
 import { SObject } from './sobject.ts';
 import { isDeleted, type RecordStore, type Savepoint } from './store.ts';
+import { hasParentDerivedFields, parentDerivedValues } from './derived-fields.ts';
 import type { UserAccess } from './access.ts';
 import { userModeError, type AccessLevel } from './dml-access.ts';
 
@@ -165,8 +166,10 @@ function requiredFields(d: SObjectDescribe): FieldDescribe[] {
 /** System validation (Order of Execution step "system validation"): required, length, read-only fields, references. */
 function validate(ctx: DmlContext, r: Row, stored: SObject | undefined, op: 'insert' | 'update'): void {
     const d = r.record.describe;
+    // An update checks what it writes (its new version also holds the stored row's fields, loaded).
+    const written = op === 'update' ? r.record.assignedFieldEntries().map(([n]) => n) : r.record.fieldNames();
     const readOnly: string[] = [];
-    for (const name of r.record.fieldNames()) {
+    for (const name of written) {
         const f = fieldOf(d, name)!;
         if (f.name === 'Id') continue;
         const writable = op === 'insert' ? f.createable : f.updateable;
@@ -198,7 +201,7 @@ function validate(ctx: DmlContext, r: Row, stored: SObject | undefined, op: 'ins
         r.errors.push(err('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing));
         return;
     }
-    for (const name of r.record.fieldNames()) {
+    for (const name of written) {
         const f = fieldOf(d, name)!;
         const v = r.record.get(f.name);
         if (typeof v === 'string' && f.apexType === 'String' && f.length !== undefined && v.length > f.length) {
@@ -324,6 +327,12 @@ function insertRow(ctx: DmlContext, record: SObject): SObject {
         computeCompoundNames(d, values);
         for (const f of d.fields.values()) if (f.compoundOf) row.load(f, values.get(f.name.toLowerCase())![1]);
     }
+    const derived = parentDerivedValues(
+        d,
+        (name) => (row.has(name) ? row.get(name) : null),
+        (id) => ctx.store.get(id)
+    );
+    for (const [name, v] of derived) row.load(fieldOf(d, name)!, v);
     return row;
 }
 
@@ -477,6 +486,28 @@ export function dmlInsert(
     return results;
 }
 
+/**
+ * The record an update's triggers see as Trigger.new and the save writes: the stored row with the
+ * statement's values over it ("Loads the original record from the database … overwrites the old values
+ * with the new values", Apex Developer Guide › Triggers and Order of Execution). Fields the statement sent
+ * and fields a before trigger assigns are the ones written; the caller's record is left as it was.
+ */
+function newVersion(sent: SObject, stored: SObject): SObject {
+    const merged = new SObject(stored.describe);
+    stored.copyFieldsTo(merged);
+    for (const [name, v] of sent.fieldEntries()) merged.setRaw(name, v, true);
+    return merged;
+}
+
+/**
+ * A converted Lead can't be updated: Salesforce Help › Knowledge Article 000384333 (CANNOT_UPDATE_CONVERTED_LEAD
+ * "indicates that you are trying to edit or update a lead that has been converted"); the message orgs print
+ * with it is "cannot reference converted lead" (as recorded in gitlab.com/gitlab-org/customers-gitlab-com#272).
+ */
+function isConvertedLead(stored: SObject): boolean {
+    return stored.describe.name === 'Lead' && stored.has('IsConverted') && stored.get('IsConverted') === true;
+}
+
 function checkIds(records: SObject[], op: 'update' | 'delete' | 'undelete'): void {
     const seen = new Set<string>();
     for (const r of records) {
@@ -511,10 +542,15 @@ export function dmlUpdate(
         if (!stored || stored.type !== r.record.type)
             r.errors.push(err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []));
         else if (isDeleted(stored)) r.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted', []));
+        else if (isConvertedLead(stored))
+            r.errors.push(err('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead', []));
         else {
             const e = access ? userModeError(access, 'update', r.record, stored) : undefined;
             if (e) r.errors.push(e);
-            else olds.set(r, readOnlyCopy(stored));
+            else {
+                olds.set(r, readOnlyCopy(stored));
+                r.record = newVersion(r.record, stored);
+            }
         }
     }
     const live = rows.filter((r) => !r.errors.length);
@@ -534,7 +570,7 @@ export function dmlUpdate(
         validate(ctx, r, stored, 'update');
         if (r.errors.length) continue;
         const changes = new Map<string, [string, unknown]>();
-        for (const [name, v] of r.record.fieldEntries()) {
+        for (const [name, v] of r.record.assignedFieldEntries()) {
             const f = fieldOf(r.record.describe, name)!;
             if (f.system || f.autoNumber || f.calculated) continue;
             changes.set(name.toLowerCase(), [name, v]);
@@ -550,6 +586,17 @@ export function dmlUpdate(
         }
         const after = new Map<string, unknown>(stored.fieldEntries().map(([k, v]) => [k.toLowerCase(), v]));
         for (const [k, [, v]] of changes) after.set(k, v);
+        if (hasParentDerivedFields(r.record.describe)) {
+            const derived = parentDerivedValues(
+                r.record.describe,
+                (name) => after.get(name.toLowerCase()) ?? null,
+                (id) => ctx.store.get(id)
+            );
+            for (const [name, v] of derived) {
+                changes.set(name.toLowerCase(), [name, v]);
+                after.set(name.toLowerCase(), v);
+            }
+        }
         const dup = uniqueError(ctx, r.record.describe, (f) => after.get(f.name.toLowerCase()), r.record.id);
         if (dup) {
             r.errors.push(dup);

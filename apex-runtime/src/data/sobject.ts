@@ -241,6 +241,11 @@ export class SObject {
         return [...this.fieldSlots.values()].map((s) => [s.name, s.value]);
     }
 
+    /** `[apiName, value]` of the fields assigned in memory, not loaded from the store or a query. */
+    assignedFieldEntries(): [string, unknown][] {
+        return [...this.fieldSlots.values()].filter((s) => s.assigned).map((s) => [s.name, s.value]);
+    }
+
     /** `[relationshipName, parent]` of every parent slot. */
     parentEntries(): [string, SObject | null][] {
         return [...(this.parentMap?.values() ?? [])].map((s) => [s.name, s.value]);

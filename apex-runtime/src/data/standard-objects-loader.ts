@@ -23,6 +23,7 @@ import {
     type StandardObjectSource,
     setDefaultStandardObjects
 } from './schema.ts';
+import { absentFromDefaultOrg, applyFieldReference } from './field-reference.ts';
 import { defaultJarPath, SObjectTypesJar, type JarField } from './sobject-types-jar.ts';
 
 const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema');
@@ -200,7 +201,7 @@ export class JarStandardObjects implements StandardObjectSource {
         const raw = this.jar.fields(name);
         const byLower = new Map(raw.map((f) => [f.name.toLowerCase(), f]));
         for (const f of raw) {
-            if (f.kind !== 'value') continue;
+            if (f.kind !== 'value' || absentFromDefaultOrg(name, f.name)) continue;
             d.fields.set(f.name.toLowerCase(), this.valueField(f));
         }
         for (const f of raw) {
@@ -208,13 +209,15 @@ export class JarStandardObjects implements StandardObjectSource {
             // The reference field of relationship `Account` is `AccountId` (Object Reference's naming of standard lookups).
             const idField = byLower.get(`${f.name.toLowerCase()}id`);
             if (!idField || idField.kind !== 'value' || idField.type !== 'Id') continue;
-            const target = d.fields.get(idField.name.toLowerCase())!;
+            const target = d.fields.get(idField.name.toLowerCase());
+            if (!target) continue;
             target.relationshipName = f.name;
             target.type ??= 'REFERENCE';
             if (f.type === 'Name') target.polymorphic = true;
             else if (target.referenceTo.length === 0) target.referenceTo = [f.type];
         }
         this.applyObserved(name, d);
+        applyFieldReference(d, (t) => this.jar.nameOf(t) !== undefined);
         for (const [fname, fact] of Object.entries(objectFacts?.fields ?? {})) {
             const field = d.fields.get(fname.toLowerCase());
             if (!field) throw new Error(`standard-field-facts.json: ${name}.${fname} is not in the jar`);

@@ -64,3 +64,14 @@ export function messageOf(e: ApexObject): string {
     const m: ApexValue | undefined = e.fields.get(EXC_MESSAGE);
     return typeof m === 'string' ? m : String(m ?? 'null');
 }
+
+const UNCATCHABLE = new Set(['System.LimitException', 'System.AssertException']);
+
+/**
+ * Whether an exception of this class passes every catch and finally block: "One such exception is the limit
+ * exception (System.LimitException) … Other examples are exceptions thrown when assertion statements fail"
+ * (Apex Developer Guide › Exception Statements › Exceptions that Can't be Caught).
+ */
+export function isUncatchable(className: string): boolean {
+    return UNCATCHABLE.has(className);
+}

@@ -11,7 +11,7 @@ import { ApexEnumValue, ApexObject, NativeObject } from './model.ts';
 import { ApexList, ApexSet } from './collections.ts';
 import { BREAK, CONTINUE, NORMAL, RETURN, Scope } from './frame.ts';
 import type { Completion, Frame } from './frame.ts';
-import { ApexThrow } from './exceptions.ts';
+import { ApexThrow, isUncatchable } from './exceptions.ts';
 import { isInstanceOf } from './types.ts';
 import { isSubclass } from './types.ts';
 import { evalExpr } from './expressions.ts';
@@ -205,8 +205,9 @@ function loopOver(it: Interpreter, s: ast.ForEachStmt, f: Frame, t: ApexType, it
 
 /**
  * try/catch/finally (Exception Statements): the first catch whose type the exception is an instance
- * of runs; `System.LimitException` cannot be caught (Execution Governors and Limits: "limit
- * exceptions can't be handled"), so it passes every catch — and, as the transaction ends, finally.
+ * of runs. Limit exceptions and assertion failures can't be caught (Exception Statements › Exceptions
+ * that Can't be Caught: "When exceptions are uncatchable, catch blocks, as well as finally blocks if any,
+ * aren't executed"), so they leave at once.
  */
 function execTry(it: Interpreter, s: ast.TryStmt, f: Frame): Completion {
     let completion: Completion = NORMAL;
@@ -217,7 +218,7 @@ function execTry(it: Interpreter, s: ast.TryStmt, f: Frame): Completion {
     } catch (e) {
         const thrown = e instanceof ApexThrow ? e : isApexSignal(e) ? it.located(e, f) : e;
         if (!(thrown instanceof ApexThrow)) throw thrown;
-        if (thrown.exception.cls.name === 'System.LimitException') throw thrown;
+        if (isUncatchable(thrown.exception.cls.name)) throw thrown;
         const clause = s.catches.find((c) => {
             const t = it.resolveType(c.type, f.cls);
             return t.k === 'class' && isSubclass(thrown.exception.cls, t.cls);

@@ -10,6 +10,7 @@
  * fixes (the org's name, the user's name and e-mail) is a placeholder a test must not rely on; the
  * host may pass its own.
  */
+import { parentDerivedValues } from '../data/derived-fields.ts';
 import { IdGenerator } from '../data/ids.ts';
 import { CustomSettings } from '../data/custom-settings.ts';
 import type { OrgMetadata } from '../data/org-metadata.ts';
@@ -20,6 +21,7 @@ import { apexTemporalValues } from '../data/soql/temporal.ts';
 import { UnsupportedApexError } from '../errors.ts';
 import { DataLayer } from '../interpreter/data/layer.ts';
 import type { OrgContext } from '../interpreter/natives/org-context.ts';
+import { attachOrgLimits, OrgLimitsTable, type OrgLimitsOptions } from '../interpreter/natives/org-limits.ts';
 import type { TestIdentity } from './runner.ts';
 
 /**
@@ -52,6 +54,8 @@ export interface TestOrgOptions {
     organization?: Record<string, unknown>;
     /** Publish behaviour of platform events by object name (`PublishImmediately` / `PublishAfterCommit`). */
     publishBehavior?: (object: string) => string | undefined;
+    /** What `OrgLimits` reads: maximums (default: a free org's documented allocations) and usage (default 0). */
+    orgLimits?: OrgLimitsOptions;
 }
 
 export interface TestOrg {
@@ -63,6 +67,8 @@ export interface TestOrg {
     identity: TestIdentity;
     /** What the Schema/UserInfo/Label natives read (install with `installOrgContext`). */
     orgContext: OrgContext;
+    /** The org's limits `OrgLimits` reads; a host may change usage during a run (`setUsage`). */
+    orgLimits: OrgLimitsTable;
 }
 
 /** Default running user: the fields the User object requires (R3b's facts) and a System Administrator profile. */
@@ -129,14 +135,19 @@ export function createTestOrg(o: TestOrgOptions): TestOrg {
         );
         profileIds.set(name, p.id as string);
     }
-    const user = store.insert(
-        row(o.schema, 'User', {
-            ...DEFAULT_USER,
-            ProfileId: profileIds.get('System Administrator'),
-            ...(o.user ?? {})
-        }),
-        true
-    );
+    const userRow = row(o.schema, 'User', {
+        ...DEFAULT_USER,
+        ProfileId: profileIds.get('System Administrator'),
+        ...(o.user ?? {})
+    });
+    // Inserted without DML (the org exists before any transaction), so the platform-derived UserType is set here.
+    for (const [name, v] of parentDerivedValues(
+        userRow.describe,
+        (f) => (userRow.has(f) ? userRow.get(f) : null),
+        (id) => store.get(id)
+    ))
+        userRow.setRaw(name, v, false);
+    const user = store.insert(userRow, true);
     if (user.id !== bootUserId) throw new Error('test org: the running user was not the first User inserted');
     const org = store.insert(
         row(o.schema, 'Organization', { ...DEFAULT_ORGANIZATION, ...(o.organization ?? {}) }),
@@ -182,12 +193,15 @@ export function createTestOrg(o: TestOrgOptions): TestOrg {
         metadata: () => o.meta,
         record: (id) => store.get(id)
     };
+    const orgLimits = new OrgLimitsTable(o.orgLimits);
+    attachOrgLimits(orgContext, orgLimits);
     return {
         store,
         layer,
         userId,
         organizationId,
         identity: { organizationId: () => organizationId, userId: () => dl.currentUserId() },
-        orgContext
+        orgContext,
+        orgLimits
     };
 }

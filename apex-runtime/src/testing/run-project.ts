@@ -12,6 +12,7 @@ import { installOrgContext } from '../interpreter/natives/org-context.ts';
 import { buildTestInterpreter, runTests } from './runner.ts';
 import type { TestFilter, TestMethodResult, TestRunResult } from './runner.ts';
 import { createTestOrg } from './org.ts';
+import type { OrgLimitsOptions } from '../interpreter/natives/org-limits.ts';
 import { loadProjectOrg } from './project-org.ts';
 import { projectOrgFeatures } from '../data/scratch-definition.ts';
 
@@ -28,6 +29,8 @@ export interface RunProjectOptions {
     orgDomain?: string;
     /** The org's add-on features (default: those of the project's scratch-org definition, `sfdx-project.json` › definitionFile). */
     features?: Iterable<string>;
+    /** The org's limits `OrgLimits` reads (default: a free org's documented allocations, usage 0). */
+    orgLimits?: OrgLimitsOptions;
     /** Called after each method, for streaming output. */
     onResult?: (r: TestMethodResult) => void;
 }
@@ -91,7 +94,13 @@ export function runProjectTests(o: RunProjectOptions): RunProjectResult {
         }
     }
     const clock = Date.now;
-    const org = createTestOrg({ schema, meta: project.meta, clock, publishBehavior: project.publishBehavior });
+    const org = createTestOrg({
+        schema,
+        meta: project.meta,
+        clock,
+        publishBehavior: project.publishBehavior,
+        ...(o.orgLimits ? { orgLimits: o.orgLimits } : {})
+    });
     const timeZone = org.store.get(org.userId)?.get('TimeZoneSidKey');
     const interpreter = buildTestInterpreter({
         units,

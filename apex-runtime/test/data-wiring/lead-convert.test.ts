@@ -106,3 +106,19 @@ test('creating an Opportunity is refused: its required fields come from settings
     });
     assert.match(onlyMessage(r), /^Unsupported: Database\.convertLead creating an Opportunity/);
 });
+
+test('a converted Lead can’t be updated: the save fails with CANNOT_UPDATE_CONVERTED_LEAD (Knowledge Article 000384333)', () => {
+    const r = runInOrg({
+        'T.cls': `@IsTest private class T { ${CONVERT}
+        @IsTest static void m() {
+            Lead l = new Lead(LastName = 'Lee', Company = 'Blue Ltd');
+            insert l;
+            Database.convertLead(conversion(l.Id));
+            Database.SaveResult result = Database.update(new Lead(Id = l.Id, Phone = '312'), false);
+            Assert.isFalse(result.isSuccess());
+            Assert.areEqual(StatusCode.CANNOT_UPDATE_CONVERTED_LEAD, result.getErrors()[0].getStatusCode());
+            Assert.isNull([SELECT Phone FROM Lead WHERE Id = :l.Id].Phone);
+        } }`
+    });
+    assert.ok(allPassed(r), onlyMessage(r));
+});

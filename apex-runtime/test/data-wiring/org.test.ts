@@ -65,3 +65,18 @@ test('System.runAs takes the stored user’s time zone and locale when the recor
     });
     assert.ok(allPassed(r));
 });
+
+test('A user’s UserType is its profile’s category of user license, set on insert whatever the caller sent, and UserInfo.getUserType reads it (Object Reference › User › UserType; Apex Reference › UserInfo.getUserType)', () => {
+    const r = runInOrg({
+        'T.cls': `@IsTest private class T { @IsTest static void m() {
+            Assert.areEqual('Standard', UserInfo.getUserType(), 'the running System Administrator');
+            Profile standard = [SELECT Id FROM Profile WHERE Name = 'Standard User'];
+            User u = new User(LastName = 'Rep', Alias = 'rep', Email = 'rep@example.com', Username = 'rep@example.com.t',
+                ProfileId = standard.Id, TimeZoneSidKey = 'GMT', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8',
+                LanguageLocaleKey = 'en_US');
+            insert u;
+            Assert.areEqual(1, [SELECT COUNT() FROM User WHERE Id = :u.Id AND UserType = 'Standard']);
+        } }`
+    });
+    assert.ok(allPassed(r));
+});

@@ -149,3 +149,29 @@ test('Test.getEventBus().deliver() delivers published events before stopTest (Ap
     assert.ok(allPassed(r));
     void onlyMessage;
 });
+
+test('An update’s Trigger.new holds the whole record, the stored values under the sent ones, and what a before trigger assigns is saved (Apex Developer Guide › Triggers and Order of Execution: "Loads the original record from the database … overwrites the old values with the new values")', () => {
+    const r = runInOrg(
+        t(
+            `Contact c = new Contact(LastName = 'Ada', Phone = '555 0100');
+             insert c;
+             Contact sent = new Contact(Id = c.Id, FirstName = 'Lovelace');
+             update sent;
+             Contact saved = [SELECT FirstName, LastName, Phone, Title FROM Contact WHERE Id = :c.Id];
+             Assert.areEqual('Lovelace', saved.FirstName, 'the sent value');
+             Assert.areEqual('Ada', saved.LastName, 'a stored value is kept');
+             Assert.areEqual('555 0100', saved.Title, 'the before trigger read the stored Phone and its assignment was saved');
+             Assert.areEqual(new List<String>{ 'Ada|555 0100' }, Log.lines, 'Trigger.new held the stored fields');`,
+            {
+                'Log.cls': `public class Log { public static List<String> lines = new List<String>(); }`,
+                'Copy.trigger': `trigger Copy on Contact (before update) {
+                    for (Contact c : Trigger.new) {
+                        Log.lines.add(c.LastName + '|' + c.Phone);
+                        c.Title = c.Phone;
+                    }
+                }`
+            }
+        )
+    );
+    assert.ok(allPassed(r), onlyMessage(r));
+});

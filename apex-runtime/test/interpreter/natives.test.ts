@@ -53,11 +53,18 @@ test('Assert class methods pass and fail as documented (Apex Reference Guide ›
     assert.throws(() => run(body('Assert.isNotNull(null); return null;')), assertFails('Assertion Failed'));
 });
 
-test('An AssertException is an Exception a test can catch (Apex Reference Guide › Exception Class and Built-In Exceptions: AssertException)', () => {
-    assert.equal(
-        run(body("try { Assert.fail('x'); } catch (Exception e) { return e.getTypeName(); } return null;")),
-        'System.AssertException'
+test('An assertion failure can’t be caught, not even as AssertException, and no finally block runs (Apex Developer Guide › Exception Statements › Exceptions that Can’t be Caught)', () => {
+    const rt = runtime([
+        body(
+            "try { Assert.fail('x'); } catch (AssertException e) { return 'caught'; } finally { System.debug('finally'); } return null;"
+        )
+    ]);
+    rt.beginTransaction();
+    assert.throws(
+        () => rt.invokeStatic('T', 'run'),
+        (e: unknown) => (e as { apexType?: string }).apexType === 'System.AssertException'
     );
+    assert.deepEqual(rt.debugLog, []);
 });
 
 test('System.debug records the message and does not change control flow (System Class › debug)', () => {

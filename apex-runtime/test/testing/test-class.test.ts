@@ -164,3 +164,13 @@ test('Version orders by major, then minor, then patch (Apex Reference Guide › 
         System.assertEquals(null, new Version(3, 4).patch());`);
     assert.ok(passed(r, 'T.m'));
 });
+
+test('An assertion failure passes every catch, even catch (Exception e), and fails the test (Exception Class and Built-In Exceptions › AssertException: "halts code execution"; Assert Class › fail: "a fatal error")', () => {
+    const { m } = one(`try {
+            Assert.areEqual(1, 2, 'swallowed?');
+        } catch (Exception e) {
+            System.debug('caught');
+        }`);
+    assert.equal(m.outcome, 'Fail');
+    assert.match(m.message ?? '', /^System\.AssertException: Assertion Failed: swallowed\?/);
+});

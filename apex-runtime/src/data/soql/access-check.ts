@@ -25,24 +25,45 @@ function requireAccess(access: QueryAccess | undefined): QueryAccess {
     return access;
 }
 
+/** The first object or field of a query the running user cannot read. */
+export type AccessGap =
+    | { kind: 'object'; object: string }
+    /** `field` as the query names it on `object`: a relationship name for a hop (`Account`), else the field (`Name`). */
+    | { kind: 'field'; object: string; field: string; path: ResolvedPath };
+
+/**
+ * The first object or field of `needs` the user cannot read, or undefined: the objects, then along each
+ * path the reference field of every hop, the parent object it leads to, and the field at the end (SOQL
+ * and SOSL share it: Apex Developer Guide › Enforce User Mode for Database Operations, "the object
+ * permissions, field-level security" of the running user apply to every object and field the operation reads).
+ */
+export function firstAccessGap(accessModel: QueryAccess | undefined, needs: AccessNeeds): AccessGap | undefined {
+    const access = requireAccess(accessModel);
+    for (const o of needs.objects) if (!access.canReadObject(o)) return { kind: 'object', object: o };
+    for (const { path, root } of needs.paths) {
+        let owner = root;
+        for (const hop of path.hops) {
+            if (!access.canReadField(owner, hop.field.name))
+                return { kind: 'field', object: owner, field: hop.relationshipName, path };
+            if (!hop.parent) return checkedPolymorphic();
+            if (!access.canReadObject(hop.parent.name)) return { kind: 'object', object: hop.parent.name };
+            owner = hop.parent.name;
+        }
+        if (!access.canReadField(owner, path.field.name))
+            return { kind: 'field', object: owner, field: path.field.name, path };
+    }
+    return undefined;
+}
+
 /**
  * User mode: an unreadable object raises the message orgs give for an object the user cannot see,
  * an unreadable field the one for a field the user cannot see (both observed in orgs: the object or
  * field is reported as not existing for that user).
  */
 export function checkUserMode(accessModel: QueryAccess | undefined, needs: AccessNeeds): void {
-    const access = requireAccess(accessModel);
-    for (const o of needs.objects) if (!access.canReadObject(o)) throw unknownObject(o);
-    for (const { path, root } of needs.paths) {
-        let owner = root;
-        for (const hop of path.hops) {
-            if (!access.canReadField(owner, hop.field.name)) throw unknownField(hop.relationshipName, owner);
-            if (!hop.parent) return checkedPolymorphic();
-            if (!access.canReadObject(hop.parent.name)) throw unknownObject(hop.parent.name);
-            owner = hop.parent.name;
-        }
-        if (!access.canReadField(owner, path.field.name)) throw unknownField(path.field.name, owner);
-    }
+    const gap = firstAccessGap(accessModel, needs);
+    if (gap?.kind === 'object') throw unknownObject(gap.object);
+    if (gap?.kind === 'field') throw unknownField(gap.field, gap.object);
 }
 
 function checkedPolymorphic(): never {
@@ -55,19 +76,6 @@ function checkedPolymorphic(): never {
  * is returned).
  */
 export function checkSecurityEnforced(accessModel: QueryAccess | undefined, needs: AccessNeeds): void {
-    const access = requireAccess(accessModel);
-    const fail = (): never => {
+    if (firstAccessGap(accessModel, needs))
         throw queryException('Insufficient permissions: secure query included inaccessible field');
-    };
-    for (const o of needs.objects) if (!access.canReadObject(o)) fail();
-    for (const { path, root } of needs.paths) {
-        let owner = root;
-        for (const hop of path.hops) {
-            if (!access.canReadField(owner, hop.field.name)) fail();
-            if (!hop.parent) return checkedPolymorphic();
-            if (!access.canReadObject(hop.parent.name)) fail();
-            owner = hop.parent.name;
-        }
-        if (!access.canReadField(owner, path.field.name)) fail();
-    }
 }

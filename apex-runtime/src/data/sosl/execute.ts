@@ -15,6 +15,7 @@ import { keyPrefixOf, tryNormalizeId } from '../ids.ts';
 import type { FieldDescribe, SObjectDescribe } from '../schema.ts';
 import type { SObject } from '../sobject.ts';
 import { buildRecord, intOf, orderKeys, shapeOfPaths, sortRecords } from '../soql/execute.ts';
+import { firstAccessGap } from '../soql/access-check.ts';
 import { resolvePath, type ResolvedPath } from '../soql/resolve.ts';
 import type { QueryContext } from '../soql/source.ts';
 import { compileWhere, type WhereScope } from '../soql/where.ts';
@@ -85,26 +86,28 @@ function runSpec(
 }
 
 /**
- * User mode for SOSL: which records and fields a user who cannot read them gets back is not
- * documented precisely enough to reproduce, so an unreadable object or field is refused.
+ * User mode for SOSL: the running user's object permissions and field-level security apply to the
+ * RETURNING object and every field the search reads, parent fields (`Account.Name`) included, through
+ * the reference field and the parent object (Apex Developer Guide › Enforce User Mode for Database
+ * Operations: FLS and object permissions "are respected in user mode", for SOQL and SOSL alike); the
+ * walk is SOQL's (`firstAccessGap`). What a SOSL search returns to a user who cannot read one of them
+ * (an error, or rows without that field) is not documented, so such a search is refused, never guessed.
  */
 function checkUserMode(ctx: QueryContext, object: SObjectDescribe, paths: ResolvedPath[]): void {
-    const access = ctx.access;
-    if (!access)
+    const gap = firstAccessGap(ctx.access, {
+        objects: [object.name],
+        paths: paths.map((path) => ({ path, root: object.name }))
+    });
+    if (!gap) return;
+    if (gap.kind === 'object')
         throw new UnsupportedApexError(
-            "a user-mode search without the running user's permissions (no access model given)"
+            gap.object === object.name
+                ? `a user-mode SOSL search RETURNING ${object.name}, which the running user cannot read`
+                : `a user-mode SOSL search returning fields of ${gap.object}, which the running user cannot read`
         );
-    if (!access.canReadObject(object.name))
-        throw new UnsupportedApexError(
-            `a user-mode SOSL search RETURNING ${object.name}, which the running user cannot read`
-        );
-    for (const p of paths) {
-        if (p.hops.length > 0) throw new UnsupportedApexError('a relationship field in a user-mode SOSL search');
-        if (!access.canReadField(object.name, p.field.name))
-            throw new UnsupportedApexError(
-                `a user-mode SOSL search returning ${object.name}.${p.field.name}, which the running user cannot read`
-            );
-    }
+    throw new UnsupportedApexError(
+        `a user-mode SOSL search returning ${object.name}.${gap.path.key}, which the running user cannot read (${gap.object}.${gap.field})`
+    );
 }
 
 /** Test context: the fixed Ids of this object, in the order given; none when no fixed results were set. */

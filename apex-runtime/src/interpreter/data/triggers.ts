@@ -25,7 +25,7 @@ import type { SObject } from '../../data/sobject.ts';
 import type { Interpreter } from '../interpreter.ts';
 import type { ApexType, ApexValue } from '../model.ts';
 import { ApexList, ApexMap } from '../collections.ts';
-import { ApexThrow, exceptionTypeName, messageOf } from '../exceptions.ts';
+import { ApexThrow, exceptionTypeName, isUncatchable, messageOf } from '../exceptions.ts';
 import { defineNative } from '../natives/registry.ts';
 import type { NativeClass, NativeRuntime } from '../natives/registry.ts';
 
@@ -109,7 +109,7 @@ export class TriggerRunner implements TriggerHooks {
         try {
             it.runBlock(t.decl.body, `Trigger.${t.decl.name}`, t.file);
         } catch (e) {
-            if (!(e instanceof ApexThrow) || e.exception.cls.name === 'System.LimitException') throw e;
+            if (!(e instanceof ApexThrow) || isUncatchable(e.exception.cls.name)) throw e;
             const error = {
                 statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
                 message: `${t.decl.name}: execution of ${eventName(ctx)} caused by: ${exceptionTypeName(e.exception.cls)}: ${messageOf(e.exception)}`,

@@ -20,6 +20,7 @@ const stateOf = <T>(v: ApexValue): T => (v as NativeObject).state as T;
  */
 export const STATUS_CODES = [
     'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+    'CANNOT_UPDATE_CONVERTED_LEAD',
     'DUPLICATE_USERNAME',
     'DUPLICATE_VALUE',
     'ENTITY_IS_DELETED',

@@ -10,6 +10,7 @@ import { LabelNative } from './label.ts';
 import { UserInfoNative } from './userinfo.ts';
 import { FeatureManagementNative } from './feature-management.ts';
 import { SecurityNative, SObjectAccessDecisionNative } from './security.ts';
+import { OrgLimitNative, OrgLimitsNative } from './org-limits.ts';
 
 /** The org natives, in registration order. */
 export const ORG_NATIVES: readonly NativeClass[] = [
@@ -19,5 +20,7 @@ export const ORG_NATIVES: readonly NativeClass[] = [
     UserInfoNative,
     FeatureManagementNative,
     SecurityNative,
-    SObjectAccessDecisionNative
+    SObjectAccessDecisionNative,
+    OrgLimitsNative,
+    OrgLimitNative
 ];
