@@ -698,25 +698,22 @@ function idsOf(records: (SObject | string)[]): { id: string | null; record: SObj
     );
 }
 
-/** `delete records` / `Database.delete(recordsOrIds, allOrNone)`: moves rows to the Recycle Bin. */
-export function dmlDelete(
+/**
+ * Starts a delete or undelete, whose arguments are records or bare Ids: counts the statement, refuses
+ * duplicate Ids, and gives a row per argument with the error of an argument without an Id, of one naming no
+ * stored row, or the one `check` finds in the stored row.
+ */
+function startById(
     ctx: DmlContext,
+    op: 'delete' | 'undelete',
     records: (SObject | string)[],
-    allOrNone = true,
-    accessLevel: AccessLevel = 'system'
-): SaveResult[] {
-    const access = accessLevel === 'user' ? accessOf(ctx, 'delete') : undefined;
+    check: (stored: SObject) => DmlError | undefined
+): { rows: Row[]; sp: Savepoint } {
     const items = idsOf(records);
     const asRecords = items.map((it) => it.record ?? (it.id ? (ctx.store.copyOf(it.id) ?? stub(ctx, it.id)) : null));
-    begin(
-        ctx,
-        'delete',
-        asRecords.filter((r): r is SObject => r !== null)
-    );
-    checkIds(
-        asRecords.filter((r): r is SObject => r !== null),
-        'delete'
-    );
+    const present = asRecords.filter((r): r is SObject => r !== null);
+    begin(ctx, op, present);
+    checkIds(present, op);
     const sp = ctx.store.setSavepoint();
     const rows: Row[] = asRecords.map((record, index) => ({
         index,
@@ -725,18 +722,32 @@ export function dmlDelete(
     }));
     for (let i = 0; i < rows.length; i++) {
         const id = items[i].id;
-        if (!id) {
-            rows[i].errors.push(err('MISSING_ARGUMENT', 'Id not specified in a delete call', []));
-            continue;
-        }
-        const stored = ctx.store.get(id);
-        if (!stored) rows[i].errors.push(err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []));
-        else if (isDeleted(stored)) rows[i].errors.push(err('ENTITY_IS_DELETED', 'entity is deleted', []));
-        else if (access) {
-            const e = userModeError(access, 'delete', stored);
-            if (e) rows[i].errors.push(e);
-        }
+        const stored = id ? ctx.store.get(id) : undefined;
+        const e = !id
+            ? err('MISSING_ARGUMENT', `Id not specified in ${op === 'delete' ? 'a' : 'an'} ${op} call`, [])
+            : !stored
+              ? err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [])
+              : check(stored);
+        if (e) rows[i].errors.push(e);
     }
+    return { rows, sp };
+}
+
+/** `delete records` / `Database.delete(recordsOrIds, allOrNone)`: moves rows to the Recycle Bin. */
+export function dmlDelete(
+    ctx: DmlContext,
+    records: (SObject | string)[],
+    allOrNone = true,
+    accessLevel: AccessLevel = 'system'
+): SaveResult[] {
+    const access = accessLevel === 'user' ? accessOf(ctx, 'delete') : undefined;
+    const { rows, sp } = startById(ctx, 'delete', records, (stored) =>
+        isDeleted(stored)
+            ? err('ENTITY_IS_DELETED', 'entity is deleted', [])
+            : access
+              ? userModeError(access, 'delete', stored)
+              : undefined
+    );
     const live = rows.filter((r) => !r.errors.length);
     fireGrouped(ctx, live, 'before', 'delete', null, (r) => readOnlyCopy(ctx.store.get(r.record.id!)!));
     const done: Row[] = [];
@@ -760,37 +771,11 @@ export function dmlUndelete(
 ): SaveResult[] {
     // Which permission an undelete in user mode needs is not documented: refused, not guessed.
     if (accessLevel === 'user') throw new UnsupportedApexError('undelete in user mode');
-    const items = idsOf(records);
-    const asRecords = items.map((it) => it.record ?? (it.id ? (ctx.store.copyOf(it.id) ?? stub(ctx, it.id)) : null));
-    begin(
-        ctx,
-        'undelete',
-        asRecords.filter((r): r is SObject => r !== null)
+    const { rows, sp } = startById(ctx, 'undelete', records, (stored) =>
+        isDeleted(stored) ? undefined : err('UNDELETE_FAILED', 'Entity is not in the recycle bin', [])
     );
-    checkIds(
-        asRecords.filter((r): r is SObject => r !== null),
-        'undelete'
-    );
-    const sp = ctx.store.setSavepoint();
-    const rows: Row[] = asRecords.map((record, index) => ({
-        index,
-        record: record ?? SObject.synthetic('SObject', []),
-        errors: []
-    }));
-    for (let i = 0; i < rows.length; i++) {
-        const id = items[i].id;
-        const stored = id ? ctx.store.get(id) : undefined;
-        if (!id) rows[i].errors.push(err('MISSING_ARGUMENT', 'Id not specified in an undelete call', []));
-        else if (!stored) rows[i].errors.push(err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []));
-        else if (!isDeleted(stored))
-            rows[i].errors.push(err('UNDELETE_FAILED', 'Entity is not in the recycle bin', []));
-    }
-    const done: Row[] = [];
-    for (const r of rows) {
-        if (r.errors.length) continue;
-        ctx.store.undelete(r.record.id!);
-        done.push(r);
-    }
+    const done = rows.filter((r) => !r.errors.length);
+    for (const r of done) ctx.store.undelete(r.record.id!);
     fireGrouped(ctx, done, 'after', 'undelete', (r) => readOnlyCopy(ctx.store.get(r.record.id!)!), null);
     for (const r of done) recordErrors(r);
     return finish(ctx, 'undelete', rows, sp, allOrNone);

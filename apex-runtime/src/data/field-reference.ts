@@ -3,7 +3,8 @@
  * a CRM project touches most (Account, Contact, Lead, Opportunity, Task, Event, Case, User), from
  * `schema/field-reference.json`: the Salesforce Field Reference where its table was readable, else
  * the describe of an org recorded in a public repository (each row names its source). Also the jar
- * fields a default org does not have, and the polymorphic targets the runtime's org gives `WhatId`.
+ * fields a default org does not have, the polymorphic targets the runtime's org gives `WhatId`, and
+ * the label of `RecordTypeId` where an object with record types has it.
  *
  * Only fills what the jar and `standard-field-facts.json` leave open: the hand-written facts, cited
  * from the Object Reference, are applied after these and win.
@@ -47,6 +48,11 @@ export interface FieldReferenceFile {
     absentFields: Record<string, string>;
     /** `Object.Field` → the polymorphic targets of the runtime's org (rule in `sources.referenceTargetsRule`). */
     referenceTargets: Record<string, string[]>;
+    /**
+     * Labels of `RecordTypeId` by object, where an org with record types on the object shows it; whether
+     * the field is there at all is the org's (`sources.recordTypeIdRule`, `feature-filtered-objects.ts`).
+     */
+    recordTypeIdLabels: { from: string; labels: Record<string, string> };
 }
 
 let fileCache: FieldReferenceFile | undefined;
@@ -90,6 +96,12 @@ export function applyFieldReference(
         if (row.type !== undefined && f.type === undefined && (f.apexType === 'String' || f.apexType === 'Decimal'))
             f.type = row.type;
         if (row.length !== undefined && f.length === undefined) f.length = row.length;
+    }
+    const recordTypeId = d.fields.get('recordtypeid');
+    const recordTypeIdLabel = file.recordTypeIdLabels.labels[d.name];
+    if (recordTypeId && recordTypeIdLabel !== undefined && recordTypeId.label.default === undefined) {
+        recordTypeId.label.default = recordTypeIdLabel;
+        recordTypeId.label.byLanguage.en_US = recordTypeIdLabel;
     }
     for (const [key, picklist] of Object.entries(file.picklists)) {
         const [objectName, fieldName] = key.split('.');

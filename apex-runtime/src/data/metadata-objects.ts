@@ -184,6 +184,7 @@ export function loadProjectObjects(registry: SchemaRegistry, objectsDir: string)
             d = newCustomObject(name, prefix, readMetadataFile(objectFile), objectFile);
             registry.add(d);
         }
+        if (!d.custom && hasRecordTypes(dir)) registry.declareRecordTypes(d.name);
         for (const { node, file } of readFields(dir)) {
             const f = customFieldDescribe(node, file);
             d.fields.set(f.name.toLowerCase(), f);
@@ -198,6 +199,12 @@ export function loadProjectObjects(registry: SchemaRegistry, objectsDir: string)
             parent.childRelationships.push({ childSObject: child.name, field: field.name, relationshipName: rel });
     }
     return loaded;
+}
+
+/** Whether `objects/<Object>/recordTypes/` holds a record type (Metadata API › RecordType: `<Object>/recordTypes/<Name>.recordType-meta.xml`). */
+function hasRecordTypes(objectDir: string): boolean {
+    const dir = join(objectDir, 'recordTypes');
+    return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.recordType-meta.xml'));
 }
 
 function newCustomObject(name: string, prefix: string, node: XmlNode, file: string): SObjectDescribe {

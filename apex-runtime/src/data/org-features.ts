@@ -9,11 +9,12 @@
  *
  * Feature names are the scratch-org definition's (Salesforce DX Developer Guide › Scratch Org
  * Features: "Features aren't case-sensitive"), plus `Divisions`, which no scratch-org feature
- * enables (divisions are turned on by Salesforce Support: Object Reference › Division).
+ * enables (divisions are turned on by Salesforce Support: Object Reference › Division), and `Quotes`,
+ * which a definition's `settings.quoteSettings.enableQuote` turns on (`scratch-definition.ts`).
  */
 
 /** The features this module knows the fields of. */
-export const MODELLED_FEATURES = ['MultiCurrency', 'PersonAccounts', 'Divisions'] as const;
+export const MODELLED_FEATURES = ['MultiCurrency', 'PersonAccounts', 'Divisions', 'Quotes'] as const;
 
 /** An org's enabled features, compared case-insensitively. */
 export class OrgFeatures {
@@ -50,12 +51,23 @@ const PERSON_ACCOUNT_OBJECTS = new Set(['account', 'accountchangeevent']);
 const PERSON_NAME_FIELDS = new Set(['firstname', 'lastname', 'middlename', 'suffix', 'salutation']);
 /** Objects whose `Division` is a text field unrelated to divisions (Object Reference › User, Organization). */
 const TEXT_DIVISION_OBJECTS = new Set(['user', 'organization']);
+/** The jar's lookups to a quote object, by object: their only targets exist only with Quotes. */
+const QUOTE_LOOKUPS: Record<string, string> = {
+    opportunity: 'syncedquoteid',
+    opportunitychangeevent: 'syncedquoteid',
+    order: 'quoteid',
+    orderchangeevent: 'quoteid',
+    orderitem: 'quotelineitemid',
+    orderitemchangeevent: 'quotelineitemid'
+};
 
 const RULES: readonly FeatureRule[] = [
     {
         feature: 'MultiCurrency',
-        source: 'Object Reference › each object › CurrencyIsoCode: "Available only for organizations with the multicurrency feature enabled"; CurrencyType: "not available in single-currency organizations"',
-        field: (_object, field) => field.toLowerCase() === 'currencyisocode',
+        source: 'Object Reference › each object › CurrencyIsoCode: "Available only for organizations with the multicurrency feature enabled"; CurrencyType: "not available in single-currency organizations"; User.DefaultCurrencyIsoCode: observed in the recorded describes of 36 orgs (field-reference.json › sources.quotesRule lists where): absent from the 35 single-currency ones, present (a currency picklist) in the multi-currency one (github.com/thiagoStella/RaccoonCity @ f26bcc9d375d8d17469f7a0a540f8dd654f62e67)',
+        field: (object, field) =>
+            field.toLowerCase() === 'currencyisocode' ||
+            (object.toLowerCase() === 'user' && field.toLowerCase() === 'defaultcurrencyisocode'),
         objects: ['CurrencyType']
     },
     {
@@ -79,6 +91,20 @@ const RULES: readonly FeatureRule[] = [
             return f.startsWith('person') || PERSON_NAME_FIELDS.has(f);
         },
         objects: []
+    },
+    {
+        feature: 'Quotes',
+        source: 'Metadata API › QuoteSettings: enableQuote "When set to true, users can access Quotes" (https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_quotessettings.htm), a setting a scratch-org definition sets as settings.quoteSettings (Salesforce DX Developer Guide › Scratch Org Settings: "If a setting is supported in Metadata API, it\'s supported in scratch orgs"); observed: of 36 orgs whose describes are recorded (field-reference.json › sources.quotesRule), the one that lists Quote, QuoteLineItem and QuoteDocument lists Opportunity.SyncedQuoteId (label "Quote ID"), and the 35 others list neither those objects nor any field that looks up one of them',
+        field: (object, field) => QUOTE_LOOKUPS[object.toLowerCase()] === field.toLowerCase(),
+        objects: [
+            'Quote',
+            'QuoteLineItem',
+            'QuoteDocument',
+            'QuoteFeed',
+            'QuoteShare',
+            'QuoteChangeEvent',
+            'QuoteLineItemChangeEvent'
+        ]
     }
 ];
 

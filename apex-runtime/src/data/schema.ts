@@ -226,6 +226,8 @@ export interface StandardObjectSource {
     nameByKeyPrefix(prefix: string): string | undefined;
     /** Every standard object's API name (without describing them). */
     names(): string[];
+    /** Records that the org has record types on `name` (a source that models record-type presence implements it). */
+    declareRecordTypes?(name: string): void;
 }
 
 let defaultStandard: () => StandardObjectSource | null = () => null;
@@ -297,6 +299,14 @@ export class SchemaRegistry {
         if (known || !this.standard) return known;
         const name = this.standard.nameByKeyPrefix(prefix);
         return name ? this.describe(name) : undefined;
+    }
+
+    /**
+     * Records that the org has record types on the standard object `name` (its describe then lists
+     * `RecordTypeId`); the standard-object source decides what that changes.
+     */
+    declareRecordTypes(name: string): void {
+        this.standard?.declareRecordTypes?.(name);
     }
 
     /** The field `object.field`, or `undefined`. */

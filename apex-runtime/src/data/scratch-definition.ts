@@ -10,18 +10,24 @@ import { OrgFeatures } from './org-features.ts';
 interface ScratchDefinition {
     /** An array, or (older files) one string of `;`-separated names. */
     features?: string[] | string;
-    settings?: { currencySettings?: { enableMultiCurrency?: boolean } };
+    settings?: {
+        currencySettings?: { enableMultiCurrency?: boolean };
+        quoteSettings?: { enableQuote?: boolean };
+    };
 }
 
 /**
- * The features a scratch-org definition enables: its `features`, and `MultiCurrency` when
- * `settings.currencySettings.enableMultiCurrency` is true (Metadata API › CurrencySettings).
+ * The features a scratch-org definition enables: its `features`, `MultiCurrency` when
+ * `settings.currencySettings.enableMultiCurrency` is true (Metadata API › CurrencySettings), and
+ * `Quotes` when `settings.quoteSettings.enableQuote` is true (Metadata API › QuoteSettings: "When set
+ * to true, users can access Quotes").
  */
 export function readScratchDefinition(file: string): OrgFeatures {
     const def = JSON.parse(readFileSync(file, 'utf8')) as ScratchDefinition;
     const listed = typeof def.features === 'string' ? def.features.split(';') : (def.features ?? []);
     const features = listed.filter((f) => f.trim() !== '');
     if (def.settings?.currencySettings?.enableMultiCurrency === true) features.push('MultiCurrency');
+    if (def.settings?.quoteSettings?.enableQuote === true) features.push('Quotes');
     return new OrgFeatures(features);
 }
 

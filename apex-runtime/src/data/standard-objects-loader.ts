@@ -33,6 +33,9 @@ const GENERATED_FIRST = '9ZY';
 interface FactJson {
     type?: DisplayType;
     length?: number;
+    /** Digits of a number field, and digits after the point (Field Reference › Precision, Scale). */
+    precision?: number;
+    scale?: number;
     nillable?: boolean;
     required?: boolean;
     createable?: boolean;
@@ -113,6 +116,8 @@ function impliedDisplayType(apexType: ApexFieldType, name: string, isReference: 
 function applyFact(f: FieldDescribe, fact: FactJson): void {
     if (fact.type !== undefined) f.type = fact.type;
     if (fact.length !== undefined) f.length = fact.length;
+    if (fact.precision !== undefined) f.precision = fact.precision;
+    if (fact.scale !== undefined) f.scale = fact.scale;
     if (fact.nillable !== undefined) f.nillable = fact.nillable;
     if (fact.required !== undefined) f.required = fact.required;
     if (fact.createable !== undefined) f.createable = fact.createable;

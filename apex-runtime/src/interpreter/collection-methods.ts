@@ -31,13 +31,24 @@ function itemsOf(v: ApexValue, what: string): ApexValue[] {
     throw new UnsupportedApexError(`${what} of a non-collection`);
 }
 
-/** A key converted to the map's/set's type for lookup; an impossible conversion means "absent". */
-function lookupKey(it: Interpreter, v: ApexValue, t: ApexType): { ok: boolean; key: ApexValue } {
+/**
+ * A lookup by key: `use` of `v` converted to the map's/set's key type `t`; a key that cannot be converted
+ * is absent, and the lookup gives `absent`.
+ */
+function byKey<T>(it: Interpreter, v: ApexValue, t: ApexType, absent: T, use: (key: ApexValue) => T): T {
+    let key: ApexValue;
     try {
-        return { ok: true, key: it.coerceTo(v, t) };
+        key = it.coerceTo(v, t);
     } catch {
-        return { ok: false, key: null };
+        return absent;
     }
+    return use(key);
+}
+
+function setOf(elemType: ApexType, values: Iterable<ApexValue>): ApexSet {
+    const s = new ApexSet(elemType);
+    for (const v of values) s.add(v);
+    return s;
 }
 
 /** Calls a List/Set/Map method. */
@@ -59,6 +70,13 @@ export function callCollectionMethod(it: Interpreter, c: Coll, l: string, name: 
             break;
         case 'tostring':
             if (n === 0) return it.stringOf(c);
+            break;
+        case 'clear':
+            if (n === 0) {
+                if (c instanceof ApexList) c.items.length = 0;
+                else c.table.clear();
+                return null;
+            }
             break;
     }
     if (c instanceof ApexList) return listMethod(it, c, l, name, a);
@@ -97,12 +115,6 @@ function listMethod(it: Interpreter, c: ApexList, l: string, name: string, a: Ap
             break;
         case 'remove':
             if (n === 1) return c.items.splice(index(c, a0, false), 1)[0] ?? null;
-            break;
-        case 'clear':
-            if (n === 0) {
-                c.items.length = 0;
-                return null;
-            }
             break;
         case 'contains':
             if (n === 1) return c.items.some((v) => it.equals(v, a0));
@@ -183,19 +195,13 @@ function setMethod(it: Interpreter, c: ApexSet, l: string, name: string, a: Apex
             }
             break;
         case 'contains':
-            if (n === 1) {
-                const k = lookupKey(it, a0, c.elemType);
-                return k.ok && c.has(k.key);
-            }
+            if (n === 1) return byKey(it, a0, c.elemType, false, (k) => c.has(k));
             break;
         case 'containsall':
             if (n === 1) return itemsOf(a0, 'Set.containsAll').every((v) => c.has(v));
             break;
         case 'remove':
-            if (n === 1) {
-                const k = lookupKey(it, a0, c.elemType);
-                return k.ok && c.delete(k.key);
-            }
+            if (n === 1) return byKey(it, a0, c.elemType, false, (k) => c.delete(k));
             break;
         case 'removeall':
             if (n === 1) {
@@ -213,18 +219,8 @@ function setMethod(it: Interpreter, c: ApexSet, l: string, name: string, a: Apex
                 return changed;
             }
             break;
-        case 'clear':
-            if (n === 0) {
-                c.table.clear();
-                return null;
-            }
-            break;
         case 'clone':
-            if (n === 0) {
-                const s = new ApexSet(c.elemType);
-                for (const v of c.values()) s.add(v);
-                return s;
-            }
+            if (n === 0) return setOf(c.elemType, c.values());
             break;
     }
     throw new UnsupportedApexError(`Set.${name} with ${n} argument(s)`);
@@ -235,32 +231,19 @@ function mapMethod(it: Interpreter, c: ApexMap, l: string, name: string, a: Apex
     const a0 = a[0] ?? null;
     switch (l) {
         case 'get':
-            if (n === 1) {
-                const k = lookupKey(it, a0, c.keyType);
-                return k.ok ? c.get(k.key) : null;
-            }
+            if (n === 1) return byKey(it, a0, c.keyType, null, (k) => c.get(k));
             break;
         case 'put':
             if (n === 2) return c.put(it.coerceTo(a0, c.keyType), it.coerceTo(a[1] ?? null, c.valueType));
             break;
         case 'containskey':
-            if (n === 1) {
-                const k = lookupKey(it, a0, c.keyType);
-                return k.ok && c.has(k.key);
-            }
+            if (n === 1) return byKey(it, a0, c.keyType, false, (k) => c.has(k));
             break;
         case 'remove':
-            if (n === 1) {
-                const k = lookupKey(it, a0, c.keyType);
-                return k.ok ? c.delete(k.key) : null;
-            }
+            if (n === 1) return byKey(it, a0, c.keyType, null, (k) => c.delete(k));
             break;
         case 'keyset':
-            if (n === 0) {
-                const s = new ApexSet(c.keyType);
-                for (const k of c.keys()) s.add(k);
-                return s;
-            }
+            if (n === 0) return setOf(c.keyType, c.keys());
             break;
         case 'values':
             if (n === 0) return new ApexList(c.valueType, [...c.values()]);
@@ -279,12 +262,6 @@ function mapMethod(it: Interpreter, c: ApexMap, l: string, name: string, a: Apex
                     return null;
                 }
                 if (a0 === null) throw nullPointerException();
-            }
-            break;
-        case 'clear':
-            if (n === 0) {
-                c.table.clear();
-                return null;
             }
             break;
         case 'clone':

@@ -91,13 +91,22 @@ function elementValue(src: SourceText, ctx: ElementValueContext): string | boole
 /** The top-level type of a `.cls` file, with the modifiers written before it. */
 export function convertTypeDeclaration(src: SourceText, ctx: TypeDeclarationContext): TypeDecl {
     const mods = convertModifiers(src, ctx.modifier_list());
+    return convertTypeIn(src, ctx, mods) ?? src.unsupported('type declaration', ctx);
+}
+
+/** The class, interface or enum a file's top-level type or an inner type declares; undefined for another member. */
+function convertTypeIn(
+    src: SourceText,
+    ctx: TypeDeclarationContext | MemberDeclarationContext,
+    mods: Modifiers
+): TypeDecl | undefined {
     const cls = ctx.classDeclaration();
     if (cls) return convertClass(src, cls, mods);
     const iface = ctx.interfaceDeclaration();
     if (iface) return convertInterface(src, iface, mods);
     const en = ctx.enumDeclaration();
     if (en) return convertEnum(src, en, mods);
-    return src.unsupported('type declaration', ctx);
+    return undefined;
 }
 
 function convertClass(src: SourceText, ctx: ClassDeclarationContext, mods: Modifiers): ClassDecl {
@@ -160,13 +169,7 @@ function convertMember(src: SourceText, ctx: MemberDeclarationContext, mods: Mod
             endLine: src.line(ctor.stop ?? ctor.start)
         };
     }
-    const cls = ctx.classDeclaration();
-    if (cls) return convertClass(src, cls, mods);
-    const iface = ctx.interfaceDeclaration();
-    if (iface) return convertInterface(src, iface, mods);
-    const en = ctx.enumDeclaration();
-    if (en) return convertEnum(src, en, mods);
-    return src.unsupported('member declaration', ctx);
+    return convertTypeIn(src, ctx, mods) ?? src.unsupported('member declaration', ctx);
 }
 
 function convertMethod(

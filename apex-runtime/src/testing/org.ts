@@ -56,7 +56,21 @@ export interface TestOrgOptions {
     publishBehavior?: (object: string) => string | undefined;
     /** What `OrgLimits` reads: maximums (default: a free org's documented allocations) and usage (default 0). */
     orgLimits?: OrgLimitsOptions;
+    /**
+     * A single-currency org's currency (ISO 4217), what `UserInfo.getDefaultCurrency()` returns: Company
+     * Information's Currency Locale (Salesforce Help › Language, Locale, and Currency Settings), which no
+     * Organization field carries and a scratch-org definition does not fix (its `country` defaults to the
+     * Dev Hub's). Default `DEFAULT_ORG_CURRENCY`, a placeholder like the org's name.
+     */
+    currencyIsoCode?: string;
 }
+
+/**
+ * The placeholder currency of the runtime's single-currency org: that of its Default Locale, en_US
+ * (`DEFAULT_ORGANIZATION`), taken as its Currency Locale. A test must not rely on it; a host that knows
+ * its org's currency passes `currencyIsoCode`.
+ */
+export const DEFAULT_ORG_CURRENCY = 'USD';
 
 export interface TestOrg {
     store: RecordStore;
@@ -191,7 +205,8 @@ export function createTestOrg(o: TestOrgOptions): TestOrg {
         userAccess: () => dl.userAccess(),
         customSettings: () => new CustomSettings(store, () => dl.currentUserId()),
         metadata: () => o.meta,
-        record: (id) => store.get(id)
+        record: (id) => store.get(id),
+        orgCurrency: () => o.currencyIsoCode ?? DEFAULT_ORG_CURRENCY
     };
     const orgLimits = new OrgLimitsTable(o.orgLimits);
     attachOrgLimits(orgContext, orgLimits);

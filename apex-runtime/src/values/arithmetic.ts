@@ -56,6 +56,24 @@ export function widen(v: NumericValue, to: NumericKind): NumericValue {
     }
 }
 
+type Operations<T> = Record<ArithmeticOp, (p: T, q: T) => T>;
+
+/** The four operators of each kind (Integer and Long wrap and divide as Java does: integer.ts, long.ts). */
+const INTEGER_OPS: Operations<number> = { '+': intAdd, '-': intSubtract, '*': intMultiply, '/': intDivide };
+const LONG_OPS: Operations<bigint> = { '+': longAdd, '-': longSubtract, '*': longMultiply, '/': longDivide };
+const DOUBLE_OPS: Operations<number> = {
+    '+': (p, q) => p + q,
+    '-': (p, q) => p - q,
+    '*': (p, q) => p * q,
+    '/': (p, q) => p / q
+};
+const DECIMAL_OPS: Operations<Decimal> = {
+    '+': (p, q) => p.add(q),
+    '-': (p, q) => p.subtract(q),
+    '*': (p, q) => p.multiply(q),
+    '/': (p, q) => p.divideOperator(q)
+};
+
 /** `a op b` for two numbers: computed in the higher operand's kind. */
 export function numericBinary(op: ArithmeticOp, a: NumericValue, b: NumericValue): NumericValue {
     const ka = numericKindOf(a);
@@ -65,44 +83,20 @@ export function numericBinary(op: ArithmeticOp, a: NumericValue, b: NumericValue
     const x = ka === kind ? a : widen(a, kind);
     const y = kb === kind ? b : widen(b, kind);
     switch (kind) {
-        case 'Integer': {
-            const [p, q] = [x as number, y as number];
-            return op === '+'
-                ? intAdd(p, q)
-                : op === '-'
-                  ? intSubtract(p, q)
-                  : op === '*'
-                    ? intMultiply(p, q)
-                    : intDivide(p, q);
-        }
-        case 'Long': {
-            const [p, q] = [x as bigint, y as bigint];
-            return op === '+'
-                ? longAdd(p, q)
-                : op === '-'
-                  ? longSubtract(p, q)
-                  : op === '*'
-                    ? longMultiply(p, q)
-                    : longDivide(p, q);
-        }
+        case 'Integer':
+            return INTEGER_OPS[op](x as number, y as number);
+        case 'Long':
+            return LONG_OPS[op](x as bigint, y as bigint);
         case 'Double': {
             const [p, q] = [(x as ApexDouble).value, (y as ApexDouble).value];
             if (op === '/' && q === 0) {
                 // The guide does not say whether Double division by zero yields Infinity or throws.
                 throw new UnsupportedApexError('Double division by zero');
             }
-            return new ApexDouble(op === '+' ? p + q : op === '-' ? p - q : op === '*' ? p * q : p / q);
+            return new ApexDouble(DOUBLE_OPS[op](p, q));
         }
-        case 'Decimal': {
-            const [p, q] = [x as Decimal, y as Decimal];
-            return op === '+'
-                ? p.add(q)
-                : op === '-'
-                  ? p.subtract(q)
-                  : op === '*'
-                    ? p.multiply(q)
-                    : p.divideOperator(q);
-        }
+        case 'Decimal':
+            return DECIMAL_OPS[op](x as Decimal, y as Decimal);
     }
 }
 

@@ -66,6 +66,11 @@ export function apexEquals(a: unknown, b: unknown): boolean {
     if (a === null || b === null || a === undefined || b === undefined) return false;
     if (typeof a === 'string') return typeof b === 'string' && equalsIgnoreCase(a, b);
     if (numericKindOf(a) && numericKindOf(b)) return compareNumbers(a, b) === 0;
+    return sameValue(a, b);
+}
+
+/** What `==` and key equality agree on: Date, Datetime and Time by value, Blobs by bytes, objects through `apexEquals`. */
+function sameValue(a: unknown, b: unknown): boolean {
     if (a instanceof ApexDate) return b instanceof ApexDate && a.isSameDay(b);
     if (a instanceof ApexDatetime) return b instanceof ApexDatetime && a.epochMs === b.epochMs;
     if (a instanceof ApexTime) return b instanceof ApexTime && a.millisOfDay === b.millisOfDay;
@@ -85,12 +90,7 @@ export function keyEquals(a: unknown, b: unknown): boolean {
     if (a instanceof ApexDouble)
         return b instanceof ApexDouble && (a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)));
     if (a instanceof Decimal) return b instanceof Decimal && a.scale === b.scale && a.unscaled === b.unscaled;
-    if (a instanceof ApexDate) return b instanceof ApexDate && a.isSameDay(b);
-    if (a instanceof ApexDatetime) return b instanceof ApexDatetime && a.epochMs === b.epochMs;
-    if (a instanceof ApexTime) return b instanceof ApexTime && a.millisOfDay === b.millisOfDay;
-    if (a instanceof Blob) return b instanceof Blob && a.equals(b);
-    if (isEquatable(a)) return a.apexEquals(b);
-    return false;
+    return sameValue(a, b);
 }
 
 function mix(h: number, v: number): number {

@@ -41,46 +41,19 @@ const POSIX: Record<string, string> = {
     IsPunctuation: '\\p{P}'
 };
 
-const CATEGORIES = new Set([
-    'L',
-    'Lu',
-    'Ll',
-    'Lt',
-    'Lm',
-    'Lo',
-    'M',
-    'Mn',
-    'Mc',
-    'Me',
-    'N',
-    'Nd',
-    'Nl',
-    'No',
-    'P',
-    'Pc',
-    'Pd',
-    'Ps',
-    'Pe',
-    'Pi',
-    'Pf',
-    'Po',
-    'S',
-    'Sm',
-    'Sc',
-    'Sk',
-    'So',
-    'Z',
-    'Zs',
-    'Zl',
-    'Zp',
-    'C',
-    'Cc',
-    'Cf',
-    'Cs',
-    'Co',
-    'Cn',
-    'LC'
-]);
+/** The Unicode general categories (`Character.getType`; Unicode Standard › General Category Values). */
+export const GENERAL_CATEGORIES: readonly string[] = [
+    ...['Lu', 'Ll', 'Lt', 'Lm', 'Lo'],
+    ...['Mn', 'Mc', 'Me'],
+    ...['Nd', 'Nl', 'No'],
+    ...['Pc', 'Pd', 'Ps', 'Pe', 'Pi', 'Pf', 'Po'],
+    ...['Sm', 'Sc', 'Sk', 'So'],
+    ...['Zs', 'Zl', 'Zp'],
+    ...['Cc', 'Cf', 'Cs', 'Co', 'Cn']
+];
+
+/** Category names a `\p{…}` may use: the general categories, their one-letter groups, and `LC` (cased letter). */
+const CATEGORIES = new Set(['L', 'M', 'N', 'P', 'S', 'Z', 'C', ...GENERAL_CATEGORIES, 'LC']);
 
 /** A property escape's body for use inside a JS class, or null when unknown. */
 function propertyClass(name: string): string | null {
@@ -143,7 +116,6 @@ function translate(pattern: string): TranslatedRegex {
     let groupCount = 0;
     const groupNames: string[] = [];
     let inClass = 0;
-    let classStart = false;
     const n = pattern.length;
     while (i < n) {
         const c = pattern.charAt(i);
@@ -151,7 +123,6 @@ function translate(pattern: string): TranslatedRegex {
             const [text, used] = escape(pattern, i, inClass > 0);
             out += text;
             i += used;
-            classStart = false;
             continue;
         }
         if (inClass) {
@@ -160,26 +131,9 @@ function translate(pattern: string): TranslatedRegex {
             }
             if (c === '&' && pattern.charAt(i + 1) === '&')
                 throw new UnsupportedApexError('regex character class intersection (&&)');
-            if (c === ']' && !classStart) {
+            if (c === ']') {
                 inClass--;
                 out += ']';
-                i++;
-                continue;
-            }
-            if (c === '^' && classStart) {
-                out += '^';
-                i++;
-                // `[^]...]`: a ] right after [^ is literal in Java.
-                if (pattern.charAt(i) === ']') {
-                    out += '\\]';
-                    i++;
-                }
-                classStart = false;
-                continue;
-            }
-            classStart = false;
-            if (c === ']') {
-                out += '\\]';
                 i++;
                 continue;
             }
@@ -190,13 +144,16 @@ function translate(pattern: string): TranslatedRegex {
         switch (c) {
             case '[':
                 inClass++;
-                classStart = true;
                 out += '[';
                 i++;
+                if (pattern.charAt(i) === '^') {
+                    out += '^';
+                    i++;
+                }
+                // `[]...]`, `[^]...]`: a ] right after [ or [^ is literal in Java.
                 if (pattern.charAt(i) === ']') {
                     out += '\\]';
                     i++;
-                    classStart = false;
                 }
                 continue;
             case '(': {
@@ -247,37 +204,16 @@ function translate(pattern: string): TranslatedRegex {
             case '*':
             case '+':
             case '?':
-            case '}': {
-                if (c === '}') {
-                    out += '\\}';
-                    i++;
-                    continue;
-                }
-                out += c;
-                i++;
-                const next = pattern.charAt(i);
-                if (next === '+') throw new UnsupportedApexError('regex possessive quantifier');
-                if (next === '?') {
-                    out += '?';
-                    i++;
-                }
-                continue;
-            }
             case '{': {
-                const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-                if (!m) throw syntaxError('Illegal repetition', pattern);
-                out += m[0];
-                i += m[0].length;
-                const next = pattern.charAt(i);
-                if (next === '+') throw new UnsupportedApexError('regex possessive quantifier');
-                if (next === '?') {
-                    out += '?';
-                    i++;
-                }
+                const q = quantifierAt(pattern, i);
+                out += q;
+                i += q.length;
                 continue;
             }
+            // A `]` or `}` outside a class and a quantifier is literal in Java, a syntax error in a JS `u` regex.
             case ']':
-                out += '\\]';
+            case '}':
+                out += `\\${c}`;
                 i++;
                 continue;
             default:
@@ -293,6 +229,19 @@ function translate(pattern: string): TranslatedRegex {
         throw syntaxError((e as Error).message, pattern);
     }
     return { source: out, flags: jsFlags, groupCount, groupNames };
+}
+
+/**
+ * The quantifier at `i` (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`) with the lazy `?` after it: written the
+ * same in JS. A possessive `+` after it has no JS form.
+ */
+function quantifierAt(pattern: string, i: number): string {
+    const c = pattern.charAt(i);
+    const base = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i))?.[0] : c;
+    if (!base) throw syntaxError('Illegal repetition', pattern);
+    const next = pattern.charAt(i + base.length);
+    if (next === '+') throw new UnsupportedApexError('regex possessive quantifier');
+    return next === '?' ? `${base}?` : base;
 }
 
 /** Translates the escape at `i`; returns the JS text and the number of pattern chars consumed. */

@@ -68,16 +68,26 @@ class Parser {
         }
         throw this.error(this.i >= this.s.length ? 'Unexpected end of input' : `Unexpected character ('${c}')`);
     }
-    private object(): JsonNode {
+    /** The comma-separated elements of an object or array, from its opening bracket to `close`. */
+    private elements(close: '}' | ']', element: () => void): void {
         this.i++;
-        const entries: [string, JsonNode][] = [];
         this.ws();
-        if (this.s.charAt(this.i) === '}') {
+        if (this.s.charAt(this.i) === close) {
             this.i++;
-            return { kind: 'object', entries };
+            return;
         }
         for (;;) {
             this.ws();
+            element();
+            this.ws();
+            const c = this.s.charAt(this.i++);
+            if (c === close) return;
+            if (c !== ',') throw this.error(`Expected ',' or '${close}'`);
+        }
+    }
+    private object(): JsonNode {
+        const entries: [string, JsonNode][] = [];
+        this.elements('}', () => {
             if (this.s.charAt(this.i) !== '"') throw this.error('Expected a field name');
             const key = this.string();
             this.ws();
@@ -85,28 +95,13 @@ class Parser {
             this.i++;
             this.ws();
             entries.push([key, this.value()]);
-            this.ws();
-            const c = this.s.charAt(this.i++);
-            if (c === '}') return { kind: 'object', entries };
-            if (c !== ',') throw this.error("Expected ',' or '}'");
-        }
+        });
+        return { kind: 'object', entries };
     }
     private array(): JsonNode {
-        this.i++;
         const items: JsonNode[] = [];
-        this.ws();
-        if (this.s.charAt(this.i) === ']') {
-            this.i++;
-            return { kind: 'array', items };
-        }
-        for (;;) {
-            this.ws();
-            items.push(this.value());
-            this.ws();
-            const c = this.s.charAt(this.i++);
-            if (c === ']') return { kind: 'array', items };
-            if (c !== ',') throw this.error("Expected ',' or ']'");
-        }
+        this.elements(']', () => items.push(this.value()));
+        return { kind: 'array', items };
     }
     private string(): string {
         this.i++;

@@ -6,7 +6,7 @@
  */
 import { UnsupportedApexError } from '../errors.ts';
 import { nullPointerException, stringException } from './signal.ts';
-import { JavaPattern } from './java-regex.ts';
+import { GENERAL_CATEGORIES, JavaPattern } from './java-regex.ts';
 import { BASIC, HTML40_EXTENDED, ISO8859_1, NAME_TO_CODE } from './html-entities.ts';
 import { toBcp47 } from './locale.ts';
 
@@ -565,37 +565,10 @@ export function splitByCharacterType(s: string, camelCase = false): string[] {
     return out;
 }
 
-const CATEGORY_TESTS: [string, RegExp][] = [
-    'Lu',
-    'Ll',
-    'Lt',
-    'Lm',
-    'Lo',
-    'Nd',
-    'Zs',
-    'Mn',
-    'Mc',
-    'Me',
-    'Nl',
-    'No',
-    'Pc',
-    'Pd',
-    'Ps',
-    'Pe',
-    'Pi',
-    'Pf',
-    'Po',
-    'Sm',
-    'Sc',
-    'Sk',
-    'So',
-    'Zl',
-    'Zp',
-    'Cc',
-    'Cf',
-    'Co',
-    'Cs'
-].map((cat): [string, RegExp] => [cat, new RegExp(`^\\p{${cat}}$`, 'u')]);
+// Unassigned (Cn) is what is left when no other category matches.
+const CATEGORY_TESTS: [string, RegExp][] = GENERAL_CATEGORIES.filter((cat) => cat !== 'Cn').map(
+    (cat): [string, RegExp] => [cat, new RegExp(`^\\p{${cat}}$`, 'u')]
+);
 
 /** The Unicode general category of a character (`Character.getType`). */
 function generalType(ch: string): string {
@@ -661,11 +634,11 @@ function unicodeEscape(cp: number): string {
 
 const CTRL: Record<string, string> = { '\b': '\\b', '\n': '\\n', '\t': '\\t', '\f': '\\f', '\r': '\\r' };
 
-/** `escapeJava()`: `"` and `\` escaped, control characters as \b \n \t \f \r, others outside 32–0x7f as \uXXXX. */
-export function escapeJava(s: string): string {
+/** `escapeJava` with the characters of `more` backslash-escaped too. */
+function backslashEscape(s: string, more: string): string {
     let out = '';
     for (const ch of s) {
-        if (ch === '"' || ch === '\\') out += `\\${ch}`;
+        if (ch === '"' || ch === '\\' || more.includes(ch)) out += `\\${ch}`;
         else if (CTRL[ch]) out += CTRL[ch];
         else {
             const cp = ch.codePointAt(0) ?? 0;
@@ -675,18 +648,14 @@ export function escapeJava(s: string): string {
     return out;
 }
 
+/** `escapeJava()`: `"` and `\` escaped, control characters as \b \n \t \f \r, others outside 32–0x7f as \uXXXX. */
+export function escapeJava(s: string): string {
+    return backslashEscape(s, '');
+}
+
 /** `escapeEcmaScript()`: as escapeJava, plus `'` and `/`. */
 export function escapeEcmaScript(s: string): string {
-    let out = '';
-    for (const ch of s) {
-        if (ch === '"' || ch === '\\' || ch === "'" || ch === '/') out += `\\${ch}`;
-        else if (CTRL[ch]) out += CTRL[ch];
-        else {
-            const cp = ch.codePointAt(0) ?? 0;
-            out += cp < 32 || cp > 0x7f ? unicodeEscape(cp) : ch;
-        }
-    }
-    return out;
+    return backslashEscape(s, "'/");
 }
 
 /** `escapeCsv()`: quoted (quotes doubled) when it holds a comma, quote, CR or LF. */

@@ -150,3 +150,34 @@ test('A user inserted without IsActive is active (Object Reference › User › 
     dmlInsert(ctx, [user]);
     assert.equal(store.get(user.get('Id') as string)?.get('IsActive'), true);
 });
+
+test('Quotes: without it an org has no Quote, QuoteLineItem, QuoteDocument and no field that looks one up (Opportunity.SyncedQuoteId, Order.QuoteId, OrderItem.QuoteLineItemId), nor Account children of those objects; with it, all are there (Metadata API › QuoteSettings: enableQuote "When set to true, users can access Quotes"; observed in 36 recorded orgs, field-reference.json › sources.quotesRule)', () => {
+    assert.equal(has([], 'Opportunity', 'SyncedQuoteId'), false);
+    assert.equal(has([], 'Order', 'QuoteId'), false);
+    assert.equal(has([], 'OrderItem', 'QuoteLineItemId'), false);
+    assert.equal(has([], 'Opportunity', 'ContractId'), true, 'not a quote field');
+    for (const o of ['Quote', 'QuoteLineItem', 'QuoteDocument', 'QuoteShare', 'QuoteFeed'])
+        assert.equal(loadSchema().describe(o), undefined, o);
+    assert.ok(loadSchema().describe('QuoteTemplateRichTextData'), 'recorded in orgs without quotes too');
+    const children = loadSchema()
+        .require('Account')
+        .childRelationships.map((c) => c.childSObject);
+    assert.ok(!children.includes('Quote'));
+    assert.equal(has(['Quotes'], 'Opportunity', 'SyncedQuoteId'), true);
+    assert.equal(has(['quotes'], 'Order', 'QuoteId'), true);
+    assert.ok(loadSchema(undefined, { features: ['Quotes'] }).describe('QuoteLineItem'));
+});
+
+test('A scratch definition turns Quotes on with settings.quoteSettings.enableQuote (Salesforce DX Developer Guide › Scratch Org Settings: Metadata API settings, lower camel case)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratch-def-'));
+    const file = join(dir, 'def.json');
+    writeFileSync(file, JSON.stringify({ edition: 'Enterprise', settings: { quoteSettings: { enableQuote: true } } }));
+    assert.ok(readScratchDefinition(file).has('Quotes'));
+    writeFileSync(file, JSON.stringify({ edition: 'Enterprise', settings: { quoteSettings: { enableQuote: false } } }));
+    assert.ok(!readScratchDefinition(file).has('Quotes'));
+});
+
+test('User.DefaultCurrencyIsoCode exists only with multiple currencies (observed: absent from the 35 recorded single-currency orgs, present in the multi-currency one)', () => {
+    assert.equal(has([], 'User', 'DefaultCurrencyIsoCode'), false);
+    assert.equal(has(['MultiCurrency'], 'User', 'DefaultCurrencyIsoCode'), true);
+});

@@ -57,7 +57,7 @@ test('Address components share the address field-level security (Object Referenc
     assert.equal(standard.checkField('Lead', 'CountryCode', 'read'), true);
 });
 
-test('Fields without field-level security follow the object permission: Task call fields "not subject to field-level security" (Object Reference › Task), FirstName, RecordTypeId, OwnerId', () => {
+test('Fields without field-level security follow the object permission: Task call fields "not subject to field-level security" (Object Reference › Task), FirstName, OwnerId, and RecordTypeId of an object with record types (objects/Contact/recordTypes/ in the fixture project)', () => {
     const { standard, readOnly } = access();
     assert.equal(standard.checkField('Task', 'CallObject', 'read'), true);
     assert.equal(readOnly.checkField('Task', 'CallObject', 'read'), true);

@@ -185,3 +185,10 @@ test('getGlobalDescribe() values are described lazily and iterate over every obj
     assert.ok(r instanceof ApexMap);
     assert.ok(r.has('widget__c'));
 });
+
+test('UserInfo.getDefaultCurrency in a single-currency org whose host gives no currency is refused: no Organization field carries it (UserInfo Class › getDefaultCurrency)', () => {
+    assert.throws(
+        () => orgApex(`return UserInfo.getDefaultCurrency();`),
+        /getDefaultCurrency \(the single-currency org's currency/
+    );
+});

@@ -194,8 +194,20 @@ test('isFilterable: text, number and reference fields can filter; long text area
     );
 });
 
-test('getPicklistValues of a standard picklist is refused: its values are not in the schema (DescribeFieldResult › getPicklistValues)', () => {
-    assert.throws(() => schemaApex(`return Lead.Status.getDescribe().getPicklistValues();`), /Unsupported/);
+test('getPicklistValues of a standard picklist whose values no source lists is refused (DescribeFieldResult › getPicklistValues; Task.Type: one recorded org shows it, field-reference.json observedTaskType)', () => {
+    assert.throws(
+        () => schemaApex(`return Task.Type.getDescribe().getPicklistValues();`),
+        /Unsupported: Task.Type getPicklistValues \(a standard picklist's values are not in the schema\)/
+    );
+});
+
+test('getPicklistValues of a standard picklist lists the values two recorded orgs agree on, in their order: Opportunity.StageName (DescribeFieldResult › getPicklistValues; PicklistEntry Class; field-reference.json observedDescribeA, observedDescribeB)', () => {
+    assert.equal(
+        schemaApex(`List<String> out = new List<String>();
+            for (Schema.PicklistEntry e : Opportunity.StageName.getDescribe().getPicklistValues()) out.add(e.getValue());
+            return String.join(out, ',');`),
+        'Prospecting,Qualification,Needs Analysis,Value Proposition,Id. Decision Makers,Perception Analysis,Proposal/Price Quote,Negotiation/Review,Closed Won,Closed Lost'
+    );
 });
 
 test('Schema.DisplayType values are shared constants usable in Sets and switch (DisplayType Enum)', () => {

@@ -272,76 +272,57 @@ function executeBatch(rt: NativeRuntime, job: ApexValue, scope: ApexValue): Apex
 
 const lvl = (v: ApexValue | undefined): Level => accessLevelOf(v ?? null);
 
+/** A method of one argument and an optional `AccessLevel` (`Database.query(q[, level])`): both overloads. */
+function withOptionalLevel(
+    kind: string,
+    fn: (rt: NativeRuntime, v: ApexValue, level: Level | undefined) => ApexValue
+): NativeOverload[] {
+    return [
+        { params: [kind], fn: (rt, _s, a) => fn(rt, a[0] ?? null, undefined) },
+        { params: [kind, isAccessLevel], fn: (rt, _s, a) => fn(rt, a[0] ?? null, lvl(a[1])) }
+    ];
+}
+
+/** `Database.upsert(records, externalIdField, …)`: the field token is the second argument. */
+const upsertOn = (rt: NativeRuntime, a: ApexValue[], allOrNone: boolean, level: Level): ApexValue =>
+    dml(rt, 'upsert', a[0] ?? null, allOrNone, level, externalIdName(a[1] ?? null));
+
 /** `System.Database`. */
 export const DatabaseNative: NativeClass = defineNative({
     name: 'Database',
     namespace: 'System',
     statics: {
-        query: [
-            { params: ['String'], fn: (rt, _s, a) => query(rt, a[0] ?? null, undefined) },
-            { params: ['String', isAccessLevel], fn: (rt, _s, a) => query(rt, a[0] ?? null, lvl(a[1])) }
-        ],
+        query: withOptionalLevel('String', query),
         queryWithBinds: [
             {
                 params: ['String', 'Map', isAccessLevel],
                 fn: (rt, _s, a) => queryWithBinds(rt, a[0] ?? null, a[1] ?? null, a[2] ?? null)
             }
         ],
-        countQuery: [
-            {
-                params: ['String'],
-                fn: (rt, _s, a) =>
-                    databaseCountQuery(text(a[0] ?? null, 'Database.countQuery'), ctxOf(rt, dataLayerOf(rt)))
-            },
-            {
-                params: ['String', isAccessLevel],
-                fn: (rt, _s, a) =>
-                    databaseCountQuery(text(a[0] ?? null, 'Database.countQuery'), ctxOf(rt, dataLayerOf(rt)), lvl(a[1]))
-            }
-        ],
+        countQuery: withOptionalLevel('String', (rt, q, level) =>
+            databaseCountQuery(text(q, 'Database.countQuery'), ctxOf(rt, dataLayerOf(rt)), level)
+        ),
         countQueryWithBinds: [
             {
                 params: ['String', 'Map', isAccessLevel],
                 fn: (rt, _s, a) => countQueryWithBinds(rt, a[0] ?? null, a[1] ?? null, a[2] ?? null)
             }
         ],
-        getQueryLocator: [
-            { params: ['Object'], fn: (rt, _s, a) => queryLocator(rt, a[0] ?? null, undefined) },
-            { params: ['Object', isAccessLevel], fn: (rt, _s, a) => queryLocator(rt, a[0] ?? null, lvl(a[1])) }
-        ],
+        getQueryLocator: withOptionalLevel('Object', queryLocator),
         insert: dmlOverloads('insert'),
         update: dmlOverloads('update'),
         delete: dmlOverloads('delete'),
         undelete: dmlOverloads('undelete'),
         upsert: [
             ...dmlOverloads('upsert'),
-            {
-                params: ['Object', isFieldToken],
-                fn: (rt, _s, a) => dml(rt, 'upsert', a[0] ?? null, true, 'system', externalIdName(a[1] ?? null))
-            },
+            { params: ['Object', isFieldToken], fn: (rt, _s, a) => upsertOn(rt, a, true, 'system') },
             {
                 params: ['Object', isFieldToken, 'Boolean'],
-                fn: (rt, _s, a) =>
-                    dml(
-                        rt,
-                        'upsert',
-                        a[0] ?? null,
-                        bool(a[2] ?? null, 'Database.upsert'),
-                        'system',
-                        externalIdName(a[1] ?? null)
-                    )
+                fn: (rt, _s, a) => upsertOn(rt, a, bool(a[2] ?? null, 'Database.upsert'), 'system')
             },
             {
                 params: ['Object', isFieldToken, 'Boolean', isAccessLevel],
-                fn: (rt, _s, a) =>
-                    dml(
-                        rt,
-                        'upsert',
-                        a[0] ?? null,
-                        bool(a[2] ?? null, 'Database.upsert'),
-                        lvl(a[3]),
-                        externalIdName(a[1] ?? null)
-                    )
+                fn: (rt, _s, a) => upsertOn(rt, a, bool(a[2] ?? null, 'Database.upsert'), lvl(a[3]))
             }
         ],
         setSavepoint: [
@@ -387,10 +368,7 @@ export const SearchNative: NativeClass = defineNative({
     name: 'Search',
     namespace: 'System',
     statics: {
-        query: [
-            { params: ['String'], fn: (rt, _s, a) => search(rt, a[0] ?? null, undefined) },
-            { params: ['String', isAccessLevel], fn: (rt, _s, a) => search(rt, a[0] ?? null, lvl(a[1])) }
-        ]
+        query: withOptionalLevel('String', search)
     }
 });
 

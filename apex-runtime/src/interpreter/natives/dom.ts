@@ -11,6 +11,7 @@ import { ApexList } from '../collections.ts';
 import type { ApexValue } from '../model.ts';
 import { NativeObject } from '../model.ts';
 import { defineNative } from './registry.ts';
+import { interned } from './interned.ts';
 import type { NativeClass, NativeRuntime } from './registry.ts';
 import { int, str } from './platform.ts';
 import { nativeEnum } from './schema-enums.ts';
@@ -22,12 +23,7 @@ export const XmlNodeTypeEnum = nativeEnum('XmlNodeType', 'Dom', ['COMMENT', 'ELE
 const nodeObjects = new WeakMap<object, NativeObject>();
 
 function nodeValue(n: XmlChild): NativeObject {
-    let o = nodeObjects.get(n);
-    if (!o) {
-        o = new NativeObject(XmlNodeNative, n);
-        nodeObjects.set(n, o);
-    }
-    return o;
+    return interned(nodeObjects, n, () => new NativeObject(XmlNodeNative, n));
 }
 
 function nodeOf(v: ApexValue): XmlChild {

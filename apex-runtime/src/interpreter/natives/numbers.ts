@@ -13,6 +13,7 @@ import type { ApexValue } from '../model.ts';
 import { NativeObject } from '../model.ts';
 import { Decimal } from '../values-bridge.ts';
 import { defineNative } from './registry.ts';
+import { interned } from './interned.ts';
 import type { NativeClass, NativeOverload, NativeRuntime } from './registry.ts';
 import { objectMethods } from './object-methods.ts';
 import { int, localeOf, nn, selfAs, str } from './platform.ts';
@@ -39,10 +40,22 @@ function wholeNumber(v: ApexValue, min: bigint, max: bigint, what: string): bigi
     return n;
 }
 
-function integerOfObject(v: ApexValue): ApexValue {
-    if (v === null) return null;
-    if (typeof v === 'string') return integerValueOf(v);
-    return Number(wholeNumber(v, BigInt(INT_MIN), BigInt(INT_MAX), 'Integer.valueOf'));
+/**
+ * `Integer.valueOf`, `Long.valueOf`, `Double.valueOf`: null stays null, a String is parsed, a number is
+ * converted. valueOf(String) and valueOf(Object) are one overload: the registry cannot tell them apart by kind.
+ */
+function numberValueOf(parse: (s: string) => ApexValue, convert: (v: ApexValue) => ApexValue): NativeOverload[] {
+    return [
+        {
+            params: ['Object'],
+            fn: (_rt: NativeRuntime, _s: ApexValue, a: ApexValue[]) => {
+                const v = a[0] ?? null;
+                if (v === null) return null;
+                if (typeof v === 'string') return parse(v);
+                return convert(v);
+            }
+        }
+    ];
 }
 
 const roundingModes = new Map<string, NativeObject>();
@@ -71,12 +84,7 @@ export const RoundingModeNative: NativeClass = defineNative({
 });
 
 function roundingMode(m: RoundingMode): NativeObject {
-    let v = roundingModes.get(m);
-    if (!v) {
-        v = new NativeObject(RoundingModeNative, m);
-        roundingModes.set(m, v);
-    }
-    return v;
+    return interned(roundingModes, m, () => new NativeObject(RoundingModeNative, m));
 }
 
 function modeOf(v: ApexValue): RoundingMode {
@@ -92,13 +100,9 @@ export const IntegerNative = defineNative({
     namespace: 'System',
     isInstance: (v) => typeof v === 'number',
     statics: {
-        // valueOf(String) and valueOf(Object) in one overload: the registry cannot tell them apart by kind.
-        valueOf: [
-            {
-                params: ['Object'],
-                fn: (_rt: NativeRuntime, _s: ApexValue, a: ApexValue[]) => integerOfObject(a[0] ?? null)
-            }
-        ]
+        valueOf: numberValueOf(integerValueOf, (v) =>
+            Number(wholeNumber(v, BigInt(INT_MIN), BigInt(INT_MAX), 'Integer.valueOf'))
+        )
     },
     methods: {
         ...objectMethods(),
@@ -113,17 +117,7 @@ export const LongNative = defineNative({
     namespace: 'System',
     isInstance: (v) => typeof v === 'bigint',
     statics: {
-        valueOf: [
-            {
-                params: ['Object'],
-                fn: (_rt: NativeRuntime, _s: ApexValue, a: ApexValue[]) => {
-                    const v = a[0] ?? null;
-                    if (v === null) return null;
-                    if (typeof v === 'string') return longValueOf(v);
-                    return wholeNumber(v, -(2n ** 63n), 2n ** 63n - 1n, 'Long.valueOf');
-                }
-            }
-        ]
+        valueOf: numberValueOf(longValueOf, (v) => wholeNumber(v, -(2n ** 63n), 2n ** 63n - 1n, 'Long.valueOf'))
     },
     methods: {
         ...objectMethods(),
@@ -211,17 +205,7 @@ export const DoubleNative = defineNative({
     namespace: 'System',
     isInstance: (v) => v instanceof ApexDouble,
     statics: {
-        valueOf: [
-            {
-                params: ['Object'],
-                fn: (_rt: NativeRuntime, _s: ApexValue, a: ApexValue[]) => {
-                    const v = a[0] ?? null;
-                    if (v === null) return null;
-                    if (typeof v === 'string') return doubleValueOf(v);
-                    return new ApexDouble(toDecimal(v).doubleValue());
-                }
-            }
-        ]
+        valueOf: numberValueOf(doubleValueOf, (v) => new ApexDouble(toDecimal(v).doubleValue()))
     },
     methods: {
         ...objectMethods(),

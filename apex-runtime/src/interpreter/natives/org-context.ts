@@ -27,6 +27,11 @@ export interface OrgContext {
     metadata(): OrgMetadata;
     /** A record of the store by Id (the running user's Profile), or undefined. */
     record(id: string): SObject | undefined;
+    /**
+     * The org's currency in a single-currency org: Company Information's Currency Locale, which no
+     * field of the Organization object carries; undefined when the host does not say.
+     */
+    orgCurrency?(): string | undefined;
 }
 
 const contexts = new WeakMap<object, OrgContext>();

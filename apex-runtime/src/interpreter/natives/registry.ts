@@ -77,22 +77,13 @@ export interface NativeClassSpec {
     valueHash?: (a: unknown) => number;
 }
 
-export interface NativeClass {
-    name: string;
-    namespace: string;
+/** A native class as the interpreter looks it up: its declaration, with the member tables keyed by lower-case name. */
+export interface NativeClass extends Omit<NativeClassSpec, 'statics' | 'methods' | 'staticProps' | 'constructors'> {
     lname: string;
     statics: Map<string, NativeOverload[]>;
     methods: Map<string, NativeOverload[]>;
     staticProps: Map<string, (rt: NativeRuntime) => ApexValue>;
     constructors: NativeOverload[];
-    staticMember?: (rt: NativeRuntime, name: string) => ApexValue | undefined;
-    instanceMember?: (rt: NativeRuntime, self: ApexValue, name: string) => ApexValue | undefined;
-    setInstanceMember?: (rt: NativeRuntime, self: ApexValue, name: string, value: ApexValue) => boolean;
-    setStaticMember?: (rt: NativeRuntime, name: string, value: ApexValue) => boolean;
-    isInstance?: (v: ApexValue) => boolean;
-    supertypes?: string[];
-    valueEquals?: (a: unknown, b: unknown) => boolean;
-    valueHash?: (a: unknown) => number;
 }
 
 function lowerKeys<T>(rec: Record<string, T> | undefined): Map<string, T> {
@@ -103,24 +94,15 @@ function lowerKeys<T>(rec: Record<string, T> | undefined): Map<string, T> {
 
 /** Builds a native class from its declaration. */
 export function defineNative(spec: NativeClassSpec): NativeClass {
-    const c: NativeClass = {
-        name: spec.name,
-        namespace: spec.namespace,
+    const { statics, methods, staticProps, constructors, ...rest } = spec;
+    return {
+        ...rest,
         lname: spec.name.toLowerCase(),
-        statics: lowerKeys(spec.statics),
-        methods: lowerKeys(spec.methods),
-        staticProps: lowerKeys(spec.staticProps),
-        constructors: spec.constructors ?? []
+        statics: lowerKeys(statics),
+        methods: lowerKeys(methods),
+        staticProps: lowerKeys(staticProps),
+        constructors: constructors ?? []
     };
-    if (spec.isInstance) c.isInstance = spec.isInstance;
-    if (spec.staticMember) c.staticMember = spec.staticMember;
-    if (spec.instanceMember) c.instanceMember = spec.instanceMember;
-    if (spec.setInstanceMember) c.setInstanceMember = spec.setInstanceMember;
-    if (spec.setStaticMember) c.setStaticMember = spec.setStaticMember;
-    if (spec.supertypes) c.supertypes = spec.supertypes;
-    if (spec.valueEquals) c.valueEquals = spec.valueEquals;
-    if (spec.valueHash) c.valueHash = spec.valueHash;
-    return c;
 }
 
 /** Whether a value fits a parameter kind; `runtimeKind` names a value's kind as Apex types go. */

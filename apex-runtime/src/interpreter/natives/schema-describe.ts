@@ -292,7 +292,10 @@ export const DescribeFieldResultNative: NativeClass = defineNative({
         getPicklistValues: noArgs((_rt, s) => {
             const r = fieldRefOf(s);
             const t = known(r.field.type, `${r.object.name}.${r.field.name} getPicklistValues (display type)`);
-            if ((t === 'PICKLIST' || t === 'MULTIPICKLIST' || t === 'COMBOBOX') && !r.field.custom)
+            // A standard picklist's values are known only where a cited source lists them (field-reference.json
+            // picklists, standard-field-facts.json); a custom one's are its metadata's, even when it has none.
+            const picklist = t === 'PICKLIST' || t === 'MULTIPICKLIST' || t === 'COMBOBOX';
+            if (picklist && !r.field.custom && r.field.picklistValues.length === 0)
                 throw new UnsupportedApexError(
                     `${r.object.name}.${r.field.name} getPicklistValues (a standard picklist's values are not in the schema)`
                 );

@@ -56,6 +56,11 @@ function instance(table: Record<string, [Code[], Fn][]>): Record<string, NativeO
 const f1 = (fn: Fn): [Code[], Fn][] => [[[], fn]];
 const fS = (fn: Fn): [Code[], Fn][] => [[['S'], fn]];
 const fs = (fn: Fn): [Code[], Fn][] => [[['s'], fn]];
+/** A method whose last parameter may be left out: the overloads without it and with it. */
+const fOpt = (codes: Code[], fn: Fn): [Code[], Fn][] => [
+    [codes.slice(0, -1), fn],
+    [codes, fn]
+];
 
 const METHODS = instance({
     abbreviate: [
@@ -63,10 +68,7 @@ const METHODS = instance({
         [['I', 'I'], ((s: string, w: number, o: number) => S.abbreviate(s, w, o)) as Fn]
     ],
     capitalize: f1(S.capitalize as Fn),
-    center: [
-        [['I'], S.center as Fn],
-        [['I', 'S'], S.center as Fn]
-    ],
+    center: fOpt(['I', 'S'], S.center as Fn),
     charAt: [[['I'], S.charAt as Fn]],
     codePointAt: [[['I'], S.codePointAt as Fn]],
     codePointBefore: [[['I'], S.codePointBefore as Fn]],
@@ -93,21 +95,12 @@ const METHODS = instance({
     escapeXml: f1(S.escapeXml as Fn),
     getChars: f1(S.getChars as Fn),
     hashCode: f1(S.hashCode as Fn),
-    indexOf: [
-        [['S'], S.indexOf as Fn],
-        [['S', 'I'], S.indexOf as Fn]
-    ],
+    indexOf: fOpt(['S', 'I'], S.indexOf as Fn),
     indexOfAny: fS(S.indexOfAny as Fn),
     indexOfAnyBut: fS(S.indexOfAnyBut as Fn),
-    indexOfChar: [
-        [['I'], S.indexOfChar as Fn],
-        [['I', 'I'], S.indexOfChar as Fn]
-    ],
+    indexOfChar: fOpt(['I', 'I'], S.indexOfChar as Fn),
     indexOfDifference: fS(S.indexOfDifference as Fn),
-    indexOfIgnoreCase: [
-        [['S'], S.indexOfIgnoreCase as Fn],
-        [['S', 'I'], S.indexOfIgnoreCase as Fn]
-    ],
+    indexOfIgnoreCase: fOpt(['S', 'I'], S.indexOfIgnoreCase as Fn),
     isAllLowerCase: f1(S.isAllLowerCase as Fn),
     isAllUpperCase: f1(S.isAllUpperCase as Fn),
     isAlpha: f1(S.isAlpha as Fn),
@@ -118,23 +111,11 @@ const METHODS = instance({
     isNumeric: f1(S.isNumeric as Fn),
     isNumericSpace: f1(S.isNumericSpace as Fn),
     isWhitespace: f1(S.isWhitespace as Fn),
-    lastIndexOf: [
-        [['S'], S.lastIndexOf as Fn],
-        [['S', 'I'], S.lastIndexOf as Fn]
-    ],
-    lastIndexOfChar: [
-        [['I'], S.lastIndexOfChar as Fn],
-        [['I', 'I'], S.lastIndexOfChar as Fn]
-    ],
-    lastIndexOfIgnoreCase: [
-        [['S'], S.lastIndexOfIgnoreCase as Fn],
-        [['S', 'I'], S.lastIndexOfIgnoreCase as Fn]
-    ],
+    lastIndexOf: fOpt(['S', 'I'], S.lastIndexOf as Fn),
+    lastIndexOfChar: fOpt(['I', 'I'], S.lastIndexOfChar as Fn),
+    lastIndexOfIgnoreCase: fOpt(['S', 'I'], S.lastIndexOfIgnoreCase as Fn),
     left: [[['I'], S.left as Fn]],
-    leftPad: [
-        [['I'], S.leftPad as Fn],
-        [['I', 'S'], S.leftPad as Fn]
-    ],
+    leftPad: fOpt(['I', 'S'], S.leftPad as Fn),
     length: f1(((s: string) => s.length) as Fn),
     matches: fS(S.matches as Fn),
     mid: [[['I', 'I'], S.mid as Fn]],
@@ -153,39 +134,21 @@ const METHODS = instance({
     replaceFirst: [[['S', 'S'], S.replaceFirst as Fn]],
     reverse: f1(S.reverse as Fn),
     right: [[['I'], S.right as Fn]],
-    rightPad: [
-        [['I'], S.rightPad as Fn],
-        [['I', 'S'], S.rightPad as Fn]
-    ],
-    split: [
-        [['S'], S.split as Fn],
-        [['S', 'I'], S.split as Fn]
-    ],
+    rightPad: fOpt(['I', 'S'], S.rightPad as Fn),
+    split: fOpt(['S', 'I'], S.split as Fn),
     splitByCharacterType: f1(S.splitByCharacterType as Fn),
     splitByCharacterTypeCamelCase: f1(((s: string) => S.splitByCharacterType(s, true)) as Fn),
     startsWith: fS(S.startsWith as Fn),
     startsWithIgnoreCase: fS(S.startsWithIgnoreCase as Fn),
-    substring: [
-        [['I'], S.substring as Fn],
-        [['I', 'I'], S.substring as Fn]
-    ],
+    substring: fOpt(['I', 'I'], S.substring as Fn),
     substringAfter: fs(S.substringAfter as Fn),
     substringAfterLast: fs(S.substringAfterLast as Fn),
     substringBefore: fs(S.substringBefore as Fn),
     substringBeforeLast: fs(S.substringBeforeLast as Fn),
-    substringBetween: [
-        [['S'], S.substringBetween as Fn],
-        [['S', 'S'], S.substringBetween as Fn]
-    ],
+    substringBetween: fOpt(['S', 'S'], S.substringBetween as Fn),
     swapCase: f1(S.swapCase as Fn),
-    toLowerCase: [
-        [[], S.toLowerCase as Fn],
-        [['S'], S.toLowerCase as Fn]
-    ],
-    toUpperCase: [
-        [[], S.toUpperCase as Fn],
-        [['S'], S.toUpperCase as Fn]
-    ],
+    toLowerCase: fOpt(['S'], S.toLowerCase as Fn),
+    toUpperCase: fOpt(['S'], S.toUpperCase as Fn),
     trim: f1(S.trim as Fn),
     uncapitalize: f1(S.uncapitalize as Fn),
     unescapeCsv: f1(S.unescapeCsv as Fn),
@@ -196,12 +159,18 @@ const METHODS = instance({
     equals: [[['O'], ((s: string, o: unknown) => typeof o === 'string' && s === o) as Fn]]
 });
 
-function stringsOf(v: ApexValue): string[] {
+/** The elements of a `String.join`/`String.format` argument: a List or Set. */
+function collectionItems(v: ApexValue): ApexValue[] {
     if (v === null) throw nullPointerException();
     const items = v instanceof ApexList ? v.items : v instanceof ApexSet ? [...v.values()] : undefined;
     if (!items) throw new UnsupportedApexError('String.join of a non-collection');
-    return items.map((x) => (x === null ? 'null' : String(x)));
+    return items;
 }
+
+/** A static test of one String that may be null (`String.isBlank(s)`). */
+const onNullable = (test: (s: string | null) => boolean): NativeOverload[] => [
+    { params: ['String'], fn: (_rt, _s, a) => test((a[0] ?? null) as string | null) }
+];
 
 export const StringNative = defineNative({
     name: 'String',
@@ -212,14 +181,18 @@ export const StringNative = defineNative({
         valueOf: [
             { params: ['Object'], fn: (rt: NativeRuntime, _s: ApexValue, a: ApexValue[]) => rt.stringOf(a[0] ?? null) }
         ],
-        isBlank: [{ params: ['String'], fn: (_rt, _s, a) => S.isBlank((a[0] ?? null) as string | null) }],
-        isNotBlank: [{ params: ['String'], fn: (_rt, _s, a) => S.isNotBlank((a[0] ?? null) as string | null) }],
-        isEmpty: [{ params: ['String'], fn: (_rt, _s, a) => S.isEmpty((a[0] ?? null) as string | null) }],
-        isNotEmpty: [{ params: ['String'], fn: (_rt, _s, a) => S.isNotEmpty((a[0] ?? null) as string | null) }],
+        isBlank: onNullable(S.isBlank),
+        isNotBlank: onNullable(S.isNotBlank),
+        isEmpty: onNullable(S.isEmpty),
+        isNotEmpty: onNullable(S.isNotEmpty),
         join: [
             {
                 params: ['Object', 'String'],
-                fn: (rt, _s, a) => S.join(joinParts(rt, a[0] ?? null), (a[1] ?? null) as string | null)
+                fn: (rt, _s, a) =>
+                    S.join(
+                        collectionItems(a[0] ?? null).map((x) => rt.stringOf(x)),
+                        (a[1] ?? null) as string | null
+                    )
             }
         ],
         format: [
@@ -230,7 +203,7 @@ export const StringNative = defineNative({
                     if (pattern === null) throw nullPointerException();
                     return formatMessage(
                         pattern as string,
-                        stringsOf(a[1] ?? null).map((_x, i) => formatArg(rt, (a[1] as ApexList).items[i] ?? null))
+                        collectionItems(a[1] ?? null).map((x) => formatArg(rt, x))
                     );
                 }
             }
@@ -244,14 +217,6 @@ export const StringNative = defineNative({
         escapeSingleQuotes: [{ params: ['String'], fn: (_rt, _s, a) => S.escapeSingleQuotes(a[0] as string) }]
     }
 });
-
-/** `String.join(iterable, sep)`: elements by `String.valueOf`. */
-function joinParts(rt: NativeRuntime, v: ApexValue): string[] {
-    if (v === null) throw nullPointerException();
-    const items = v instanceof ApexList ? v.items : v instanceof ApexSet ? [...v.values()] : undefined;
-    if (!items) throw new UnsupportedApexError('String.join of a non-collection');
-    return items.map((x) => rt.stringOf(x));
-}
 
 /** A `String.format` argument's text (`String.valueOf` of it; null stays null for the formatter). */
 function formatArg(rt: NativeRuntime, v: ApexValue): string | null {

@@ -41,6 +41,25 @@ function fullName(u: SObject): ApexValue {
     return [first, last].filter((x) => x !== null && x !== '').join(' ');
 }
 
+/**
+ * `getDefaultCurrency()`: "the context user's default currency code for multiple currency organizations
+ * or the organization's currency code for single currency organizations". `User.DefaultCurrencyIsoCode`
+ * exists only with multiple currencies (`data/org-features.ts`); a single-currency org's currency is its
+ * Currency Locale, which the host gives (`OrgContext.orgCurrency`).
+ */
+function defaultCurrency(rt: NativeRuntime): ApexValue {
+    const ctx = orgContextOf(rt, 'UserInfo.getDefaultCurrency');
+    const u = user(rt, 'getDefaultCurrency');
+    if (u.describe.fields.has('defaultcurrencyisocode'))
+        return field(u, 'DefaultCurrencyIsoCode', 'getDefaultCurrency');
+    const code = ctx.orgCurrency?.();
+    if (code === undefined)
+        throw new UnsupportedApexError(
+            "UserInfo.getDefaultCurrency (the single-currency org's currency: the host gives none)"
+        );
+    return code;
+}
+
 function refused(what: string): NativeOverload[] {
     return [
         {
@@ -77,7 +96,7 @@ export const UserInfoNative: NativeClass = defineNative({
         getUserType: userField('UserType', 'getUserType'),
         getLanguage: userField('LanguageLocaleKey', 'getLanguage'),
         getLocale: userField('LocaleSidKey', 'getLocale'),
-        getDefaultCurrency: userField('DefaultCurrencyIsoCode', 'getDefaultCurrency'),
+        getDefaultCurrency: [{ params: [], fn: (rt: NativeRuntime) => defaultCurrency(rt) }],
         getTimeZone: [
             {
                 params: [],
