@@ -27,6 +27,7 @@ interface Step {
 
 const NODE_TESTS_REPORT = path.join(ROOT, 'reports', 'node-tests.tap');
 const RUNTIME_TESTS_REPORT = path.join(ROOT, 'reports', 'apex-runtime-tests.tap');
+const APEX_TESTS_REPORT = path.join(ROOT, 'reports', 'apex-tests.tap');
 
 const REPORTS = path.join(ROOT, 'reports');
 const bin = (name: string): string => path.join(ROOT, 'node_modules', '.bin', name);
@@ -156,6 +157,11 @@ const STEPS: Step[] = [
             isolation: 'none'
         }),
         counts: () => tapCounts(RUNTIME_TESTS_REPORT)
+    },
+    {
+        name: "Apex tests (the package's, run by apex-runtime; org-wide coverage ≥ 85 %)",
+        command: tsx('scripts/checks/apex-tests.ts', '--tap', APEX_TESTS_REPORT),
+        counts: () => tapCounts(APEX_TESTS_REPORT)
     },
     { name: 'gate self-test (planted mistakes are caught)', command: tsx('scripts/checks/gate-self-test.ts') },
     // Built once here, with the test-only fixtures; every browser story then serves this build.

@@ -4,9 +4,7 @@
  * narrowed to the test classes concerned, for speed). `expect` names the failing test and why it fails,
  * so a test that fails for another reason (a construct the runtime refuses) does not count as caught.
  *
- * Not in the default self-test run yet: the gate's step "Apex tests" is not in the gate while package
- * tests still fail, and some of these faults are only caught once the tests that would notice them run.
- * `GATE_SELF_TEST_APEX_RUNTIME=1 tsx scripts/checks/gate-self-test.ts "apex runtime"` runs them.
+ * Part of every self-test run (about 20 s); `tsx scripts/checks/gate-self-test.ts "apex runtime"` runs them alone.
  */
 import { tsx, type Fault } from './fault.ts';
 
@@ -23,7 +21,7 @@ const failedWith = (testClass: string, message: string): RegExp =>
 /** A pattern that matches only text every one of `patterns` matches (in any order). */
 const allOf = (...patterns: RegExp[]): RegExp => new RegExp(patterns.map((p) => `(?=[\\s\\S]*${p.source})`).join(''));
 
-export const APEX_RUNTIME_FAULTS: Fault[] = [
+export const FAULTS: Fault[] = [
     {
         // A number of exactly the plan's longest length (every US number: 10 digits, min = max) is refused.
         name: 'apex runtime: an off-by-one in the phone-number rules (WebexPhoneNumbers)',
@@ -122,6 +120,3 @@ export const APEX_RUNTIME_FAULTS: Fault[] = [
         )
     }
 ];
-
-/** Empty unless asked for (see the module comment): `gate-self-test.ts` plants every file's `FAULTS`. */
-export const FAULTS: Fault[] = process.env.GATE_SELF_TEST_APEX_RUNTIME === '1' ? APEX_RUNTIME_FAULTS : [];
