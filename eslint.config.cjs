@@ -2,6 +2,9 @@ const lwcRecommendedTs = require('@salesforce/eslint-config-lwc/recommended-ts')
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const importPlugin = require('eslint-plugin-import');
+const lockerPlugin = require('@locker/eslint-plugin-locker');
+const lockerBase = require('@locker/eslint-config-locker/base');
+const lockerRecommended = require('@locker/eslint-config-locker/recommended');
 
 const LWC_TS = ['force-app/**/lwc/**/*.ts'];
 const NODE_TS = [
@@ -44,6 +47,24 @@ module.exports = [
     {
         files: ['force-app/**/lwc/**/__tests__/**/*.ts'],
         rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' }
+    },
+    // Lightning Web Security: Salesforce's rules for the APIs its sandbox blocks (base: errors) or distorts
+    // (recommended: warnings, which --max-warnings 0 makes fail too). Not the Jest tests: they never run in an org.
+    {
+        files: LWC_TS,
+        ignores: ['force-app/**/lwc/**/__tests__/**'],
+        plugins: { '@locker/locker': lockerPlugin },
+        rules: {
+            ...lockerBase.rules,
+            ...lockerRecommended.rules,
+            // LWS distorts setTimeout/setInterval only when given a string to evaluate (the rules' own docs):
+            // no-implied-eval, on in the LWC config above, already rejects that; these rules flag every call.
+            '@locker/locker/distorted-window-set-timeout': 'off',
+            '@locker/locker/distorted-window-set-interval': 'off',
+            // Flags every property named `open` (a call log's `open` field too). The package's window.open
+            // calls are reviewed against the distortion instead, and the browser stories run them under LWS.
+            '@locker/locker/distorted-xml-http-request-window-open': 'off'
+        }
     },
     // Tooling, workbench and Jest mocks: plain TypeScript on Node.
     ...tseslint.configs.recommended.map((config) => ({ ...config, files: NODE_TS })),

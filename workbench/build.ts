@@ -16,6 +16,7 @@ import { loadLabels, loadMetadataLabels } from './org/labels.ts';
 import { IMPLEMENTED_APEX } from './org/apex-registry.ts';
 import { apiName } from './org/namespace.ts';
 import { RecordStore, describeObject, knownObjects } from './org/records.ts';
+import { bundleSandboxedPackage, lwsEnabled, sandboxKey } from './lib/lws-build.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WB = import.meta.dirname;
@@ -268,6 +269,44 @@ function utilityItems(fixtures: boolean): string {
     return JSON.stringify(items);
 }
 
+/**
+ * Lightning Web Security: compiles the package's modules into one factory the page evaluates in the sandbox of
+ * the package's namespace (lib/lws-build.ts, shell/lws.ts), and returns, for the page's bundle, a module per
+ * package component that re-exports it from the sandbox (the registry and the test fixtures import those).
+ */
+async function sandboxedPackageModules(
+    packageModules: Array<{ name: string; path: string }>
+): Promise<Array<{ name: string; path: string }>> {
+    const key = sandboxKey(ROOT);
+    const sandboxed = await bundleSandboxedPackage({
+        modules: packageModules,
+        debugFile: path.join(BUILD, `lws-${key}.js`)
+    });
+    const loader = path.join(VIRTUAL, 'wb-lws-package.js');
+    writeFileSync(
+        loader,
+        [
+            `import { evaluatePackage } from ${JSON.stringify(path.join(SHELL_OUT, 'lws.js'))};`,
+            ...sandboxed.dependencies.map((name, i) => `import * as d${i} from ${JSON.stringify(name)};`),
+            `export const modules = evaluatePackage(${JSON.stringify(key)}, ${JSON.stringify(sandboxed.factorySource)}, ${JSON.stringify(sandboxed.dependencies)}, [${sandboxed.dependencies.map((_, i) => `d${i}`).join(', ')}]);`
+        ].join('\n')
+    );
+    return sandboxed.modules.map(({ name, exports }) => {
+        const file = path.join(VIRTUAL, `lws_${name.replace(/[^\w.]/g, '_')}.js`);
+        const named = exports.filter((e) => e !== 'default');
+        writeFileSync(
+            file,
+            [
+                `import { modules } from ${JSON.stringify(loader)};`,
+                `const m = modules[${JSON.stringify(name)}];`,
+                ...(exports.includes('default') ? ['export default m.default;'] : []),
+                ...(named.length ? [`export const { ${named.join(', ')} } = m;`] : [])
+            ].join('\n') + '\n'
+        );
+        return { name, path: file };
+    });
+}
+
 /** Builds the page's app.js; returns its path. */
 export async function buildWorkbench(options: BuildOptions = {}): Promise<string> {
     const started = Date.now();
@@ -277,16 +316,25 @@ export async function buildWorkbench(options: BuildOptions = {}): Promise<string
     run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(WB, 'tsconfig.shell.json'), '--outDir', SHELL_OUT]);
     copyTemplates(path.join(WB, 'shell'), SHELL_OUT);
     const labels = loadLabels();
-    const components = [...componentModules(LWC_DIR, LWC_DIR), ...(options.fixtures ? fixtureModules() : [])];
+    const packageComponents = componentModules(LWC_DIR, LWC_DIR);
+    const fixtures = options.fixtures ? fixtureModules() : [];
+    const components = [...packageComponents, ...fixtures];
+    const platform = platformModules(options.fixtures ? [LWC_DIR, path.join(FIXTURES_DIR, 'lwc')] : [LWC_DIR]);
+    const lws = lwsEnabled();
+    // Under LWS the package's modules are compiled into the sandbox's bundle: the page sees them through
+    // re-exporting modules. The fixtures are the workbench's own, compiled outside the sandbox like the shell.
+    const packageModules = lws
+        ? await sandboxedPackageModules([...packageComponents, ...cssModules(LWC_DIR)])
+        : [...packageComponents, ...cssModules(LWC_DIR)];
     const modules = [
         { dir: path.join(SHELL_OUT, 'modules') },
         ...PLATFORM_STUBS.map((name) => ({
             name: `lightning/${name}`,
             path: path.join(SHELL_OUT, 'stubs', `${name}.js`)
         })),
-        ...platformModules(options.fixtures ? [LWC_DIR, path.join(FIXTURES_DIR, 'lwc')] : [LWC_DIR]),
-        ...components,
-        ...cssModules(LWC_DIR),
+        ...platform,
+        ...packageModules,
+        ...fixtures,
         registryModule(components),
         { npm: 'lightning-base-components' }
     ];
@@ -326,7 +374,9 @@ export async function buildWorkbench(options: BuildOptions = {}): Promise<string
     const output = path.join(BUILD, 'app.js');
     await bundle.write({ file: output, format: 'esm', inlineDynamicImports: true });
     await bundle.close();
-    console.log(`workbench built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    console.log(
+        `workbench built in ${((Date.now() - started) / 1000).toFixed(1)}s${lws ? ` (package in the Lightning Web Security sandbox ${sandboxKey(ROOT)})` : ' (WORKBENCH_LWS=off: no sandbox)'}`
+    );
     return output;
 }
 

@@ -5,11 +5,15 @@
  * Webex's sign-in page (he picks his own account: Webex signs nobody in by itself) and the Visualforce
  * page `webexuserauth`, his own `telephony_calls` webhooks exist and reach the site; an expired token is
  * refreshed without him noticing, a refused refresh asks him to reconnect, he disconnects; French;
- * Cancel on Webex's sign-in page; nothing set up.
+ * Cancel on Webex's sign-in page; nothing set up; a browser that blocks the window (the card's link).
+ *
+ * The package runs in the Lightning Web Security sandbox here (WORKBENCH_LWS=off: without it), whose
+ * `window.open` gives the card no handle on Webex's window (c/webexAuthWindow says why): the card learns
+ * that Sam is back from its page getting the focus back, never from the window closing.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useWorkbenchAsWebhookSite } from '../org/site/webhook-resource.ts';
 import { ARTIFACTS, closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
 import path from 'node:path';
@@ -91,13 +95,41 @@ async function openCardAs(email: string, lang: 'en' | 'fr' = 'en'): Promise<void
         .waitFor();
 }
 
-/** Connect Webex (or Reconnect) opens Webex's sign-in page in its own window. */
+/**
+ * Connect Webex (or Reconnect) opens Webex's sign-in page in its own window. The package asks for it with
+ * `noopener` (and the sandbox would add it): Playwright's `popup` event still reports such a window.
+ */
 async function clickConnect(name: string): Promise<Page> {
     const popup = h.page.waitForEvent('popup');
     await card().getByRole('button', { name }).click();
     const opened = await popup;
     await opened.getByRole('heading', { name: 'Sign in to Webex' }).waitFor();
     return opened;
+}
+
+/**
+ * Sam is back on Salesforce's page, Webex's window closed. A browser gives that page the focus back, and the
+ * card checks his connection then. Headless Chromium under Playwright keeps every page focused and fires no
+ * `focus` event (neither when the window closes nor on bringToFront: checked), so the story fires the one
+ * the browser would.
+ */
+async function backToSalesforce(page: Page = h.page): Promise<void> {
+    await page.bringToFront();
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+}
+
+/** The card's link to Webex's page, offered in case the window did not open. */
+async function fallbackLink(where: Locator, lang: 'en' | 'fr' = 'en'): Promise<Locator> {
+    await where
+        .getByText(
+            lang === 'en'
+                ? 'If the Webex window did not open, open it here:'
+                : "Si la fenêtre Webex ne s'est pas ouverte, ouvrez-la ici :"
+        )
+        .waitFor();
+    return where.getByRole('link', {
+        name: lang === 'en' ? 'Open Webex in a new window' : 'Ouvrir Webex dans une nouvelle fenêtre'
+    });
 }
 
 /**
@@ -141,6 +173,7 @@ async function connectThroughWebex(name: string, buttonName = 'Connect Webex'): 
     await popup.getByRole('button', { name: 'Finish connecting' }).click();
     await popup.getByRole('status').first().waitFor();
     await closeWithItsButton(popup, 'Close this window');
+    await backToSalesforce();
 }
 
 describe('A rep connects their own Webex account', () => {
@@ -183,6 +216,11 @@ describe('A rep connects their own Webex account', () => {
             const authorize = h.workbench.emulator.state.requests.find((r) => r.path === '/v1/authorize');
             assert.equal(authorize?.query.scope, 'spark:calls_read spark:calls_write spark:people_read');
             assert.equal(authorize?.query.redirect_uri, `${h.workbench.url}/apex/webexuserauth`);
+            // Webex's page, cut from Salesforce's window; the card links to the same page in case it did not open.
+            assert.equal(await popup.evaluate(() => window.opener), null, 'Webex cannot reach Salesforce’s window');
+            const link = await fallbackLink(card());
+            assert.equal(await link.getAttribute('href'), popup.url(), 'the link opens the same page');
+            await card().getByRole('button', { name: 'Check again' }).waitFor();
             // Webex asks who signs in: nobody is chosen for Sam, every Webex user of the org is offered.
             const accounts = popup.getByRole('group', { name: 'Choose your Webex account' });
             assert.deepEqual(
@@ -218,6 +256,7 @@ describe('A rep connects their own Webex account', () => {
             await popup.getByRole('status').getByText('Connected to Webex as Sam Rep.').waitFor();
             await pageShot(popup, 'user-connect-page-connected');
             await closeWithItsButton(popup, 'Close this window');
+            await backToSalesforce();
 
             await card().getByText('Connected as Sam Rep').waitFor();
             await card().getByText(SAM).waitFor();
@@ -376,7 +415,10 @@ describe('A rep connects their own Webex account', () => {
             assert.equal(await popup.getByRole('button', { name: 'Finish connecting' }).count(), 0);
             await pageShot(popup, 'user-connect-page-denied');
             await closeWithItsButton(popup, 'Close this window');
+            // Back on Salesforce's page, not connected: the card offers Connect Webex again.
+            await backToSalesforce();
             await card().getByRole('button', { name: 'Connect Webex' }).waitFor();
+            await card().getByText('Connect your Webex account to call from Salesforce').waitFor();
             assert.equal(
                 connectionRows(SAM).filter((row) => !row.startsWith('WebexUserState-')).length,
                 0,
@@ -409,6 +451,7 @@ describe('A rep connects their own Webex account', () => {
             await openCardAs(CAMILLE, 'fr');
             await card().getByText('Connectez votre compte Webex pour appeler depuis Salesforce').waitFor();
             const popup = await clickConnect('Connecter Webex');
+            await fallbackLink(card(), 'fr');
             await signInToWebex(popup, { email: CAMILLE });
             await popup.getByRole('heading', { name: 'Connecter Webex' }).waitFor();
             await popup.getByText('en tant que Camille Vente', { exact: false }).waitFor();
@@ -416,9 +459,60 @@ describe('A rep connects their own Webex account', () => {
             await popup.getByText('Connecté à Webex en tant que Camille Vente.').waitFor();
             await pageShot(popup, 'user-connect-page-fr');
             await closeWithItsButton(popup, 'Fermer cette fenêtre');
+            await backToSalesforce();
             await card().getByText('Connecté en tant que Camille Vente').waitFor();
             await card().getByRole('button', { name: 'Déconnecter' }).waitFor();
             await screenshot(h, 'user-connect-fr');
             assert.deepEqual(h.pageErrors, []);
+        }));
+    it('opens Webex’s page from the card’s link when Sam’s browser blocks the window', () =>
+        story(h, 'user-connect-blocked', async () => {
+            await resetStory(h, ADMIN_TAB);
+            useWorkbenchAsWebhookSite(h.workbench);
+            await setUpIntegration();
+            // Sam's own browser, which blocks the window: `window.open` opens nothing and returns null, as a
+            // pop-up blocker does (Playwright's Chromium blocks no pop-up by itself).
+            const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+            try {
+                await context.addInitScript(() => {
+                    window.open = () => null;
+                });
+                const page = await context.newPage();
+                const errors: string[] = [];
+                page.on('pageerror', (error) => errors.push(error.message));
+                const popups: Page[] = [];
+                page.on('popup', (popup) => popups.push(popup));
+                await page.goto(`${h.workbench.url}/?lang=en&user=${SAM}&utilityItems=wbUserConnect#/home`);
+                await page.getByRole('button', { name: 'Webex account' }).click();
+                const samCard = page.locator('c-webex-user-connect');
+                await samCard.getByRole('button', { name: 'Connect Webex' }).click();
+                await samCard.getByText('Finish connecting in the Webex window').waitFor();
+                const link = await fallbackLink(samCard);
+                assert.deepEqual(popups, [], 'no window opened');
+                await page.screenshot({ path: path.join(ARTIFACTS, 'user-connect-blocked.png'), fullPage: true });
+
+                // The link opens Webex's page in a new tab, cut from Salesforce's (rel="noopener noreferrer").
+                const opening = context.waitForEvent('page');
+                await link.click();
+                const webex = await opening;
+                await webex.getByRole('heading', { name: 'Sign in to Webex' }).waitFor();
+                assert.equal(await webex.evaluate(() => window.opener), null);
+                await signInToWebex(webex, { name: 'Sam Rep' });
+                await webex.getByRole('button', { name: 'Finish connecting' }).click();
+                await webex.getByRole('status').getByText('Connected to Webex as Sam Rep.').waitFor();
+                await closeWithItsButton(webex, 'Close this window');
+
+                await backToSalesforce(page);
+                await samCard.getByText('Connected as Sam Rep').waitFor();
+                assert.equal(await samCard.getByRole('link', { name: 'Open Webex in a new window' }).count(), 0);
+                assert.deepEqual(
+                    connectionRows(SAM),
+                    [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`],
+                    'connected through the link'
+                );
+                assert.deepEqual(errors, []);
+            } finally {
+                await context.close();
+            }
         }));
 });

@@ -211,6 +211,11 @@ describe('The README walkthrough, from a fresh clone to an inbound call', () => 
                         throw error;
                 });
             await closed;
+            // Back in Salesforce's window, which the browser gives the focus back: the dialer checks then (it has
+            // no handle on Webex's window under Lightning Web Security). Headless Chromium under Playwright fires
+            // no such focus event, so the story fires the one the browser would.
+            await page.bringToFront();
+            await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
             await dialer.getByText(w.see('Connected as Sam Rep')).waitFor();
 
             // 12. `npm run ring -- …` from a second terminal: the same function, the README's arguments.

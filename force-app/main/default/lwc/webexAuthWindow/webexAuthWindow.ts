@@ -1,74 +1,56 @@
 /**
- * A sign-in page in its own window (Webex's authorize page for "Connect Webex"), and knowing when the
- * person is back from it.
+ * Webex's authorize page in its own window (for "Connect Webex"), and knowing when the person is back.
  *
- * - `openAuthWindow()` must run inside the click handler, before any `await`: a window opened later
- *   than the click may be blocked as a pop-up. It opens a blank window, cut from this page
- *   (`opener = null`, so the pages it shows cannot reach Salesforce's window), that `showInAuthWindow`
- *   later sends to the URL Apex returned. `null` means the browser blocked it: offer a link instead.
- * - `watchAuthWindow()` calls back once when the window closes (checked every second) and whenever
- *   this page gets the focus back or becomes visible again (the person may leave the window open).
+ * Why the window opens only once Apex has given Webex's URL, and why no handle on it comes back: Lightning
+ * Web Security (LWS, on by default in an org) distorts `window.open` (Distortion Viewer,
+ * https://developer.salesforce.com/docs/platform/lwc/guide/security-lwsec-tools-distortion-viewer.html; lint
+ * rule `@locker/locker/distorted-xml-http-request-window-open`). Its distortion (`initDistortionWindowOpen`
+ * in @locker/distortion 0.28.4, behind the release gate `changesSince.264`) throws "Cannot open same-origin
+ * URL in a new browsing context" for a same-origin URL in a new window (an empty URL counts, so a blank window
+ * opened in the click and sent to Webex later is refused) and adds `noopener` for any other URL, for which
+ * the HTML standard's window open steps return null. Webex's URL is cross-origin, so LWS lets it open; this
+ * module asks for `noopener` itself, so that every org (LWS, Lightning Locker, neither) behaves the same and
+ * Webex's pages can never reach Salesforce's window.
+ *
+ * Opening after the `await` on Apex still counts as the click's doing: transient activation lasts a few
+ * seconds (HTML standard, "transient activation duration"; 5 s in Chromium, `kActivationLifespan` in
+ * third_party/blink/public/common/frame/user_activation_state.h; 5000 ms in Firefox,
+ * `dom.user_activation.transient.timeout`). When Apex is slower (a retry after a rate limit) or a pop-up
+ * blocker steps in, this page learns nothing: `null` is all it would get either way. Hence the card always
+ * shows a link to the same page, and learns that the person is back from this page's focus or visibility
+ * (`watchAuthWindow`), never from the window closing.
  */
 
-/** How often a closed window is looked for. */
-export const POLL_INTERVAL_MS = 1000;
-
 const WINDOW_NAME = 'webexAuthorize';
-const WINDOW_FEATURES = 'popup=yes,width=520,height=720';
+const WINDOW_FEATURES = 'popup=yes,width=520,height=720,noopener';
 
-/** Opens a blank window for the sign-in page; null when the browser blocked it. */
-export function openAuthWindow(host: Window = window): Window | null {
-    const opened = host.open('', WINDOW_NAME, WINDOW_FEATURES);
-    if (!opened) return null;
+/**
+ * Opens `url` (Webex's authorize page, cross-origin) in its own window, cut from this page. Call it while the
+ * click that asked for it is recent. Nothing comes back: whether the window opened cannot be known (see the
+ * module's comment), so the caller offers a link to the same URL as well. A refusal by the sandbox is
+ * swallowed for the same reason: the link still works.
+ */
+export function openAuthWindow(url: string, host: Window = window): void {
     try {
-        opened.opener = null;
+        host.open(url, WINDOW_NAME, WINDOW_FEATURES);
     } catch {
-        // Some browsers refuse the assignment; the window then keeps its opener, which is the default.
+        // Lightning Web Security refuses a same-origin URL here; the card's link opens it instead.
     }
-    return opened;
-}
-
-/** Sends the window opened for it to the sign-in page. */
-export function showInAuthWindow(opened: Window, url: string): void {
-    opened.location.href = url;
-}
-
-/** Closes the window (Apex refused to start: nothing to show in it). */
-export function closeAuthWindow(opened: Window | null): void {
-    if (opened && !opened.closed) opened.close();
 }
 
 /**
- * Calls `onReturn` when the person is likely back: the window closed (reported once; then the watch
- * stops), or this page regained the focus or became visible. Returns the function that stops watching.
+ * Calls `onReturn` whenever the person is likely back from Webex's window: this page got the focus back or
+ * became visible again. Returns the function that stops watching.
  */
-export function watchAuthWindow(
-    opened: Window | null,
-    onReturn: (reason: 'closed' | 'focus') => void,
-    host: Window = window
-): () => void {
-    let timer: ReturnType<typeof setInterval> | null = null;
-    const onFocus = (): void => onReturn('focus');
+export function watchAuthWindow(onReturn: () => void, host: Window = window): () => void {
+    const onFocus = (): void => onReturn();
     const onVisibility = (): void => {
-        if (host.document.visibilityState === 'visible') onReturn('focus');
-    };
-    const stop = (): void => {
-        if (timer !== null) clearInterval(timer);
-        timer = null;
-        host.removeEventListener('focus', onFocus);
-        host.document.removeEventListener('visibilitychange', onVisibility);
+        if (host.document.visibilityState === 'visible') onReturn();
     };
     host.addEventListener('focus', onFocus);
     host.document.addEventListener('visibilitychange', onVisibility);
-    if (opened) {
-        // Polling is the only way to learn a window closed: it fires no event this page can hear.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        timer = setInterval(() => {
-            if (opened.closed) {
-                stop();
-                onReturn('closed');
-            }
-        }, POLL_INTERVAL_MS);
-    }
-    return stop;
+    return () => {
+        host.removeEventListener('focus', onFocus);
+        host.document.removeEventListener('visibilitychange', onVisibility);
+    };
 }

@@ -3,10 +3,11 @@
  * their Webex account once, so call control and incoming-call webhooks act on their own line.
  *
  * - Not available (the administrator has not set up the integration): says to ask the administrator.
- * - Not connected: Connect Webex opens Webex's authorize page in its own window (`c/webexAuthWindow`);
- *   the rep allows, finishes on the Visualforce page `webexuserauth`, closes the window, and the card
- *   checks the connection again when the window closes or the tab gets the focus back. A blocked
- *   pop-up gets a link instead.
+ * - Not connected: Connect Webex asks Apex for Webex's authorize URL and opens it in its own window
+ *   (`c/webexAuthWindow`, which says why the page gets no handle on that window); the card always offers
+ *   a link to the same page too, in case the browser did not open it. The rep allows, finishes on the
+ *   Visualforce page `webexuserauth` and closes the window; when this page gets the focus back (or the rep
+ *   clicks Check again) the card checks the connection: connected, or Connect Webex again.
  * - Connected: who, and Disconnect. A `problem` (expired, no webhook site...): the message and Reconnect.
  *
  * Each connection the card learns is announced with a `connectionchange` event (`detail`: the
@@ -21,7 +22,7 @@ import { LightningElement, api } from 'lwc';
 import disconnect from '@salesforce/apex/WebexUserConnectionController.disconnect';
 import getConnection from '@salesforce/apex/WebexUserConnectionController.getConnection';
 import startConnection from '@salesforce/apex/WebexUserConnectionController.startConnection';
-import { closeAuthWindow, openAuthWindow, showInAuthWindow, watchAuthWindow } from 'c/webexAuthWindow';
+import { openAuthWindow, watchAuthWindow } from 'c/webexAuthWindow';
 import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
 import { callWithRetry } from 'c/webexRetry';
@@ -36,7 +37,7 @@ import LOADING from '@salesforce/label/c.WebexUserConnect_Loading';
 import NOT_AVAILABLE from '@salesforce/label/c.WebexUserConnect_NotAvailable';
 import OPEN_WEBEX from '@salesforce/label/c.WebexUserConnect_OpenWebex';
 import OPENING from '@salesforce/label/c.WebexUserConnect_Opening';
-import POPUP_BLOCKED from '@salesforce/label/c.WebexUserConnect_PopupBlocked';
+import OPEN_WEBEX_HINT from '@salesforce/label/c.WebexUserConnect_PopupBlocked';
 import RECONNECT from '@salesforce/label/c.WebexUserConnect_Reconnect';
 import RETRY from '@salesforce/label/c.WebexUserConnect_Retry';
 import TITLE from '@salesforce/label/c.WebexUserConnect_Title';
@@ -57,7 +58,7 @@ export default class WebexUserConnect extends LightningElement {
         disconnect: DISCONNECT,
         waiting: WAITING,
         checkAgain: CHECK_AGAIN,
-        popupBlocked: POPUP_BLOCKED,
+        openWebexHint: OPEN_WEBEX_HINT,
         openWebex: OPEN_WEBEX,
         retry: RETRY
     };
@@ -76,10 +77,12 @@ export default class WebexUserConnect extends LightningElement {
     successMessage: string | null = null;
     /** The rep is in Webex's window (or was offered the link): the card waits for them to come back. */
     waiting = false;
-    /** Webex's URL when the browser blocked the window: offered as a link. */
-    blockedUrl: string | null = null;
+    /** Webex's authorize URL while the card waits: also offered as a link, the window may not have opened. */
+    authorizeUrl: string | null = null;
 
     private stopWatching: (() => void) | null = null;
+    /** Counts Connect clicks, so that a check started before the last one cannot end its wait. */
+    private attempt = 0;
     private checking: Promise<void> | null = null;
 
     connectedCallback(): void {
@@ -171,36 +174,34 @@ export default class WebexUserConnect extends LightningElement {
         return this.connection?.problem ?? null;
     }
 
-    /** Connect Webex (and Reconnect): the window opens in the click, then goes to Webex's page. */
+    /**
+     * Connect Webex (and Reconnect): Apex gives Webex's authorize URL, which opens in its own window while
+     * the click still counts (`c/webexAuthWindow`), and the card waits for the rep to come back.
+     */
     async handleConnect(): Promise<void> {
-        const opened = openAuthWindow();
+        this.attempt++;
+        this.stopWatch();
         this.busy = 'opening';
         this.errorMessage = null;
         this.successMessage = null;
-        this.blockedUrl = null;
+        this.authorizeUrl = null;
         let authorizeUrl: string;
         try {
             ({ authorizeUrl } = await callWithRetry(() => startConnection()));
         } catch (error) {
-            closeAuthWindow(opened);
             this.errorMessage = toWebexError(error).message;
             return;
         } finally {
             this.busy = null;
         }
-        if (opened) showInAuthWindow(opened, authorizeUrl);
-        else this.blockedUrl = authorizeUrl;
+        openAuthWindow(authorizeUrl);
+        this.authorizeUrl = authorizeUrl;
         this.waiting = true;
-        this.stopWatch();
-        this.stopWatching = watchAuthWindow(opened, (reason) => {
-            // Back from Webex: the window closed (the rep is done) or this tab has the focus again.
-            if (reason === 'closed') this.waiting = false;
-            this.refresh();
-        });
+        this.stopWatching = watchAuthWindow(() => this.checkAfterWebex());
     }
 
     handleCheckAgain(): void {
-        this.refresh();
+        this.checkAfterWebex();
     }
 
     handleRetry(): void {
@@ -235,13 +236,24 @@ export default class WebexUserConnect extends LightningElement {
         }
     }
 
+    /**
+     * Back from Webex (this page has the focus again, or Check again): the card shows what Apex says now. Not
+     * connected means the rep left Webex's window without finishing or cancelled there (the card cannot see
+     * that window): Connect Webex again, rather than a wait that never ends. A failed check keeps the wait.
+     */
+    private async checkAfterWebex(): Promise<void> {
+        const attempt = this.attempt;
+        await this.refresh();
+        if (attempt === this.attempt && !this.errorMessage) this.waiting = false;
+    }
+
     /** A new connection: shown, announced, and the wait for Webex ends once it works. */
     private update(connection: WebexUserConnection | null | undefined): void {
         if (!connection) return;
         this.connection = connection;
         if (connection.connected && !connection.problem) {
             this.waiting = false;
-            this.blockedUrl = null;
+            this.authorizeUrl = null;
             this.stopWatch();
         }
         this.dispatchEvent(new CustomEvent('connectionchange', { detail: connection }));

@@ -75,15 +75,16 @@ function button(element: Host, action: string): ButtonStub {
     return $(element, `lightning-button[data-action="${action}"]`) as ButtonStub;
 }
 
-/** A window as `window.open` returns it: open until `markClosed`, with an opener and a location. */
-function fakeWindow(): Window {
-    const opened = { opener: {}, location: { href: 'about:blank' }, close: jest.fn() };
-    return Object.defineProperty(opened, 'closed', { value: false, configurable: true }) as unknown as Window;
+/** The rep comes back to this page (the browser gives it the focus back). */
+function comeBack(): void {
+    window.dispatchEvent(new CustomEvent('focus'));
 }
 
-/** The person closed the window. */
-function markClosed(opened: Window): void {
-    Object.defineProperty(opened, 'closed', { value: true });
+/** Connect Webex, with Apex answering Webex's URL: the card waits for the rep. */
+async function connect(element: Host, action = 'connect'): Promise<void> {
+    mockStart.mockResolvedValue({ authorizeUrl: AUTHORIZE_URL });
+    button(element, action).click();
+    await flushPromises();
 }
 
 describe('c-webex-user-connect', () => {
@@ -158,76 +159,119 @@ describe('c-webex-user-connect', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('opens Webex in its own window and checks again when the window closes', async () => {
-        jest.useFakeTimers();
-        const opened = fakeWindow();
-        const open = jest.spyOn(window, 'open').mockReturnValue(opened);
-        mockGet.mockResolvedValue(notConnected);
-        const element = createElement('c-webex-user-connect', { is: WebexUserConnect }) as Host;
-        document.body.appendChild(element);
-        await jest.runOnlyPendingTimersAsync();
-
-        mockStart.mockResolvedValue({ authorizeUrl: AUTHORIZE_URL });
+    it('opens Webex’s page once Apex answers, links to it too, and shows the rep connected on return', async () => {
+        const open = jest.spyOn(window, 'open').mockReturnValue(null);
+        const events: WebexUserConnection[] = [];
+        const element = await mount(notConnected, events);
+        let answer: (value: { authorizeUrl: string }) => void = () => undefined;
+        mockStart.mockReturnValue(new Promise((resolve) => (answer = resolve)));
         button(element, 'connect').click();
+        await Promise.resolve();
+        expect(text(element, '[data-busy]')).toBe('c.WebexUserConnect_Opening');
+        expect(button(element, 'connect').disabled).toBe(true);
+        expect(open).not.toHaveBeenCalled();
+
+        answer({ authorizeUrl: AUTHORIZE_URL });
+        await flushPromises();
         expect(open).toHaveBeenCalledTimes(1);
-        await jest.advanceTimersByTimeAsync(0);
-        expect(opened.location.href).toBe(AUTHORIZE_URL);
+        expect(open.mock.calls[0][0]).toBe(AUTHORIZE_URL);
         expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
-        expect(button(element, 'check-again')).not.toBeNull();
+        expect(text(element, '[data-open-webex-hint]')).toBe('c.WebexUserConnect_PopupBlocked');
+        const link = $(element, '[data-open-webex]') as HTMLAnchorElement;
+        expect(link.textContent).toBe('c.WebexUserConnect_OpenWebex');
+        expect(link.href).toBe(AUTHORIZE_URL);
+        expect(link.target).toBe('_blank');
+        expect(link.rel).toBe('noopener noreferrer');
+        expect(button(element, 'check-again').label).toBe('c.WebexUserConnect_CheckAgain');
+        expect(button(element, 'connect')).toBeNull();
+        await expect(element).toBeAccessible();
 
         mockGet.mockResolvedValue(connected);
-        markClosed(opened);
-        await jest.advanceTimersByTimeAsync(1000);
-        expect(mockGet).toHaveBeenCalledTimes(2);
+        comeBack();
+        await flushPromises();
         expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
         expect($(element, '[data-waiting]')).toBeNull();
-    });
+        expect($(element, '[data-open-webex]')).toBeNull();
+        expect(events).toEqual([notConnected, connected]);
 
-    it('checks again when the tab gets the focus back, and on Check again', async () => {
-        jest.spyOn(window, 'open').mockReturnValue(fakeWindow());
-        const element = await mount(notConnected);
-        mockStart.mockResolvedValue({ authorizeUrl: AUTHORIZE_URL });
-        button(element, 'connect').click();
-        await flushPromises();
-
-        window.dispatchEvent(new CustomEvent('focus'));
+        // Connected: coming back to the page again asks Apex nothing more.
+        comeBack();
+        document.dispatchEvent(new CustomEvent('visibilitychange'));
         await flushPromises();
         expect(mockGet).toHaveBeenCalledTimes(2);
-        expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
+    });
 
+    it('shows Connect Webex again when the rep comes back without connecting, and on Check again', async () => {
+        jest.spyOn(window, 'open').mockReturnValue(null);
+        const element = await mount(notConnected);
+        await connect(element);
+        comeBack();
+        await flushPromises();
+        expect(mockGet).toHaveBeenCalledTimes(2);
+        expect(text(element, '[data-intro]')).toBe('c.WebexUserConnect_Intro');
+        expect(button(element, 'connect')).not.toBeNull();
+        expect($(element, '[data-waiting]')).toBeNull();
+
+        await connect(element);
+        expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
         mockGet.mockResolvedValue(connected);
         button(element, 'check-again').click();
         await flushPromises();
         expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
     });
 
-    it('offers a link when the browser blocks the window', async () => {
+    it('keeps waiting, with the reason, when the check on return fails', async () => {
         jest.spyOn(window, 'open').mockReturnValue(null);
         const element = await mount(notConnected);
-        mockStart.mockResolvedValue({ authorizeUrl: AUTHORIZE_URL });
-        button(element, 'connect').click();
+        await connect(element);
+        mockGet.mockRejectedValue(unavailableRejection);
+        button(element, 'check-again').click();
         await flushPromises();
-        expect(text(element, '[data-popup-blocked]')).toBe('c.WebexUserConnect_PopupBlocked');
-        const link = $(element, '[data-open-webex]') as HTMLAnchorElement;
-        expect(link.textContent).toBe('c.WebexUserConnect_OpenWebex');
-        expect(link.href).toBe(AUTHORIZE_URL);
-        expect(link.target).toBe('_blank');
-        expect(link.rel).toBe('noopener noreferrer');
-        await expect(element).toBeAccessible();
+        expect(text(element, '[data-error]')).toContain('Webex is not available right now');
+        expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
+        expect($(element, '[data-open-webex]')).not.toBeNull();
     });
 
-    it('closes the window and says why when Apex refuses to start', async () => {
-        const opened = fakeWindow();
-        jest.spyOn(window, 'open').mockReturnValue(opened);
+    it('keeps waiting after a new Connect even if a check from before it answers later', async () => {
+        jest.spyOn(window, 'open').mockReturnValue(null);
+        const element = await mount(notConnected);
+        await connect(element);
+        comeBack();
+        await flushPromises();
+        expect(button(element, 'connect')).not.toBeNull();
+
+        // The rep comes back again, and clicks Connect Webex before that check has answered.
+        let answer: (connection: WebexUserConnection) => void = () => undefined;
+        mockGet.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+        comeBack();
+        await connect(element);
+        answer(notConnected);
+        await flushPromises();
+        expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
+        expect($(element, '[data-open-webex]')).not.toBeNull();
+    });
+
+    it('reconnects from a problem the same way', async () => {
+        const open = jest.spyOn(window, 'open').mockReturnValue(null);
+        const element = await mount(expired);
+        await connect(element, 'reconnect');
+        expect(open.mock.calls[0][0]).toBe(AUTHORIZE_URL);
+        expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
+        expect($(element, '[data-problem]')).toBeNull();
+    });
+
+    it('opens no window and says why when Apex refuses to start', async () => {
+        const open = jest.spyOn(window, 'open').mockReturnValue(null);
         const element = await mount(notConnected);
         mockStart.mockRejectedValue(notAvailableRejection);
         button(element, 'connect').click();
         await flushPromises();
-        expect(opened.close).toHaveBeenCalled();
+        expect(open).not.toHaveBeenCalled();
         expect(text(element, '[data-error]')).toBe(
             'Calling from Salesforce is not set up yet. Ask your administrator to set up the Webex integration.'
         );
         expect(button(element, 'connect').disabled).toBe(false);
+        expect($(element, '[data-waiting]')).toBeNull();
     });
 
     it('says why the connection could not be checked, and tries again', async () => {
