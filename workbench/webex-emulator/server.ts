@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { WebexError } from './errors.ts';
 import { readBodyBytes, sendError, type RequestContext } from './http.ts';
+import { rejectUpgrade } from './mercury.ts';
 import { multipartBoundary, parseMultipart, type UploadedFile } from './multipart.ts';
 import { contentRoutes } from './routes/contents.ts';
 import { controlCallRoutes } from './routes/control-calls.ts';
@@ -23,6 +24,7 @@ import { oauthRoutes } from './routes/oauth.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { roomRoutes } from './routes/rooms.ts';
 import { hasScope, matchPattern, type Route } from './routes/route.ts';
+import { sdkRoutes } from './routes/sdk.ts';
 import { telephonyRoutes } from './routes/telephony.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { EmulatorState } from './state.ts';
@@ -32,6 +34,7 @@ export const ROUTES: Route[] = [
     ...controlRoutes,
     ...controlCallRoutes,
     ...oauthRoutes,
+    ...sdkRoutes,
     ...peopleRoutes,
     ...roomRoutes,
     ...messageRoutes,
@@ -48,12 +51,21 @@ export const ROUTES: Route[] = [
 /** Body fields the request log never keeps: OAuth secrets. */
 const REDACTED = ['client_secret', 'code', 'refresh_token'];
 
-const CORS = {
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': '*',
-    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    'access-control-expose-headers': '*'
-};
+/**
+ * CORS for browser clients such as the Webex JS SDK. A preflight's requested headers are named back:
+ * the Fetch standard (https://fetch.spec.whatwg.org/#http-access-control-allow-headers) never lets `*`
+ * stand for `Authorization`, and the SDK also sends `trackingid`, `spark-user-agent`,
+ * `cisco-no-http-redirect` and `cisco-device-url`.
+ */
+function corsHeaders(requested: string | undefined): Record<string, string> {
+    return {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': requested ? `${requested}` : '*',
+        'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+        'access-control-expose-headers': '*',
+        'access-control-max-age': '600'
+    };
+}
 
 export interface WebexEmulator {
     url: string;
@@ -101,7 +113,8 @@ export async function startWebexEmulator(
 ): Promise<WebexEmulator> {
     const state = new EmulatorState();
     const server = createServer(async (req, res) => {
-        for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+        const cors = corsHeaders(req.headers['access-control-request-headers']);
+        for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
         if (req.method === 'OPTIONS') {
             res.writeHead(204);
             return res.end();
@@ -170,6 +183,10 @@ export async function startWebexEmulator(
             allowedMethod ? 405 : 404,
             allowedMethod ? 'Method not allowed.' : 'The requested resource could not be found.'
         );
+    });
+    // Mercury: the SDK's websocket opens on the `webSocketUrl` of a registered device.
+    server.on('upgrade', (req, socket, head: Buffer) => {
+        if (!state.mercury.upgrade(req, socket, head)) rejectUpgrade(socket, 404, 'Not Found');
     });
     await new Promise<void>((resolve) => server.listen(port, host, resolve));
     const address = server.address();

@@ -1,11 +1,14 @@
 /**
  * The Webex emulator's in-memory world: seeded people, spaces, meetings, calls and OAuth clients,
- * what clients created, webhooks and their deliveries, faults, settings and a request log.
+ * what clients created, webhooks and their deliveries, the SDK's devices and websockets, faults,
+ * settings and a request log.
  */
 import type { WebexEvent } from './events.ts';
+import { MercuryHub } from './mercury.ts';
 import { readSeed } from './seed.ts';
 import { defaultSettings, type EmulatorSettings } from './settings.ts';
 import { CallStore } from './store/call-store.ts';
+import { DeviceStore } from './store/device-store.ts';
 import { MeetingStore } from './store/meeting-store.ts';
 import { MessagingStore } from './store/messaging-store.ts';
 import { OAuthStore } from './store/oauth-store.ts';
@@ -88,6 +91,9 @@ export class EmulatorState {
     readonly messaging: MessagingStore = new MessagingStore(this);
     readonly meetings: MeetingStore = new MeetingStore(this);
     readonly calls: CallStore = new CallStore(this);
+    /** Devices the Webex JS SDK registered, and their Mercury websockets. */
+    readonly devices: DeviceStore = new DeviceStore();
+    readonly mercury: MercuryHub = new MercuryHub(this);
 
     constructor() {
         this.reset();
@@ -106,12 +112,15 @@ export class EmulatorState {
         this.messaging.reset(now);
         this.meetings.reset(now);
         this.calls.reset(now);
+        this.devices.reset();
+        this.mercury.closeAll();
     }
 
     /** Stops what runs in the background (call timers, deliveries in flight). */
     dispose(): void {
         this.calls.dispose();
         this.deliveries.reset();
+        this.mercury.closeAll();
     }
 
     userForToken(token: string): EmulatedUser | undefined {
@@ -157,9 +166,10 @@ export class EmulatorState {
         );
     }
 
-    /** Something happened: tell the webhooks that listen for it. */
+    /** Something happened: tell the webhooks that listen for it, and the SDK's websockets. */
     emit(event: WebexEvent): void {
         this.deliveries.dispatch(event);
+        this.mercury.publish(event);
     }
 
     recordRequest(request: RecordedRequest): void {

@@ -37,6 +37,10 @@ export const peopleRoutes: Route[] = [
                 (!name || u.displayName.toLowerCase().startsWith(name)) &&
                 (!ids || ids.includes(u.id))
         );
+        // The SDK batches `people.get` as `GET /people/?id=…` and settles the ids it asked for from
+        // `items` and `notFoundIds` (plugin-people `people-batcher.js`); the contract names both.
+        const missing = ids?.filter((id) => !found.some((u) => u.id === id)) ?? [];
+        if (missing.length) return sendJson(ctx.res, 200, { items: found.map(toPerson), notFoundIds: missing });
         sendPage(ctx, found.map(toPerson), 100, 1000);
     })
 ];

@@ -4,7 +4,7 @@
  * person's name, and every change is told to the members' webhooks.
  */
 import { badRequest, notFound, WebexError } from '../errors.ts';
-import { stableUuid, webexId } from '../ids.ts';
+import { stableUuid, uuidOf, webexId } from '../ids.ts';
 import { minutesFrom, readSeed } from '../seed.ts';
 import type { EmulatedUser, EmulatorState } from '../state.ts';
 
@@ -391,7 +391,13 @@ export class MessagingStore {
     }
 
     private join(room: Room, personId: string, isModerator: boolean, created = new Date().toISOString()): Membership {
-        const membership: Membership = { id: webexId('MEMBERSHIP'), roomId: room.id, personId, isModerator, created };
+        const membership: Membership = {
+            id: membershipId(personId, room.id),
+            roomId: room.id,
+            personId,
+            isModerator,
+            created
+        };
         this.memberships.push(membership);
         return membership;
     }
@@ -437,7 +443,7 @@ export class MessagingStore {
         this.rooms.push(room);
         for (const member of members) {
             this.memberships.push({
-                id: webexId('MEMBERSHIP', stableUuid(`membership:${seed.key}:${member.id}`)),
+                id: membershipId(member.id, room.id),
                 roomId: room.id,
                 personId: member.id,
                 isModerator: seed.moderators.includes(member.emails[0]),
@@ -457,6 +463,15 @@ export class MessagingStore {
             if (at > room.lastActivity) room.lastActivity = at;
         });
     }
+}
+
+/**
+ * A membership's id names its person and room (`<person uuid>:<room uuid>`): the Webex JS SDK builds
+ * membership ids that way from websocket activities (`@webex/common` `uuid-utils.js`
+ * `buildHydraMembershipId`), so REST and the SDK agree on them.
+ */
+function membershipId(personId: string, roomId: string): string {
+    return webexId('MEMBERSHIP', `${uuidOf(personId)}:${uuidOf(roomId)}`);
 }
 
 /**

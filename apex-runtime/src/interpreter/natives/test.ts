@@ -92,7 +92,9 @@ export function resetTestState(rt: NativeRuntime, running: boolean, data: TestDa
 /**
  * Whether the transaction has uncommitted work, which forbids a callout (Apex Developer Guide ›
  * Performing DML Operations and Mock Callouts: DML and asynchronous Apex "result in pending
- * uncommitted work that prevents callouts"). runAs counts as a DML statement but writes nothing.
+ * uncommitted work that prevents callouts"). runAs counts as a DML statement (Using the runAs Method) but
+ * writes nothing, so it is not counted as pending work here: no page says so either way; inferred from
+ * mock callouts made inside runAs blocks being the documented way to test callouts as a user.
  */
 export function hasUncommittedWork(rt: NativeRuntime): boolean {
     const s = testStateOf(rt);
