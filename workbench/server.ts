@@ -93,6 +93,7 @@ export async function startWorkbench(
         emulator,
         close: async () => {
             await new Promise<void>((resolve) => server.close(() => resolve()));
+            await handleOrg.apex.close();
             await emulator.close();
         }
     };

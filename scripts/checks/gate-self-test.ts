@@ -16,6 +16,8 @@ import type { Fault } from './self-test/fault.ts';
 
 /** What a copy holds: everything the checks read (never node_modules, linked instead). */
 const COPIED = [
+    // The workbench runs the package's Apex in apex-runtime: a story in the copy needs both.
+    'apex-runtime',
     'force-app',
     'types',
     'scripts',

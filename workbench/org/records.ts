@@ -89,9 +89,17 @@ export function knownObjects(): string[] {
     return Object.keys(OBJECTS);
 }
 
+/** What changed in a store since the Apex host last saw it (apex-host/host.ts). */
+export interface RecordChanges {
+    upserts: Array<{ type: string; fields: SObjectRecord }>;
+    deletes: string[];
+}
+
 export class RecordStore {
     private readonly records = new Map<string, { type: string; fields: SObjectRecord }>();
     private readonly sequences = new Map<string, number>();
+    /** Ids written or deleted here since `takeChanges` (the Apex host's worker mirrors them before each call). */
+    private readonly changed = new Set<string>();
 
     constructor(dataDir = DATA_DIR) {
         this.load(dataDir);
@@ -144,6 +152,7 @@ export class RecordStore {
             );
         this.fillName(describe, record);
         this.records.set(record.Id, { type: objectApiName, fields: record });
+        this.changed.add(record.Id);
         return record.Id;
     }
 
@@ -155,11 +164,47 @@ export class RecordStore {
         this.checkFields(entry.type, describe, fields);
         Object.assign(entry.fields, fields);
         this.fillName(describe, entry.fields);
+        this.changed.add(id);
         return { ...entry.fields };
     }
 
     delete(id: string): boolean {
+        this.changed.add(id);
         return this.records.delete(id);
+    }
+
+    /** Every record, whatever its object (what the Apex host's worker starts from after a reset). */
+    all(): RecordChanges['upserts'] {
+        return [...this.records.values()].map((entry) => ({ type: entry.type, fields: { ...entry.fields } }));
+    }
+
+    /** The records written and the Ids deleted since the last call, then forgets them. */
+    takeChanges(): RecordChanges {
+        const changes: RecordChanges = { upserts: [], deletes: [] };
+        for (const id of this.changed) {
+            const entry = this.records.get(id);
+            if (entry) changes.upserts.push({ type: entry.type, fields: { ...entry.fields } });
+            else changes.deletes.push(id);
+        }
+        this.changed.clear();
+        return changes;
+    }
+
+    /**
+     * Applies what an Apex transaction committed (the worker's store holds the same Ids): whole records, only the
+     * fields this store knows. Not a change of this store's own (`takeChanges` leaves it out).
+     */
+    applyCommitted(changes: RecordChanges): void {
+        for (const { type, fields } of changes.upserts) {
+            const describe = this.requireObject(type);
+            const known = Object.fromEntries(
+                Object.entries(fields).filter(([name]) => name === 'Id' || describe.fields[name])
+            ) as SObjectRecord;
+            const entry = this.records.get(fields.Id);
+            if (entry) Object.assign(entry.fields, known);
+            else this.records.set(fields.Id, { type, fields: known });
+        }
+        for (const id of changes.deletes) this.records.delete(id);
     }
 
     private requireObject(objectApiName: string): ObjectDescribe {

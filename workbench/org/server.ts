@@ -21,7 +21,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { unexpectedFailure } from './apex-error.ts';
-import { createApexRegistry } from './apex-registry.ts';
+import { createApexRegistry, HOSTED_APEX_CLASSES } from './apex-registry.ts';
+import { OrgApex } from './apex-host/org-apex.ts';
 import type { Language } from './labels.ts';
 import type { EmulatedOrg, OrgEvent } from './org-state.ts';
 import { describeObject, renameObject, type FieldValue } from './records.ts';
@@ -177,12 +178,16 @@ function wrap<T>(fn: () => T): T {
     }
 }
 
+/** The `/_org/...` handler, and the Apex host it runs the package's Apex in (`close` stops it). */
+export type OrgHandler = ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>) & {
+    apex: OrgApex;
+};
+
 /** Handles `/_org/...`; returns false for any other path. */
-export function createOrgHandler(
-    org: EmulatedOrg
-): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+export function createOrgHandler(org: EmulatedOrg): OrgHandler {
     const registry = createApexRegistry(org);
-    return async (req, res, url) => {
+    const apex = new OrgApex(org);
+    const handler = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
         // The public site's webhook endpoint, where the Webex emulator delivers (site/webhook-resource.ts).
         if (url.pathname === WEBHOOK_REST_PATH) {
             await org.webhookSite.handle(req, res);
@@ -209,6 +214,12 @@ export function createOrgHandler(
         const [first, second] = rest;
         const params = req.method === 'POST' ? await readJson(req) : {};
         if (area === 'apex') {
+            // The package's own Apex, in the runtime (apex-host/README.md): it answers as the platform would.
+            if (HOSTED_APEX_CLASSES.includes(first)) {
+                const answer = await apex.call(first, second, params);
+                send(res, answer.status, answer.body);
+                return true;
+            }
             const method = registry[`${first}.${second}`];
             if (!method) {
                 send(res, 404, {
@@ -314,4 +325,5 @@ export function createOrgHandler(
         send(res, 404, { message: 'Unknown org path' });
         return true;
     };
+    return Object.assign(handler, { apex });
 }

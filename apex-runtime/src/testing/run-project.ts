@@ -67,25 +67,42 @@ function walk(dir: string, files: string[], folders: Map<string, string[]>): voi
     }
 }
 
-/**
- * Loads the project and runs its tests (every test class, or those `filter` names). Method failures
- * are results; throws only when the program as a whole cannot be loaded.
- */
-export function runProjectTests(o: RunProjectOptions): RunProjectResult {
+/** The files of a project a host loads: Apex sources (sorted), `objects` and `objectTranslations` folders. */
+export interface ProjectFiles {
+    apex: string[];
+    objects: string[];
+    objectTranslations: string[];
+}
+
+/** Finds a project's Apex sources and metadata folders under its package directories (absolute paths). */
+export function projectFiles(dir: string): ProjectFiles {
     const files: string[] = [];
     const folders = new Map<string, string[]>([
         ['objects', []],
         ['objectTranslations', []]
     ]);
-    for (const d of packageDirs(o.dir)) walk(d, files, folders);
-    const project = loadProjectOrg(folders.get('objects') ?? [], folders.get('objectTranslations') ?? [], {
+    for (const d of packageDirs(dir)) walk(d, files, folders);
+    return {
+        apex: files.filter((x) => x.endsWith('.cls') || x.endsWith('.trigger')).sort(),
+        objects: folders.get('objects') ?? [],
+        objectTranslations: folders.get('objectTranslations') ?? []
+    };
+}
+
+/**
+ * Loads the project and runs its tests (every test class, or those `filter` names). Method failures
+ * are results; throws only when the program as a whole cannot be loaded.
+ */
+export function runProjectTests(o: RunProjectOptions): RunProjectResult {
+    const found = projectFiles(o.dir);
+    const project = loadProjectOrg(found.objects, found.objectTranslations, {
         features: o.features ?? projectOrgFeatures(o.dir)
     });
     const schema = project.schema;
     const cache = new ParseCache();
     const units: CompilationUnit[] = [];
     const loadErrors: LoadError[] = [];
-    for (const f of files.filter((x) => x.endsWith('.cls') || x.endsWith('.trigger')).sort()) {
+    for (const f of found.apex) {
         const file = path.relative(o.dir, f);
         try {
             units.push(cache.parse(file, readFileSync(f, 'utf8')));

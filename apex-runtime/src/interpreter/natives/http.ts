@@ -172,6 +172,52 @@ export const HttpResponseNative: NativeClass = defineNative({
     }
 });
 
+/** A request as a host's transport receives it. */
+export interface CalloutRequestData {
+    method: string;
+    endpoint: string;
+    headers: [string, string][];
+    body: string | null;
+    timeoutMs: number | null;
+}
+
+/** What a host's transport answers: the response, or the message of the `CalloutException` the org raises. */
+export type CalloutAnswer =
+    | { ok: true; statusCode: number; status: string; headers: [string, string][]; body: string }
+    | { ok: false; message: string };
+
+/** Performs a callout outside tests, synchronously (a host that runs Apex against real endpoints). */
+export type CalloutTransport = (request: CalloutRequestData) => CalloutAnswer;
+
+const transports = new WeakMap<object, CalloutTransport>();
+
+/**
+ * Lets `Http.send` outside a test reach the network through `transport` (the runtime itself makes no network
+ * calls: without a transport such a callout is refused).
+ */
+export function setCalloutTransport(rt: object, transport: CalloutTransport): void {
+    transports.set(rt, transport);
+}
+
+function sendThroughTransport(transport: CalloutTransport, req: NativeObject): ApexValue {
+    const state = stateOf<RequestState>(req);
+    if (!state.endpoint) throw calloutException('Endpoint URL must be set');
+    const answer = transport({
+        method: state.method ?? 'GET',
+        endpoint: state.endpoint,
+        headers: [...state.headers.entries()],
+        body: state.body === null ? null : typeof state.body === 'string' ? state.body : state.body.toString(),
+        timeoutMs: state.timeout
+    });
+    if (!answer.ok) throw calloutException(answer.message);
+    return new NativeObject(HttpResponseNative, {
+        body: answer.body,
+        headers: new Map(answer.headers),
+        statusCode: answer.statusCode,
+        status: answer.status
+    } satisfies ResponseState);
+}
+
 function calloutException(message: string): ApexRuntimeSignal {
     return new ApexRuntimeSignal('System.CalloutException', message);
 }
@@ -184,10 +230,16 @@ function send(rt: NativeRuntime, req: ApexValue): ApexValue {
     if (!(req instanceof NativeObject) || req.cls !== HttpRequestNative)
         throw new UnsupportedApexError('Http.send with a null or non-HttpRequest argument');
     const s = testStateOf(rt);
-    if (!s.running) throw new UnsupportedApexError('Http.send outside a test (the runtime makes no network calls)');
+    const transport = s.running ? undefined : transports.get(rt);
+    if (!s.running && !transport)
+        throw new UnsupportedApexError('Http.send outside a test (the runtime makes no network calls)');
     // Performing DML Operations and Mock Callouts: "callouts aren't allowed after DML operations in the same transaction".
     if (hasUncommittedWork(rt))
         throw calloutException('You have uncommitted work pending. Please commit or rollback before calling out');
+    if (transport) {
+        rt.limits.count('callouts');
+        return sendThroughTransport(transport, req);
+    }
     // Testing HTTP Callouts: without a mock, a test's callout fails with this message.
     if (s.calloutMock === null)
         throw calloutException('Methods defined as TestMethod do not support Web service callouts');
