@@ -137,6 +137,10 @@ const STEPS: Step[] = [
     },
     { name: 'metadata XML (well-formed, Metadata API types)', command: tsx('scripts/checks/metadata-xml.ts') },
     {
+        name: "workbench runs the package's own Apex (no TypeScript stand-in of an Apex class)",
+        command: tsx('scripts/checks/workbench-stand-ins.ts')
+    },
+    {
         name: 'scratch-org definition (@salesforce/schemas features, Metadata API settings)',
         command: tsx('scripts/checks/scratch-def.ts')
     },

@@ -10,12 +10,20 @@ import { BUILD, buildWorkbench } from './build.ts';
 import { EmulatedOrg } from './org/org-state.ts';
 import { createOrgHandler } from './org/server.ts';
 import { createSalesforcePlatformHandler } from './org/salesforce-platform.ts';
+import type { OrgApex } from './org/apex-host/org-apex.ts';
 import { startWebexEmulator, type WebexEmulator } from './webex-emulator/server.ts';
 import { WORKBENCH_INTEGRATION } from './webex-emulator/store/oauth-store.ts';
-import { userRedirectUris } from './org/apex/user-integration.ts';
 import { PACKAGE_NAMESPACE } from './org/namespace.ts';
 
 const WB = import.meta.dirname;
+
+/**
+ * The page Webex sends a rep back to, as WebexUserConnectionService builds it, unpackaged and installed: the
+ * Integration for Users must list both (its redirect URIs).
+ */
+function userRedirectUris(domain: string, namespacePrefix: string): string[] {
+    return [`${domain}/apex/webexuserauth`, `${domain}/apex/${namespacePrefix}__webexuserauth`];
+}
 const SLDS = path.resolve(WB, '..', 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const TYPES: Record<string, string> = {
     '.html': 'text/html; charset=utf-8',
@@ -30,6 +38,8 @@ const TYPES: Record<string, string> = {
 export interface Workbench {
     url: string;
     org: EmulatedOrg;
+    /** The package's Apex, run in the org (apex-host/README.md). */
+    apex: OrgApex;
     emulator: WebexEmulator;
     close: () => Promise<void>;
 }
@@ -50,7 +60,7 @@ export async function startWorkbench(
     const emulator = await startWebexEmulator(options.emulatorPort ?? Number(process.env.WEBEX_EMULATOR_PORT ?? 4444));
     const org = new EmulatedOrg(emulator.url);
     const handleOrg = createOrgHandler(org);
-    // The org's My Domain: OAuth server, Metadata API and the Visualforce page webexsfdcauth.
+    // The org's My Domain: OAuth server, Metadata API, REST API (StreamingChannel).
     const handleSalesforce = createSalesforcePlatformHandler(org);
     const server: Server = createServer((req, res) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
@@ -61,6 +71,15 @@ export async function startWorkbench(
                 if (url.pathname === '/' || url.pathname === '/index.html')
                     return serveFile(path.join(WB, 'index.html'), res);
                 if (url.pathname === '/app.js') return serveFile(path.join(BUILD, 'app.js'), res);
+                // A Lightning tab's URL, `/lightning/n/<tab>?<state>` (LWC Developer Guide › PageReference Types ›
+                // Navigation Item Page), is the shell's `#/n/<tab>?<state>` (what a Visualforce page returns to),
+                // in the session the page ran in: the shell's is its `lang` and `user` parameters.
+                if (url.pathname.startsWith('/lightning/n/')) {
+                    const session = new URLSearchParams({ lang: org.user.language, user: org.user.id });
+                    const tab = `#/n/${url.pathname.slice('/lightning/n/'.length)}${url.search}`;
+                    res.writeHead(302, { location: `/?${session}${tab}` });
+                    return res.end();
+                }
                 if (url.pathname.startsWith('/assets/')) {
                     const file = path.join(
                         SLDS,
@@ -90,6 +109,7 @@ export async function startWorkbench(
     return {
         url,
         org,
+        apex: handleOrg.apex,
         emulator,
         close: async () => {
             await new Promise<void>((resolve) => server.close(() => resolve()));

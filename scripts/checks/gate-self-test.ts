@@ -84,6 +84,7 @@ function run(copy: string, command: string[]): Promise<{ ok: boolean; output: st
 
 /** Plants one fault in its own copy and runs its check; the line to print, and whether it was caught. */
 async function tryFault(fault: Fault): Promise<{ caught: boolean; text: string }> {
+    const started = Date.now();
     const copy = copyProject();
     try {
         const notPlanted = plant(copy, fault);
@@ -92,7 +93,9 @@ async function tryFault(fault: Fault): Promise<{ caught: boolean; text: string }
         const caught = !result.ok && fault.expect.test(result.output);
         return {
             caught,
-            text: caught ? `caught: ${fault.name}` : `MISSED: ${fault.name}\n${result.output.slice(-2000)}`
+            text: caught
+                ? `caught (${((Date.now() - started) / 1000).toFixed(1)} s): ${fault.name}`
+                : `MISSED: ${fault.name}\n${result.output.slice(-2000)}`
         };
     } finally {
         rmSync(copy, { recursive: true, force: true });

@@ -16,8 +16,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { closeHarness, openHarness, resetStory, screenshot, type Harness } from '../e2e/browser.ts';
-import { createCallPeople } from '../org/apex/call-people.ts';
-import { connectRep, prepareCallEvents, type ConnectedRep } from '../org/site/call-event-fixtures.ts';
+import { connectRep, prepareCallEvents, type ConnectedRep } from '../e2e/call-events.ts';
+import { enableForAll } from '../e2e/package-setup.ts';
 import type { EmulatedOrg } from '../org/org-state.ts';
 import { percentile, runInboundPopBench } from './inbound-pop.ts';
 
@@ -104,9 +104,8 @@ async function instrument(page: Page): Promise<void> {
 async function openSamsDialer(h: Harness): Promise<{ rep: ConnectedRep; contacts: SeededContact[] }> {
     // The Webex utility item alone (the workbench's test-only items stay out of the page).
     await resetStory(h, `&user=${SAM}&utilityItems=webexDialer#/home`);
-    prepareCallEvents(h.workbench);
-    for (const feature of ['OutboundCallLog', 'InboundCallLog', 'CallHistory'] as const)
-        h.workbench.org.featureAccess.setEnabledForAll(feature, true);
+    await prepareCallEvents(h.workbench);
+    await enableForAll(h.workbench, 'OutboundCallLog', 'InboundCallLog', 'CallHistory');
     const rep = await connectRep(h.workbench, SAM);
     const contacts = seedContacts(h.workbench.org, rep.userId);
     await h.page.reload();
@@ -164,7 +163,6 @@ async function benchInboundPop(h: Harness, rep: ConnectedRep): Promise<number[]>
 /** b. Dialer search: per text, the field emptied, the text typed, the last keystroke → its results. */
 async function benchSearch(h: Harness, contacts: SeededContact[]): Promise<number[]> {
     const field = dialer(h.page).getByLabel('Number or name');
-    const people = createCallPeople(h.workbench.org);
     let searches = 0;
     const onRequest = (request: { url(): string }): void => {
         if (request.url().includes('WebexCallController/searchPeople')) searches += 1;
@@ -173,7 +171,9 @@ async function benchSearch(h: Harness, contacts: SeededContact[]): Promise<numbe
     const samples: number[] = [];
     try {
         for (const [k, term] of searchTerms(contacts).entries()) {
-            const expected = await people.searchPeople(term);
+            // What the package's search finds for Sam (run outside the page, so its time is not counted).
+            const found = await h.workbench.apex.call('WebexCallController', 'searchPeople', { searchTerm: term });
+            const expected = found.body as Array<{ recordId: string }>;
             if (!expected.length) throw new Error(`"${term}" finds nobody: the bench's terms are wrong`);
             await field.fill('');
             await h.page.waitForFunction(

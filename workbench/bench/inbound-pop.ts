@@ -15,16 +15,16 @@
  *    workbench/bench/calling.ts, gives it Sam's dialer in Chromium); without it, not measured.
  */
 import { pathToFileURL } from 'node:url';
-import { CALL_EVENT_CHANNEL } from '../org/apex/call-event-publisher.ts';
-import { asyncJobsSettled } from '../org/async-apex.ts';
 import type { OrgEvent } from '../org/org-state.ts';
 import {
+    CALL_EVENT_CHANNEL,
     connectRep,
     emulatorControl,
     listenToCallEvents,
     prepareCallEvents,
-    type ConnectedRep
-} from '../org/site/call-event-fixtures.ts';
+    type ConnectedRep,
+    type WebexCallEventPayload
+} from '../e2e/call-events.ts';
 import { startWorkbench, type Workbench } from '../server.ts';
 
 const GOAL_P95_MS = 500;
@@ -92,7 +92,7 @@ async function measureCall(
         if (measureBanner) sample.deliveredToBanner = await measureBanner(call.id, delivered);
         await emulatorControl(wb, 'POST', `/_emulator/calls/${encodeURIComponent(call.id)}/miss`);
         await wb.emulator.state.deliveries.settled();
-        await asyncJobsSettled(wb.org);
+        await wb.apex.whenJobsSettled();
         return sample;
     } finally {
         wb.org.eventBus.off('event', onEvent);
@@ -119,7 +119,7 @@ export async function runInboundPopBench(options: InboundPopOptions = {}): Promi
         if (!sam) {
             wb.org.reset();
             wb.emulator.state.reset();
-            prepareCallEvents(wb);
+            await prepareCallEvents(wb);
             sam = await connectRep(wb, 'sam.rep@acme-webex.example');
         }
         const dialer = await listenToCallEvents(wb, sam.userId);

@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { expectAccessible, type AccessibilityOptions } from './accessibility.ts';
 import { closeHarness, openHarness, resetStory, story, type Harness } from './browser.ts';
-import { connectRep, prepareCallEvents } from '../org/site/call-event-fixtures.ts';
+import { connectRep, prepareCallEvents } from './call-events.ts';
+import { enableForAll } from './package-setup.ts';
 import { emulatorRequest } from './workbench-api.ts';
 
 const SAM = 'sam.rep@acme-webex.example';
@@ -138,9 +139,8 @@ describe('Accessibility (axe-core, WCAG 2.1 A and AA) of each screen a person re
     it('the dialer: idle, searching, ringing, connected, and the call log after the call', () =>
         story(h, 'accessibility-dialer', async () => {
             await resetStory(h, `&user=${SAM}#/home`);
-            prepareCallEvents(h.workbench);
-            for (const feature of ['OutboundCallLog', 'InboundCallLog', 'CallHistory'] as const)
-                h.workbench.org.featureAccess.setEnabledForAll(feature, true);
+            await prepareCallEvents(h.workbench);
+            await enableForAll(h.workbench, 'OutboundCallLog', 'InboundCallLog', 'CallHistory');
             await connectRep(h.workbench, SAM);
             await h.page.reload();
 

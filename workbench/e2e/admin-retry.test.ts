@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { assignPermissionSet } from './package-setup.ts';
 
 const ADMIN_TAB = '#/n/Webex_Admin';
+const SAM = 'sam.rep@acme-webex.example';
 const NOT_ADMIN = 'You need the Webex Admin permission set';
 let h: Harness;
 
@@ -42,7 +44,7 @@ describe('A Webex Admin section that could not load', () => {
 
     it('says why with Try again in every action section, and Try again loads it once the cause is gone', () =>
         story(h, 'admin-retry', async () => {
-            await resetStory(h, `&user=sam.rep@acme-webex.example${ADMIN_TAB}`);
+            await resetStory(h, `&user=${SAM}${ADMIN_TAB}`);
             for (const { tag } of SECTIONS) {
                 const alert = section(tag).getByRole('alert').filter({ hasText: NOT_ADMIN }).first();
                 await alert.waitFor();
@@ -52,7 +54,7 @@ describe('A Webex Admin section that could not load', () => {
 
             // Once given the permission set, each section loads where it stands, the nested one first: its
             // Try again sits inside Webex Integration Settings.
-            h.workbench.org.user.customPermissions = ['Webex_Admin'];
+            await assignPermissionSet(h.workbench, 'Webex_Admin', SAM);
             for (const { tag, loaded } of SECTIONS) {
                 const scope = section(tag);
                 assert.equal(await tryAgain(scope).count(), 1, `${tag}: one Try again of its own`);

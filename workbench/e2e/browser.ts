@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../server.ts';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '..', '.artifacts');
@@ -40,9 +40,41 @@ export async function openHarness(): Promise<Harness> {
     });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await routeWebexToEmulator(page.context(), workbench.emulator.url);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return { workbench, browser, page, pageErrors };
+}
+
+/** Webex's public API host, which the package's Apex names (WebexApiClient.BASE_URL) and sends a rep's browser to. */
+const WEBEX_API = 'https://webexapis.com';
+/** Hop-by-hop or re-encoded headers that fetch has already dealt with: not for the browser. */
+const DROPPED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection']);
+
+/**
+ * Serves the browser's requests to Webex's host from the Webex emulator, as the Apex host routes the package's
+ * callouts there: Connect Webex opens `https://webexapis.com/v1/authorize` (the emulator's sign-in page), whose
+ * redirects go back to the org. A context the story creates itself needs it too.
+ */
+export async function routeWebexToEmulator(context: BrowserContext, emulatorUrl: string): Promise<void> {
+    await context.route(`${WEBEX_API}/**`, async (route) => {
+        const request = route.request();
+        const headers = Object.fromEntries(
+            Object.entries(request.headers()).filter(([name]) => name !== 'host' && !DROPPED_HEADERS.has(name))
+        );
+        const body = request.postDataBuffer();
+        const response = await fetch(`${emulatorUrl}${request.url().slice(WEBEX_API.length)}`, {
+            method: request.method(),
+            headers,
+            body: body ? new Uint8Array(body) : undefined,
+            redirect: 'manual'
+        });
+        await route.fulfill({
+            status: response.status,
+            headers: Object.fromEntries([...response.headers].filter(([name]) => !DROPPED_HEADERS.has(name))),
+            body: Buffer.from(await response.arrayBuffer())
+        });
+    });
 }
 
 export async function closeHarness(harness: Harness | undefined): Promise<void> {

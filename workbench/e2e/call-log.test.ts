@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { closeHarness, openHarness, resetStory, screenshot, story, ARTIFACTS, type Harness } from './browser.ts';
 import type { HostedCall } from './fixtures/lwc/wbCallLogHost/wbCallLogHost.ts';
+import { enableForAll, insertCallLogTab, setCallLogObjects } from './package-setup.ts';
 
 const SAM = 'sam.rep@acme-webex.example';
 const CAMILLE = 'camille.vente@acme-webex.example';
@@ -35,11 +36,9 @@ function tasksOf(callId: string): Array<Record<string, unknown>> {
  */
 async function openCallLog(user: string, call: Partial<HostedCall>, lang: 'en' | 'fr' = 'en'): Promise<void> {
     await resetStory(h, `&user=${user}#/home`, lang);
-    const org = h.workbench.org;
-    org.featureAccess.setEnabledForAll('OutboundCallLog', true);
-    org.featureAccess.setEnabledForAll('InboundCallLog', true);
-    org.calling.callLogObjects.set('Outbound', ['Account', 'Opportunity']);
-    org.calling.callLogObjects.set('Inbound', ['Account']);
+    await enableForAll(h.workbench, 'OutboundCallLog', 'InboundCallLog');
+    await setCallLogObjects(h.workbench, 'Outbound', ['Account', 'Opportunity']);
+    await setCallLogObjects(h.workbench, 'Inbound', ['Account']);
     await h.page.evaluate((hosted) => {
         (window as Window & { __wbCallLog?: unknown }).__wbCallLog = hosted;
     }, call);
@@ -152,8 +151,7 @@ describe('Call log panel', () => {
         story(h, 'call-log-more-info', async () => {
             await openCallLog(SAM, oliviaCall());
             // The administrator configured an Opportunity tab (one field deleted since).
-            h.workbench.org.calling.saveCallLogTab({
-                id: null,
+            await insertCallLogTab(h.workbench, {
                 objectApiName: 'Opportunity',
                 accountField: 'AccountId',
                 fields: ['Name', 'StageName', 'Deleted__c', 'Amount', 'CloseDate']

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Route } from 'playwright-core';
-import { callingBackend, callLogTabs, phoneFields, relatedObjects } from '../org/apex/calling-settings.ts';
+import { formatLabel } from '../org/labels.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { assignPermissionSet, readApexJson } from './package-setup.ts';
 
 const ADMIN_TAB = '#/n/Webex_Admin';
 const CONTROLLER = '**/_org/apex/WebexCallingAdminController';
@@ -28,14 +29,17 @@ async function selected(list: Locator): Promise<string[]> {
     return (await side(list, 'Selected').allTextContents()).map((text) => text.trim());
 }
 
+/** The option that says exactly this (`Phone` is not `Mobile Phone`). */
+function option(list: Locator, from: Parameters<typeof side>[1], name: string): Locator {
+    const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return side(list, from).filter({ hasText: new RegExp(`^\\s*${literal}\\s*$`) });
+}
+
 /** Moves options from one side of a dual listbox to the other, as a person clicks them then the arrow. */
 async function move(list: Locator, options: string[], to: 'Selected' | 'Available'): Promise<void> {
     const from = to === 'Selected' ? 'Available' : 'Selected';
-    for (const [index, option] of options.entries()) {
-        await side(list, from)
-            .filter({ hasText: option })
-            .first()
-            .click({ modifiers: index > 0 ? ['Control'] : [] });
+    for (const [index, name] of options.entries()) {
+        await option(list, from, name).click({ modifiers: index > 0 ? ['Control'] : [] });
     }
     await list.getByRole('button', { name: `Move to ${to}`, exact: true }).click();
 }
@@ -49,6 +53,30 @@ async function pick(scope: Locator, label: string | RegExp, option: string): Pro
 async function press(control: Locator): Promise<void> {
     await control.focus();
     await control.press('Space');
+}
+
+/** The phone fields Make a Call offers for an object, as the package reads its settings (WebexCallingSettings). */
+const phoneFields = (objectApiName: string): Promise<string[]> =>
+    readApexJson(h.workbench, `WebexCallingSettings.phoneFields('${objectApiName}')`);
+
+/** The objects a call log of this direction relates to, as the package reads its settings. */
+const relatedObjects = (direction: 'Outbound' | 'Inbound'): Promise<string[]> =>
+    readApexJson(h.workbench, `WebexCallingSettings.relatedObjects('${direction}')`);
+
+/** The backend the package reads (Webex Calling until an administrator chooses). */
+const callingBackend = (): Promise<string> => readApexJson(h.workbench, 'WebexCallingSettings.backend()');
+
+/** Whether a feature is on for every profile and user (the organization default of WebexFeatureAccess__c). */
+const onForAll = (feature: string): Promise<boolean> =>
+    readApexJson(h.workbench, `new WebexFeatureAccessStore().isOnForAll(WebexFeatureAccess__c.${feature}__c)`);
+
+/** The More info tabs stored (WebexCallLogTab__c), as an administrator's query lists them: object, account field, fields. */
+async function callLogTabs(): Promise<Array<[string, string, string[]]>> {
+    const rows = await readApexJson<Array<{ ObjectApiName__c: string; AccountField__c: string; Fields__c: string }>>(
+        h.workbench,
+        '[SELECT ObjectApiName__c, AccountField__c, Fields__c FROM WebexCallLogTab__c ORDER BY CreatedDate, Id]'
+    );
+    return rows.map((row) => [row.ObjectApiName__c, row.AccountField__c, row.Fields__c.split(',')]);
 }
 
 /** The reference the package shows for an unexpected failure (its details go to the Webex Error Log). */
@@ -66,7 +94,7 @@ function failUnexpectedly(): (route: Route) => Promise<void> {
             body: JSON.stringify({
                 message: JSON.stringify({
                     code: 'UNEXPECTED',
-                    message: h.workbench.org.label('WebexError_Reference', REFERENCE),
+                    message: formatLabel(h.workbench.org.labels.en.WebexError_Reference, REFERENCE),
                     retryAfterSeconds: null
                 }),
                 exceptionType: 'System.AuraHandledException',
@@ -114,30 +142,37 @@ describe('Calling sections of the Webex Admin tab', () => {
             const contact = listOf(section, 'Contact phone fields');
             const lead = listOf(section, 'Lead phone fields');
             await side(contact, 'Selected').first().waitFor();
-            assert.deepEqual(await selected(contact), ['Phone', 'Mobile'], 'every phone field to begin with');
-            assert.deepEqual(await selected(lead), ['Phone', 'Mobile']);
+            // Every phone-type field, by the labels the org gives them, in describe order.
+            assert.deepEqual(
+                await selected(contact),
+                ['Business Phone', 'Business Fax', 'Mobile Phone', 'Home Phone', 'Other Phone', 'Asst. Phone'],
+                'every phone field to begin with'
+            );
+            assert.deepEqual(await selected(lead), ['Phone', 'Mobile Phone', 'Fax']);
             assert.equal(await saveOf(section).isDisabled(), true);
             await section.scrollIntoViewIfNeeded();
             await screenshot(h, 'calling-admin-phone-fields');
 
-            // Mobile first, then Phone: moved down with the keyboard-reachable arrow.
-            await side(contact, 'Selected').filter({ hasText: 'Phone' }).first().click();
+            // Only the two numbers reps call, Mobile first: moved down with the keyboard-reachable arrow.
+            await move(contact, ['Business Fax', 'Home Phone', 'Other Phone', 'Asst. Phone'], 'Available');
+            assert.deepEqual(await selected(contact), ['Business Phone', 'Mobile Phone']);
+            await option(contact, 'Selected', 'Business Phone').click();
             await contact.getByRole('button', { name: 'Move down', exact: true }).click();
-            assert.deepEqual(await selected(contact), ['Mobile', 'Phone']);
-            await move(lead, ['Mobile'], 'Available');
+            assert.deepEqual(await selected(contact), ['Mobile Phone', 'Business Phone']);
+            await move(lead, ['Mobile Phone', 'Fax'], 'Available');
             await section.getByText('Unsaved changes').waitFor();
             await saveOf(section).click();
             await section.getByText('Saved: Webex Phone Fields.').waitFor();
-            assert.deepEqual(phoneFields(h.workbench.org, 'Contact'), ['MobilePhone', 'Phone']);
-            assert.deepEqual(phoneFields(h.workbench.org, 'Lead'), ['Phone']);
+            assert.deepEqual(await phoneFields('Contact'), ['MobilePhone', 'Phone']);
+            assert.deepEqual(await phoneFields('Lead'), ['Phone']);
 
             await h.page.reload();
             await side(listOf(sectionOf('phoneFields'), 'Contact phone fields'), 'Selected')
                 .first()
                 .waitFor();
             assert.deepEqual(await selected(listOf(sectionOf('phoneFields'), 'Contact phone fields')), [
-                'Mobile',
-                'Phone'
+                'Mobile Phone',
+                'Business Phone'
             ]);
             assert.deepEqual(await selected(listOf(sectionOf('phoneFields'), 'Lead phone fields')), ['Phone']);
             assert.deepEqual(h.pageErrors, []);
@@ -150,16 +185,24 @@ describe('Calling sections of the Webex Admin tab', () => {
             const contact = listOf(section, 'Contact phone fields');
             const lead = listOf(section, 'Lead phone fields');
             await side(lead, 'Selected').first().waitFor();
-            await move(contact, ['Phone'], 'Available');
-            await move(lead, ['Phone', 'Mobile'], 'Available');
+            await move(contact, ['Business Phone'], 'Available');
+            await move(lead, ['Phone', 'Mobile Phone', 'Fax'], 'Available');
             await saveOf(section).click();
             const alert = section.getByRole('alert').filter({ hasText: 'Not saved. Your choices are still here.' });
             await alert
                 .getByText('Choose at least one phone field for Lead: Make a Call needs a number to dial.')
                 .waitFor();
             assert.deepEqual(await selected(lead), [], 'the emptied list stays empty');
-            assert.deepEqual(await selected(contact), ['Mobile'], 'the other list keeps its choice');
-            assert.deepEqual(phoneFields(h.workbench.org, 'Contact'), ['Phone', 'MobilePhone'], 'nothing stored');
+            assert.deepEqual(
+                await selected(contact),
+                ['Business Fax', 'Mobile Phone', 'Home Phone', 'Other Phone', 'Asst. Phone'],
+                'the other list keeps its choice'
+            );
+            assert.deepEqual(
+                await phoneFields('Contact'),
+                ['Phone', 'Fax', 'MobilePhone', 'HomePhone', 'OtherPhone', 'AssistantPhone'],
+                'nothing stored'
+            );
             await section.scrollIntoViewIfNeeded();
             await screenshot(h, 'calling-admin-phone-fields-refused');
         }));
@@ -177,7 +220,8 @@ describe('Calling sections of the Webex Admin tab', () => {
             await side(objects, 'Available').first().waitFor();
             assert.deepEqual(
                 (await side(objects, 'Available').allTextContents()).map((text) => text.trim()),
-                ['Account', 'Campaign', 'Case', 'Opportunity']
+                // The objects a task's Related To can point to, by label.
+                ['Account', 'Asset', 'Campaign', 'Case', 'Contract', 'Opportunity', 'Order', 'Product', 'Work Order']
             );
             await outbound
                 .getByText('No object chosen: call logs are related only to the person called', { exact: false })
@@ -190,15 +234,15 @@ describe('Calling sections of the Webex Admin tab', () => {
             await move(objects, ['Account', 'Case', 'Opportunity'], 'Selected');
             await saveOf(outbound.locator('[data-part="objects"]')).click();
             await outbound.getByText('Saved: Webex Outbound Call Log.').waitFor();
-            assert.equal(h.workbench.org.featureAccess.isEnabledForAll('OutboundCallLog'), true);
-            assert.deepEqual(relatedObjects(h.workbench.org, 'Outbound'), ['Account', 'Case', 'Opportunity']);
-            assert.deepEqual(relatedObjects(h.workbench.org, 'Inbound'), [], 'inbound is its own section');
+            assert.equal(await onForAll('OutboundCallLog'), true);
+            assert.deepEqual(await relatedObjects('Outbound'), ['Account', 'Case', 'Opportunity']);
+            assert.deepEqual(await relatedObjects('Inbound'), [], 'inbound is its own section');
 
             const inboundObjects = listOf(inbound, 'Objects a call log can be related to');
             await move(inboundObjects, ['Case'], 'Selected');
             await saveOf(inbound.locator('[data-part="objects"]')).click();
             await inbound.getByText('Saved: Webex Inbound Call Log.').waitFor();
-            assert.deepEqual(relatedObjects(h.workbench.org, 'Inbound'), ['Case']);
+            assert.deepEqual(await relatedObjects('Inbound'), ['Case']);
 
             await h.page.reload();
             const reloaded = listOf(sectionOf('outboundCallLog'), 'Objects a call log can be related to');
@@ -234,7 +278,7 @@ describe('Calling sections of the Webex Admin tab', () => {
                 .getByText('A call log cannot be related to Contact: choose objects a task can be related to.')
                 .waitFor();
             assert.deepEqual(await selected(objects), ['Opportunity'], 'the choice stays');
-            assert.deepEqual(relatedObjects(h.workbench.org, 'Inbound'), [], 'nothing stored');
+            assert.deepEqual(await relatedObjects('Inbound'), [], 'nothing stored');
             await inbound.getByText('Unsaved changes').waitFor();
             await inbound.scrollIntoViewIfNeeded();
             await screenshot(h, 'calling-admin-call-log-refused');
@@ -256,7 +300,7 @@ describe('Calling sections of the Webex Admin tab', () => {
             assert.equal(await accountField.inputValue(), 'AccountId', 'the one account field is chosen');
             await saveOf(section).click();
             await section.getByText('Choose at least one field to show.').waitFor();
-            assert.deepEqual(callLogTabs(h.workbench.org), [], 'nothing stored');
+            assert.deepEqual(await callLogTabs(), [], 'nothing stored');
             assert.equal(
                 await section.getByRole('combobox', { name: 'Object' }).inputValue(),
                 'Case',
@@ -270,10 +314,7 @@ describe('Calling sections of the Webex Admin tab', () => {
             await section.getByText('The Case tab was saved.').waitFor();
             const row = section.getByRole('row', { name: /Case/ });
             await row.getByText('Subject, Status').waitFor();
-            assert.deepEqual(
-                callLogTabs(h.workbench.org).map((tab) => [tab.objectApiName, tab.accountField, tab.fields]),
-                [['Case', 'AccountId', ['Subject', 'Status']]]
-            );
+            assert.deepEqual(await callLogTabs(), [['Case', 'AccountId', ['Subject', 'Status']]]);
 
             await h.page.reload();
             const reloaded = sectionOf('callLogTabs');
@@ -285,7 +326,7 @@ describe('Calling sections of the Webex Admin tab', () => {
             await move(editFields, ['Priority'], 'Selected');
             await saveOf(reloaded).click();
             await reloaded.getByText('The Case tab was saved.').waitFor();
-            assert.deepEqual(callLogTabs(h.workbench.org)[0].fields, ['Subject', 'Status', 'Priority']);
+            assert.deepEqual((await callLogTabs())[0][2], ['Subject', 'Status', 'Priority']);
             await reloaded.scrollIntoViewIfNeeded();
             await screenshot(h, 'calling-admin-tabs-saved');
 
@@ -296,7 +337,7 @@ describe('Calling sections of the Webex Admin tab', () => {
             await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
             await reloaded.getByText('The Case tab was deleted.').waitFor();
             await reloaded.getByText('No additional tab yet', { exact: false }).waitFor();
-            assert.deepEqual(callLogTabs(h.workbench.org), []);
+            assert.deepEqual(await callLogTabs(), []);
             assert.deepEqual(h.pageErrors, []);
         }));
 
@@ -316,12 +357,12 @@ describe('Calling sections of the Webex Admin tab', () => {
             await saveOf(section).click();
             await section.getByRole('alert').getByText(`Reference: ${REFERENCE}`, { exact: false }).waitFor();
             assert.equal(await toggle.isChecked(), true, 'the switch stays on');
-            assert.equal(h.workbench.org.featureAccess.isEnabledForAll('CallHistory'), false, 'nothing stored');
+            assert.equal(await onForAll('CallHistory'), false, 'nothing stored');
             await h.page.unroute('**/_org/apex/WebexEnablementController/saveFeatureAccess');
 
             await saveOf(section).click();
             await section.getByText('Saved: Webex Call History.').waitFor();
-            assert.equal(h.workbench.org.featureAccess.isEnabledForAll('CallHistory'), true);
+            assert.equal(await onForAll('CallHistory'), true);
             await h.page.reload();
             const reloaded = sectionOf('callHistory').getByRole('switch', { name: 'Call history for all users' });
             await reloaded.waitFor();
@@ -344,12 +385,12 @@ describe('Calling sections of the Webex Admin tab', () => {
             await saveOf(section).click();
             await section.getByRole('alert').getByText(`Reference: ${REFERENCE}`, { exact: false }).waitFor();
             assert.equal(await section.getByRole('radio', { name: 'Unified CM' }).isChecked(), true, 'kept');
-            assert.equal(callingBackend(h.workbench.org), 'WebexCalling', 'nothing stored');
+            assert.equal(await callingBackend(), 'WebexCalling', 'nothing stored');
             await h.page.unroute(`${CONTROLLER}/saveCallingBackend`);
 
             await saveOf(section).click();
             await section.getByText('Saved: Webex Calling Backend.').waitFor();
-            assert.equal(callingBackend(h.workbench.org), 'UnifiedCM');
+            assert.equal(await callingBackend(), 'UnifiedCM');
             await h.page.reload();
             await sectionOf('callingBackend').getByRole('radio', { name: 'Unified CM' }).waitFor();
             assert.equal(
@@ -420,7 +461,7 @@ describe('Calling sections of the Webex Admin tab', () => {
             await sectionOf('phoneFields').scrollIntoViewIfNeeded();
             await screenshot(h, 'calling-admin-not-admin');
             // Once granted the permission set, trying again loads the section.
-            h.workbench.org.user.customPermissions = ['Webex_Admin'];
+            await assignPermissionSet(h.workbench, 'Webex_Admin', 'sam.rep@acme-webex.example');
             await sectionOf('callingBackend').getByRole('button', { name: 'Try again' }).click();
             await sectionOf('callingBackend').getByRole('radio', { name: 'Webex Calling' }).waitFor();
         }));

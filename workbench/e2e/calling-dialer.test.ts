@@ -11,7 +11,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
-import { connectRep, prepareCallEvents } from '../org/site/call-event-fixtures.ts';
+import { connectRep, prepareCallEvents } from './call-events.ts';
+import { enableForAll, setCallingBackend } from './package-setup.ts';
 import { KNOWN_BASE_COMPONENT_ERROR, dialerListening, emulatorRequest, trackStreams, until } from './workbench-api.ts';
 
 const SAM = 'sam.rep@acme-webex.example';
@@ -31,15 +32,14 @@ const dialer = (page: Page = h.page): Locator => panel(page).locator('c-webex-ca
  */
 async function openAsSam(
     lang: 'en' | 'fr' = 'en',
-    setUp: () => void = () => undefined,
+    setUp: () => void | Promise<void> = () => undefined,
     where: string = SAM_HOME
 ): Promise<void> {
     await resetStory(h, where, lang);
-    prepareCallEvents(h.workbench);
-    for (const feature of ['OutboundCallLog', 'InboundCallLog', 'CallHistory'] as const)
-        h.workbench.org.featureAccess.setEnabledForAll(feature, true);
+    await prepareCallEvents(h.workbench);
+    await enableForAll(h.workbench, 'OutboundCallLog', 'InboundCallLog', 'CallHistory');
     await connectRep(h.workbench, SAM);
-    setUp();
+    await setUp();
     await h.page.reload();
 }
 
@@ -341,9 +341,7 @@ describe('Webex dialer: Calling', () => {
                     return null;
                 }) as typeof window.open;
             });
-            await openAsSam('en', () => {
-                h.workbench.org.calling.backend = 'UnifiedCM';
-            });
+            await openAsSam('en', () => setCallingBackend(h.workbench, 'UnifiedCM'));
             await openDialer();
             await dialer()
                 .getByText(

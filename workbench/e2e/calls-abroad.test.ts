@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
-import { connectRep, prepareCallEvents } from '../org/site/call-event-fixtures.ts';
+import { connectRep, prepareCallEvents } from './call-events.ts';
 
 const SAM = 'sam.rep@acme-webex.example';
 const EMMA_MOBILE_STORED = '09.23.88.27.45';
@@ -54,7 +54,7 @@ function emmaJones(): string {
 /** Sam's page, with Sam's own Webex connected and the calls' webhooks set up, as the dialer stories do. */
 async function openAsSam(where: string): Promise<void> {
     await resetStory(h, `&user=${SAM}${where}`);
-    prepareCallEvents(h.workbench);
+    await prepareCallEvents(h.workbench);
     await connectRep(h.workbench, SAM);
     await h.page.reload();
 }
@@ -95,8 +95,8 @@ describe('Calls abroad: a national number is read in its record’s country', ()
             await openAsSam(`&utilityItems=webexDialer#/r/Contact/${emma}/view`);
             await h.page.getByRole('button', { name: 'Make a Call' }).click();
             const dialog = h.page.getByRole('dialog', { name: 'Make a Call' });
-            const mobile = dialog.getByRole('radio', { name: `Mobile: ${EMMA_MOBILE_STORED}` });
-            await dialog.getByText(`Mobile: ${EMMA_MOBILE_STORED}`).click();
+            const mobile = dialog.getByRole('radio', { name: `Mobile Phone: ${EMMA_MOBILE_STORED}` });
+            await dialog.getByText(`Mobile Phone: ${EMMA_MOBILE_STORED}`).click();
             assert.equal(await mobile.isChecked(), true, 'her mobile is chosen');
             await dialog.getByRole('button', { name: 'Call' }).click();
             await dialog.waitFor({ state: 'detached' });

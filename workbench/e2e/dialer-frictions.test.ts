@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
-import { connectRep, prepareCallEvents } from '../org/site/call-event-fixtures.ts';
+import { connectRep, prepareCallEvents } from './call-events.ts';
+import { enableForAll, setCallLogObjects } from './package-setup.ts';
 import { KNOWN_BASE_COMPONENT_ERROR, emulatorRequest, until } from './workbench-api.ts';
 
 const SAM = 'sam.rep@acme-webex.example';
@@ -30,10 +31,9 @@ async function samsCalls(): Promise<Array<{ id: string; state: string }>> {
 /** Sam, connected to Webex, logging calls, with Accounts offered for Related to; the far end answers on cue. */
 async function openAsSam(lang: 'en' | 'fr' = 'en'): Promise<void> {
     await resetStory(h, `&user=${SAM}#/home`, lang);
-    prepareCallEvents(h.workbench);
-    for (const feature of ['OutboundCallLog', 'InboundCallLog'] as const)
-        h.workbench.org.featureAccess.setEnabledForAll(feature, true);
-    h.workbench.org.calling.callLogObjects.set('Outbound', ['Account']);
+    await prepareCallEvents(h.workbench);
+    await enableForAll(h.workbench, 'OutboundCallLog', 'InboundCallLog');
+    await setCallLogObjects(h.workbench, 'Outbound', ['Account']);
     await connectRep(h.workbench, SAM);
     await emulator('PATCH', '/_emulator/settings', { calls: { remoteAnswerAfterMs: null } });
     await h.page.reload();
@@ -70,7 +70,7 @@ describe('Webex dialer: first-hour frictions', () => {
         story(h, 'dialer-result-calls', async () => {
             await openAsSam();
             await dialer().getByLabel('Number or name').fill('Olivia');
-            const result = dialer().getByRole('button', { name: /^Call Olivia Martin, Phone/ });
+            const result = dialer().getByRole('button', { name: /^Call Olivia Martin, Business Phone/ });
             await result.click();
             // One click: the call is placed, to the number the result shows, with Olivia named.
             await card().getByRole('heading', { name: 'Olivia Martin' }).waitFor();
@@ -154,9 +154,10 @@ describe('Webex dialer: first-hour frictions', () => {
         story(h, 'dialer-one-record-found', async () => {
             for (const lang of ['en', 'fr'] as const) {
                 await openAsSam(lang);
+                // Olivia's US number: national for Sam in the US, with its +1 for a rep whose locale is French.
                 await dialer()
                     .getByLabel(lang === 'fr' ? 'Numéro ou nom' : 'Number or name')
-                    .fill('3122961607');
+                    .fill(lang === 'fr' ? '+1 312 296 1607' : '3122961607');
                 await dialer()
                     .getByRole('button', { name: lang === 'fr' ? 'Appeler' : 'Call', exact: true })
                     .click();

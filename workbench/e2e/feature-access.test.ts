@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Route } from 'playwright-core';
+import { formatLabel } from '../org/labels.ts';
+import { apexString } from '../org/setup-apex.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { readApex, readApexJson, runApex } from './package-setup.ts';
 
 const ADMIN_TAB = '#/n/Webex_Admin';
 const SEARCH_METHOD = '**/_org/apex/WebexEnablementController/searchProfilesAndUsers';
@@ -29,12 +32,28 @@ function seeded(object: 'User' | 'Profile', name: string): string {
     return record.Id;
 }
 
-/** Whether a seeded user has a feature, as the package's server-side checks would answer. */
-function userHas(featureName: WebexFeature, userName: string): boolean {
-    const user = h.workbench.org.records.list('User').find((u) => u.Name === userName);
-    assert.ok(user);
-    return h.workbench.org.featureAccess.isEnabled(featureName, user.Id, String(user.ProfileId));
+/** Whether a seeded user has a feature, as the package's server-side checks answer while that user works. */
+async function userHas(featureName: WebexFeature, userName: string): Promise<boolean> {
+    const answer = await readApex(
+        h.workbench,
+        `WebexFeatureAccess.isEnabled(${apexString(featureName)})`,
+        seeded('User', userName)
+    );
+    return answer === 'true';
 }
+
+/** Who has a feature, as the org stores it and the section reads it back (WebexFeatureAccess.getState). */
+async function accessTo(featureName: WebexFeature): Promise<{ enabledForAll: boolean; granted: string[] }> {
+    const state = await readApexJson<{ enabledForAll: boolean; grantees: Array<{ id: string }> }>(
+        h.workbench,
+        `new WebexFeatureAccess().getState(${apexString(featureName)})`
+    );
+    // Apex answers 18-character IDs; the seeded records' IDs are compared on their 15 significant characters.
+    return { enabledForAll: state.enabledForAll, granted: state.grantees.map((g) => g.id.slice(0, 15)).sort() };
+}
+
+/** The IDs `accessTo` lists for these seeded records. */
+const ids = (...records: string[]): string[] => records.map((id) => id.slice(0, 15)).sort();
 
 /** Types a term key by key, waits for the result, and adds it with Enter. */
 async function addByKeyboard(editor: Locator, term: string, option: RegExp): Promise<void> {
@@ -63,7 +82,7 @@ function failUnexpectedly(): (route: Route) => Promise<void> {
             body: JSON.stringify({
                 message: JSON.stringify({
                     code: 'UNEXPECTED',
-                    message: h.workbench.org.label('WebexError_Reference', REFERENCE),
+                    message: formatLabel(h.workbench.org.labels.en.WebexError_Reference, REFERENCE),
                     retryAfterSeconds: null
                 }),
                 exceptionType: 'System.AuraHandledException',
@@ -115,11 +134,13 @@ describe('Webex Feature Access', () => {
             await saveOf(outbound).focus();
             await h.page.keyboard.press('Enter');
             await outbound.getByText('Saved: Who logs outbound calls.').waitFor();
-            const granted = h.workbench.org.featureAccess.granted('OutboundCallLog').sort();
-            assert.deepEqual(granted, [seeded('User', 'Sam Rep'), seeded('Profile', 'Custom: Sales Rep')].sort());
-            assert.equal(userHas('OutboundCallLog', 'Camille Vente'), true, 'Camille has it through her profile');
-            assert.equal(userHas('OutboundCallLog', 'Jordan Support'), false, 'another profile does not');
-            assert.equal(userHas('InboundCallLog', 'Sam Rep'), false, 'another feature stays off');
+            assert.deepEqual(await accessTo('OutboundCallLog'), {
+                enabledForAll: false,
+                granted: ids(seeded('User', 'Sam Rep'), seeded('Profile', 'Custom: Sales Rep'))
+            });
+            assert.equal(await userHas('OutboundCallLog', 'Camille Vente'), true, 'Camille has it through her profile');
+            assert.equal(await userHas('OutboundCallLog', 'Jordan Support'), false, 'another profile does not');
+            assert.equal(await userHas('InboundCallLog', 'Sam Rep'), false, 'another feature stays off');
             assert.equal(await saveOf(outbound).isDisabled(), true, 'nothing left to save');
             await screenshot(h, 'feature-access-saved');
             assert.deepEqual(h.pageErrors, []);
@@ -128,10 +149,16 @@ describe('Webex Feature Access', () => {
     it('removes with the trash button and turns a feature on for everyone, keeping the list for later', () =>
         story(h, 'feature-access-remove', async () => {
             await resetStory(h, ADMIN_TAB);
-            h.workbench.org.featureAccess.grant('InboundCallLog', [
-                seeded('Profile', 'Custom: Sales Rep'),
-                seeded('User', 'Jordan Support')
-            ]);
+            // Set up as an administrator's script would, then the page loads what the org holds.
+            await runApex(
+                h.workbench,
+                `new WebexFeatureAccess().grant('InboundCallLog', new Set<Id>{ ${[
+                    seeded('Profile', 'Custom: Sales Rep'),
+                    seeded('User', 'Jordan Support')
+                ]
+                    .map(apexString)
+                    .join(', ')} });`
+            );
             await h.page.reload();
             const inbound = feature('InboundCallLog');
             await inbound.getByText('Jordan Support', { exact: true }).waitFor();
@@ -152,10 +179,11 @@ describe('Webex Feature Access', () => {
             assert.equal(await searchOf(inbound).count(), 0, 'no picker while it is on for everyone');
             await saveOf(inbound).click();
             await inbound.getByText('Saved: Who logs inbound calls.').waitFor();
-            const access = h.workbench.org.featureAccess;
-            assert.equal(access.isEnabledForAll('InboundCallLog'), true);
-            assert.deepEqual(access.granted('InboundCallLog'), [seeded('Profile', 'Custom: Sales Rep')]);
-            assert.equal(userHas('InboundCallLog', 'Jordan Support'), true, 'everyone has it now');
+            assert.deepEqual(await accessTo('InboundCallLog'), {
+                enabledForAll: true,
+                granted: ids(seeded('Profile', 'Custom: Sales Rep'))
+            });
+            assert.equal(await userHas('InboundCallLog', 'Jordan Support'), true, 'everyone has it now');
         }));
 
     it('asks for two characters and searches nothing with one', () =>
@@ -189,7 +217,7 @@ describe('Webex Feature Access', () => {
             await alert.getByText(`Reference: ${REFERENCE}`, { exact: false }).waitFor();
             assert.deepEqual(await listed(history), ['Camille Vente']);
             await history.getByText('Unsaved changes').waitFor();
-            assert.deepEqual(h.workbench.org.featureAccess.granted('MeetingLogs'), [], 'nothing stored');
+            assert.deepEqual(await accessTo('MeetingLogs'), { enabledForAll: false, granted: [] }, 'nothing stored');
 
             // The search failing (Salesforce unreachable) keeps the picks too.
             await h.page.route(SEARCH_METHOD, (route) => route.abort('internetdisconnected'));
@@ -210,7 +238,10 @@ describe('Webex Feature Access', () => {
             await saveOf(history).click();
             await history.getByText('Saved: Webex Meeting Logs.').waitFor();
             assert.equal(await history.getByRole('alert').count(), 0, 'no error is left once saved');
-            assert.deepEqual(h.workbench.org.featureAccess.granted('MeetingLogs'), [seeded('User', 'Camille Vente')]);
+            assert.deepEqual(await accessTo('MeetingLogs'), {
+                enabledForAll: false,
+                granted: ids(seeded('User', 'Camille Vente'))
+            });
             assert.deepEqual(h.pageErrors, []);
         }));
 

@@ -8,8 +8,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { connectRep, prepareCallEvents } from '../org/site/call-event-fixtures.ts';
+import { ensureWebhookSite } from '../org/setup-apex.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { connectRep, prepareCallEvents } from './call-events.ts';
+import { enableForAll } from './package-setup.ts';
 import { sectionScreenshot } from './salesforce-authorization.ts';
 import { orgControl } from './workbench-api.ts';
 
@@ -59,7 +61,8 @@ describe('In French', () => {
     it('registers the webhooks with « Enregistrer les webhooks », next to « Enregistrer »', () =>
         story(h, 'french-register', async () => {
             await resetStory(h, '#/home', 'fr');
-            h.workbench.org.siteUrl = 'https://acme-webhooks.my.salesforce-sites.com';
+            // The webhook site as Create Site leaves it (its own story is webhook-site's).
+            await ensureWebhookSite(h.workbench.org, h.workbench.apex);
             await nav().getByRole('link', { name: 'Administration Webex', exact: true }).click();
             await integration().getByText("Paramètres de l'intégration Webex").first().waitFor();
             // The help says which button does what, with the buttons' own names.
@@ -122,8 +125,8 @@ describe('In French', () => {
     it("shows a French rep's dialer and recent calls in French, dates included", () =>
         story(h, 'french-dialer', async () => {
             await resetStory(h, `&user=${SAM}#/home`, 'fr');
-            prepareCallEvents(h.workbench);
-            h.workbench.org.featureAccess.setEnabledForAll('CallHistory', true);
+            await prepareCallEvents(h.workbench);
+            await enableForAll(h.workbench, 'CallHistory');
             await connectRep(h.workbench, SAM);
             await h.page.reload();
             await h.page.getByRole('button', { name: 'Webex', exact: true }).click();

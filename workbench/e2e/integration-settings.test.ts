@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ensureWebhookSite } from '../org/setup-apex.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { storedCredentialRows } from './package-setup.ts';
 
 const ADMIN_TAB = '#/n/Webex_Admin';
-const SITE_URL = 'https://acme-webhooks.my.salesforce-sites.com';
 let h: Harness;
 let adminToken: string;
 
@@ -38,10 +39,7 @@ describe('Webex Integration Settings', () => {
             await section().getByText('avery.admin@acme-webex.example').first().waitFor();
             assert.deepEqual(await tokenField().inputValue(), '', 'the field is cleared once the token is stored');
             assert.ok(!(await h.page.content()).includes(adminToken), 'the stored token is nowhere in the page');
-            const state = (await (await fetch(`${h.workbench.url}/_org/control/state`)).json()) as {
-                storedCredentials: string[];
-            };
-            assert.deepEqual(state.storedCredentials, ['AdminAccessToken']);
+            assert.deepEqual(await storedCredentialRows(h.workbench), ['AdminAccessToken']);
             await screenshot(h, 'integration-settings-saved');
             assert.deepEqual(h.pageErrors, []);
         }));
@@ -49,7 +47,7 @@ describe('Webex Integration Settings', () => {
     it('registers one webhook per telephony event with a secret, and registering again keeps one each', () =>
         story(h, 'register', async () => {
             await resetStory(h, ADMIN_TAB);
-            h.workbench.org.siteUrl = SITE_URL;
+            const siteUrl = await ensureWebhookSite(h.workbench.org, h.workbench.apex);
             await save(adminToken);
             await section().getByText('Avery Admin').first().waitFor();
             await button(/^(Register|S'inscrire)$/).click();
@@ -68,7 +66,7 @@ describe('Webex Integration Settings', () => {
                 hooks.every(
                     (w) =>
                         w.resource === 'telephony_calls' &&
-                        w.targetUrl === `${SITE_URL}/services/apexrest/webex/webhooks`
+                        w.targetUrl === `${siteUrl}/services/apexrest/webex/webhooks`
                 )
             );
             assert.ok(
@@ -86,10 +84,7 @@ describe('Webex Integration Settings', () => {
             const alert = h.page.getByRole('alert').filter({ hasText: 'The access token is invalid or expired' });
             await alert.first().waitFor();
             assert.equal(await tokenField().inputValue(), 'not-a-webex-token');
-            const state = (await (await fetch(`${h.workbench.url}/_org/control/state`)).json()) as {
-                storedCredentials: string[];
-            };
-            assert.deepEqual(state.storedCredentials, []);
+            assert.deepEqual(await storedCredentialRows(h.workbench), []);
         }));
 
     it('retries after Retry-After when Webex rate-limits, then saves', () =>
@@ -129,7 +124,7 @@ describe('Webex Integration Settings', () => {
     it('shows a readable error, not a blank area, when the Webex emulator stops while the page is open', () =>
         story(h, 'emulator-stopped', async () => {
             await resetStory(h, ADMIN_TAB);
-            h.workbench.org.siteUrl = SITE_URL;
+            await ensureWebhookSite(h.workbench.org, h.workbench.apex);
             await save(adminToken);
             await section().getByText('Avery Admin').first().waitFor();
             await h.workbench.emulator.close();

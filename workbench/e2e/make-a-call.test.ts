@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { setPhoneFields } from './package-setup.ts';
 
 let h: Harness;
 
@@ -38,13 +39,13 @@ describe('Make a Call', () => {
             const olivia = contactId('Olivia Martin');
             await openRecord('Contact', olivia, []);
             h.workbench.org.records.update(olivia, { MobilePhone: '+1 312 555 0199' });
-            h.workbench.org.calling.phoneFields.set('Contact', ['MobilePhone', 'Phone']);
+            await setPhoneFields(h.workbench, 'Contact', ['MobilePhone', 'Phone']);
             await h.page.getByRole('button', { name: 'Make a Call' }).click();
             const dialog = h.page.getByRole('dialog', { name: 'Make a Call' });
             const numbers = dialog.getByRole('radiogroup', { name: 'Number to call' });
             await numbers.waitFor();
-            const mobile = dialog.getByRole('radio', { name: 'Mobile: +1 312 555 0199' });
-            const phone = dialog.getByRole('radio', { name: 'Phone: (312) 296-1607' });
+            const mobile = dialog.getByRole('radio', { name: 'Mobile Phone: +1 312 555 0199' });
+            const phone = dialog.getByRole('radio', { name: 'Business Phone: (312) 296-1607' });
             assert.equal(await mobile.isChecked(), true, 'the first chosen field comes first, selected');
             assert.equal(await phone.isChecked(), false);
             await screenshot(h, 'make-a-call-numbers');
@@ -58,9 +59,9 @@ describe('Make a Call', () => {
             await h.page.getByRole('button', { name: 'Make a Call' }).click();
             const dialog = h.page.getByRole('dialog', { name: 'Make a Call' });
             // By keyboard: the arrow moves the choice from the first number to the next, Enter on Call.
-            await dialog.getByRole('radio', { name: 'Phone: (312) 296-1607' }).focus();
+            await dialog.getByRole('radio', { name: 'Business Phone: (312) 296-1607' }).focus();
             await h.page.keyboard.press('ArrowDown');
-            assert.equal(await dialog.getByRole('radio', { name: 'Mobile: +1 312 555 0199' }).isChecked(), true);
+            assert.equal(await dialog.getByRole('radio', { name: 'Mobile Phone: +1 312 555 0199' }).isChecked(), true);
             await dialog.getByRole('button', { name: 'Call' }).focus();
             const started = Date.now();
             await h.page.keyboard.press('Enter');
@@ -72,7 +73,7 @@ describe('Make a Call', () => {
                 /Open the Webex utility item \(bottom bar\) and try again; ask your administrator to add it if it is missing\./
             );
             assert.equal(
-                await dialog.getByRole('radio', { name: 'Mobile: +1 312 555 0199' }).isChecked(),
+                await dialog.getByRole('radio', { name: 'Mobile Phone: +1 312 555 0199' }).isChecked(),
                 true,
                 'the chosen number stays'
             );
@@ -95,7 +96,7 @@ describe('Make a Call', () => {
             await ack.locator('[data-probe="status"]').getByText('listening').waitFor();
             await h.page.getByRole('button', { name: 'Make a Call' }).click();
             const dialog = h.page.getByRole('dialog', { name: 'Make a Call' });
-            await dialog.getByRole('radio', { name: 'Phone: (312) 296-1607' }).waitFor();
+            await dialog.getByRole('radio', { name: 'Business Phone: (312) 296-1607' }).waitFor();
             await dialog.getByRole('button', { name: 'Call' }).click();
             await dialog.waitFor({ state: 'detached', timeout: 2000 });
             const request = JSON.parse((await ack.locator('[data-probe="request"]').textContent()) ?? '{}') as Record<

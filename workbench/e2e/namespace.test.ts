@@ -1,15 +1,16 @@
 /**
  * The package run as installed with its namespace (sfdx-project.json's, `webexsf`; workbench/org/namespace.ts)
- * in Chromium: what the Apex names through WebexNamespace takes the namespace (the Visualforce page Salesforce
- * returns to, the tab and its page state key), and the package's records are named as an installed org names
- * them (`webexsf__Fields__c`), while the components work as unpackaged (docs/namespace.md).
+ * in Chromium: the Apex host runs the package's Apex installed with it (`WebexNamespace.prefix()` is `webexsf`), so
+ * what the Apex names through WebexNamespace takes the namespace (the Visualforce page Salesforce returns to, the tab
+ * and its page state key), and the package's records are named as an installed org names them
+ * (`webexsf__Fields__c`), while the components work as unpackaged (docs/namespace.md).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { callLogTabs } from '../org/apex/calling-settings.ts';
 import { PACKAGE_NAMESPACE } from '../org/namespace.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { runApex } from './package-setup.ts';
 import { authSection, finishAuthorization, startAuthorization } from './salesforce-authorization.ts';
 
 const NS = PACKAGE_NAMESPACE;
@@ -29,6 +30,15 @@ async function select(list: Locator, options: string[]): Promise<void> {
             .click({ modifiers: index > 0 ? ['Control'] : [] });
     }
     await list.getByRole('button', { name: 'Move to Selected', exact: true }).click();
+}
+
+/** The More info tab rows as `JSON.serialize` gives them to a subscriber's anonymous Apex, prefix written. */
+async function storedCallLogTabs(): Promise<Array<Record<string, unknown>>> {
+    const [json] = await runApex(
+        h.workbench,
+        `System.debug(JSON.serialize([SELECT ${NS}__ObjectApiName__c, ${NS}__AccountField__c, ${NS}__Fields__c FROM ${NS}__WebexCallLogTab__c]));`
+    );
+    return JSON.parse(json ?? '[]') as Array<Record<string, unknown>>;
 }
 
 describe(`The package installed with its namespace (${NS})`, () => {
@@ -89,20 +99,23 @@ describe(`The package installed with its namespace (${NS})`, () => {
             await section.getByRole('button', { name: /^(Save|Enregistrer)$/ }).click();
             await section.getByText('The Case tab was saved.').waitFor();
 
-            // Stored as an installed org's SOQL returns it: the package's fields with the namespace.
-            const [record] = h.workbench.org.calling.callLogTabs;
+            // Stored as an installed org's SOQL returns it, read the way a subscriber's administrator reads a
+            // package's object (anonymous Apex, outside the package: the prefix written).
+            const [record] = await storedCallLogTabs();
             assert.deepEqual(
-                Object.keys(record)
+                Object.keys(record ?? {})
                     .filter((name) => name.endsWith('__c'))
                     .sort(),
                 [`${NS}__AccountField__c`, `${NS}__Fields__c`, `${NS}__ObjectApiName__c`],
                 'the record is named as in the installed org'
             );
-            assert.equal(record[`${NS}__Fields__c`], 'Subject,Status');
-            assert.deepEqual(
-                callLogTabs(h.workbench.org).map((tab) => [tab.objectApiName, tab.accountField, tab.fields]),
-                [['Case', 'AccountId', ['Subject', 'Status']]],
-                'the stand-ins read it back by the names the source uses, as the Apex field tokens do'
+            assert.equal(record?.[`${NS}__ObjectApiName__c`], 'Case');
+            assert.equal(record?.[`${NS}__AccountField__c`], 'AccountId');
+            assert.equal(record?.[`${NS}__Fields__c`], 'Subject,Status');
+            assert.equal(
+                (record?.attributes as { type?: string } | undefined)?.type,
+                `${NS}__WebexCallLogTab__c`,
+                'the object is named as in the installed org'
             );
 
             // Read back after a reload, and edited: the stored record is found and updated in place.
@@ -116,8 +129,9 @@ describe(`The package installed with its namespace (${NS})`, () => {
             await reloaded.getByRole('button', { name: /^(Save|Enregistrer)$/ }).click();
             await reloaded.getByText('The Case tab was saved.').waitFor();
             await reloaded.getByRole('row', { name: /Case/ }).getByText('Subject, Status, Priority').waitFor();
-            assert.equal(h.workbench.org.calling.callLogTabs.length, 1, 'the same record, updated');
-            assert.equal(h.workbench.org.calling.callLogTabs[0][`${NS}__Fields__c`], 'Subject,Status,Priority');
+            const stored = await storedCallLogTabs();
+            assert.equal(stored.length, 1, 'the same record, updated');
+            assert.equal(stored[0]?.[`${NS}__Fields__c`], 'Subject,Status,Priority');
             await reloaded.scrollIntoViewIfNeeded();
             await screenshot(h, 'namespace-call-log-tabs');
             assert.deepEqual(h.pageErrors, []);

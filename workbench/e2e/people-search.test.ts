@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
+import { apexString } from '../org/setup-apex.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { assignPermissionSet, readApexJson } from './package-setup.ts';
 
 const ADMIN_TAB = '#/n/Webex_Admin';
 const SAVE_METHOD = '**/_org/apex/WebexPeopleSearchController/savePeopleSearchSettings';
@@ -24,6 +26,11 @@ async function ticked(): Promise<string[]> {
             names.push((await checkbox.evaluate((el) => el.closest('label')?.textContent ?? '')).trim());
     }
     return names;
+}
+
+/** The objects a search looks in, as the package reads them while searching (WebexPeopleSearchSettings). */
+function objectsFor(purpose: 'Dialer' | 'Inbound' | 'Meetings' | 'Spaces'): Promise<string[]> {
+    return readApexJson<string[]>(h.workbench, `WebexPeopleSearchSettings.objectsFor(${apexString(purpose)})`);
 }
 
 /** Toggles a box from the keyboard: focus, then Space, as a person tabbing through the table would. */
@@ -52,11 +59,10 @@ describe('Webex People Search', () => {
             await save().focus();
             await h.page.keyboard.press('Enter');
             await section().getByText('Webex People Search saved.').waitFor();
-            const stored = h.workbench.org.peopleSearch;
-            assert.deepEqual(stored.objectsFor('Dialer'), ['Contact', 'Lead']);
-            assert.deepEqual(stored.objectsFor('Inbound'), ['Contact']);
-            assert.deepEqual(stored.objectsFor('Meetings'), ['Lead']);
-            assert.deepEqual(stored.objectsFor('Spaces'), ['Contact', 'Lead']);
+            assert.deepEqual(await objectsFor('Dialer'), ['Contact', 'Lead']);
+            assert.deepEqual(await objectsFor('Inbound'), ['Contact']);
+            assert.deepEqual(await objectsFor('Meetings'), ['Lead']);
+            assert.deepEqual(await objectsFor('Spaces'), ['Contact', 'Lead']);
             assert.equal(await save().isDisabled(), true, 'nothing left to save');
 
             // What was saved is what the section shows next time.
@@ -79,7 +85,7 @@ describe('Webex People Search', () => {
             await screenshot(h, 'people-search-warning');
             await save().click();
             await section().getByText('Webex People Search saved.').waitFor();
-            assert.deepEqual(h.workbench.org.peopleSearch.objectsFor('Inbound'), []);
+            assert.deepEqual(await objectsFor('Inbound'), []);
             await section().getByText('Inbound calls are matched to no records', { exact: false }).waitFor();
         }));
 
@@ -93,13 +99,13 @@ describe('Webex People Search', () => {
             await alert.getByText('Salesforce could not be reached.', { exact: false }).waitFor();
             assert.equal(await box('Space search: Leads').isChecked(), false, 'the choice is kept');
             await section().getByText('Unsaved changes').waitFor();
-            assert.deepEqual(h.workbench.org.peopleSearch.objectsFor('Spaces'), ['Contact', 'Lead'], 'nothing stored');
+            assert.deepEqual(await objectsFor('Spaces'), ['Contact', 'Lead'], 'nothing stored');
             await screenshot(h, 'people-search-server-failure');
 
             await h.page.unroute(SAVE_METHOD);
             await save().click();
             await section().getByText('Webex People Search saved.').waitFor();
-            assert.deepEqual(h.workbench.org.peopleSearch.objectsFor('Spaces'), ['Contact']);
+            assert.deepEqual(await objectsFor('Spaces'), ['Contact']);
             assert.equal(await section().getByRole('alert').count(), 0, 'the error goes once saved');
         }));
 
@@ -129,7 +135,7 @@ describe('Webex People Search', () => {
             await alert.getByText('Could not load Webex People Search').waitFor();
             assert.equal(await section().getByRole('checkbox').count(), 0, 'nothing to change');
             // Once granted the permission set, trying again loads the section.
-            h.workbench.org.user.customPermissions = ['Webex_Admin'];
+            await assignPermissionSet(h.workbench, 'Webex_Admin', 'sam.rep@acme-webex.example');
             await alert.getByRole('button', { name: 'Try again' }).click();
             await box('Dialer search: Contacts').waitFor();
         }));

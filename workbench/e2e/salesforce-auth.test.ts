@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { pkceChallenge, pkceVerifier } from '../org/apex/salesforce-auth.ts';
 import { WORKBENCH_EXTERNAL_CLIENT_APP, WORKBENCH_LEGACY_CONNECTED_APP } from '../org/salesforce-platform.ts';
 import { closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
 import {
@@ -15,6 +14,9 @@ import {
     authorizeThroughConsent,
     callApexAs,
     finishAuthorization,
+    pkceChallengeFor,
+    pkceVerifierFor,
+    storedRefreshToken,
     returnToAdmin,
     AUTH_SECTION,
     sectionScreenshot,
@@ -22,14 +24,15 @@ import {
     startAuthorization,
     storedRows
 } from './salesforce-authorization.ts';
+import { readApex } from './package-setup.ts';
 
 const AUTHORIZED_ROWS = ['SalesforceConsumerKey', 'SalesforceConsumerSecret', 'SalesforceRefreshToken'];
 let h: Harness;
 
 // The access token cached by whatever called Salesforce after the authorization (the site section's
 // check creates the call-event channel) is not part of what the authorization stores.
-const salesforceRows = (): string[] =>
-    storedRows(h).filter((row) => row.startsWith('Salesforce') && row !== 'SalesforceAccessToken');
+const salesforceRows = async (): Promise<string[]> =>
+    (await storedRows(h)).filter((row) => row.startsWith('Salesforce') && row !== 'SalesforceAccessToken');
 const alert = (text: string | RegExp) => h.page.getByRole('alert').filter({ hasText: text }).first();
 
 describe('Salesforce Authorization', () => {
@@ -56,9 +59,10 @@ describe('Salesforce Authorization', () => {
             assert.equal(consent.searchParams.get('scope'), 'api refresh_token', 'the least scopes, not full');
             assert.equal(consent.searchParams.get('redirect_uri'), `${h.workbench.url}/apex/webexsfdcauth`);
             const state = String(consent.searchParams.get('state'));
+            const verifier = await pkceVerifierFor(h, state, WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret);
             assert.equal(
                 consent.searchParams.get('code_challenge'),
-                pkceChallenge(pkceVerifier(state, WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret)),
+                pkceChallengeFor(verifier),
                 'PKCE, which the External Client App requires'
             );
             assert.equal(consent.searchParams.get('code_challenge_method'), 'S256');
@@ -71,7 +75,7 @@ describe('Salesforce Authorization', () => {
 
             await answerConsent(h, 'Allow');
             assert.deepEqual(
-                salesforceRows(),
+                await salesforceRows(),
                 ['SalesforcePendingConsumerKey', 'SalesforcePendingConsumerSecret', 'SalesforcePendingState'],
                 'loading the page changes nothing yet'
             );
@@ -84,8 +88,8 @@ describe('Salesforce Authorization', () => {
             await section.getByText('Authorized as Avery Admin').waitFor();
             await section.getByText('Salesforce authorization completed').waitFor();
             await section.getByText('avery.admin@acme-webex.example.wb').waitFor();
-            assert.deepEqual(salesforceRows(), AUTHORIZED_ROWS, 'key, secret and refresh token are stored');
-            const refreshToken = h.workbench.org.credentials.get('SalesforceRefreshToken')?.secret ?? '';
+            assert.deepEqual(await salesforceRows(), AUTHORIZED_ROWS, 'key, secret and refresh token are stored');
+            const refreshToken = (await storedRefreshToken(h)) ?? '';
             assert.ok(h.workbench.org.salesforce.refreshTokens.has(refreshToken), 'a refresh token Salesforce issued');
             const html = await h.page.content();
             assert.ok(
@@ -95,10 +99,7 @@ describe('Salesforce Authorization', () => {
             const exchange = h.workbench.org.salesforce.requests.find(
                 (r) => r.form?.grant_type === 'authorization_code'
             );
-            assert.equal(
-                exchange?.form?.code_verifier,
-                pkceVerifier(state, WORKBENCH_EXTERNAL_CLIENT_APP.consumerSecret)
-            );
+            assert.equal(exchange?.form?.code_verifier, verifier, 'the verifier of the challenge sent');
             assert.ok(!html.includes(refreshToken), 'nor is the refresh token');
             await sectionScreenshot(h, AUTH_SECTION, 'sfauth-authorized');
             assert.deepEqual(h.pageErrors, []);
@@ -119,7 +120,7 @@ describe('Salesforce Authorization', () => {
             await returnToAdmin(h);
             await alert('Access was denied on the Salesforce consent page').waitFor();
             await authSection(h).getByText('Not authorized yet').waitFor();
-            assert.deepEqual(salesforceRows(), [], 'nothing stored, not even the pending key and secret');
+            assert.deepEqual(await salesforceRows(), [], 'nothing stored, not even the pending key and secret');
             await sectionScreenshot(h, AUTH_SECTION, 'sfauth-section-denied');
         }));
 
@@ -132,7 +133,7 @@ describe('Salesforce Authorization', () => {
             await alert('Salesforce refused the consumer key or secret (invalid_client)').waitFor();
             await returnToAdmin(h);
             await alert('Salesforce refused the consumer key or secret (invalid_client)').waitFor();
-            assert.deepEqual(salesforceRows(), []);
+            assert.deepEqual(await salesforceRows(), []);
         }));
 
     it('refuses an answer whose state was tampered with, without using its code', () =>
@@ -149,7 +150,7 @@ describe('Salesforce Authorization', () => {
             await alert('does not match an authorization started from Webex Admin').waitFor();
             const exchanges = h.workbench.org.salesforce.requests.filter((r) => r.path === '/services/oauth2/token');
             assert.equal(exchanges.length, 0, 'the code is never exchanged');
-            assert.deepEqual(salesforceRows(), []);
+            assert.deepEqual(await salesforceRows(), []);
         }));
 
     it('keeps an existing connected app working once it offers api, and says so until then', () =>
@@ -164,7 +165,7 @@ describe('Salesforce Authorization', () => {
             await alert('The app does not offer the scopes the package asks for (invalid_scope)').waitFor();
             await returnToAdmin(h);
             await alert('Add "Manage user data via APIs (api)"').waitFor();
-            assert.deepEqual(salesforceRows(), [], 'nothing stored');
+            assert.deepEqual(await salesforceRows(), [], 'nothing stored');
 
             // The administrator adds api to the connected app, as the section says: it works, PKCE or not.
             h.workbench.org.salesforce.connectedApp.scopes = [...legacy.scopes, 'api'];
@@ -173,8 +174,11 @@ describe('Salesforce Authorization', () => {
             await finishAuthorization(h);
             await returnToAdmin(h);
             await authSection(h).getByText('Authorized as Avery Admin').waitFor();
-            assert.deepEqual(salesforceRows(), AUTHORIZED_ROWS);
-            assert.equal(h.workbench.org.credentials.get('SalesforceConsumerKey')?.secret, legacy.consumerKey);
+            assert.deepEqual(await salesforceRows(), AUTHORIZED_ROWS);
+            assert.equal(
+                await readApex(h.workbench, 'new WebexSalesforceAuthStore().readSalesforceAuthorization().consumerKey'),
+                legacy.consumerKey
+            );
         }));
 
     it('revokes the authorization with Salesforce and forgets it', () =>
@@ -186,9 +190,12 @@ describe('Salesforce Authorization', () => {
             await section.getByRole('button', { name: 'Revoke' }).click();
             await section.getByText('Authorization revoked.').waitFor();
             await section.getByText('Not authorized yet').waitFor();
-            assert.deepEqual(salesforceRows(), []);
+            assert.deepEqual(await salesforceRows(), []);
             assert.equal(h.workbench.org.salesforce.refreshTokens.size, 0, 'Salesforce revoked the refresh token');
-            assert.ok(!storedRows(h).includes('SalesforceAccessToken'), 'the cached access token is forgotten too');
+            assert.ok(
+                !(await storedRows(h)).includes('SalesforceAccessToken'),
+                'the cached access token is forgotten too'
+            );
             await sectionScreenshot(h, AUTH_SECTION, 'sfauth-revoked');
         }));
 
@@ -202,7 +209,7 @@ describe('Salesforce Authorization', () => {
             await alert(`Salesforce could not be reached at ${h.workbench.url}`).waitFor();
             await returnToAdmin(h);
             await alert('Remote Site Settings').waitFor();
-            assert.deepEqual(salesforceRows(), []);
+            assert.deepEqual(await salesforceRows(), []);
         }));
 
     it('speaks French, on the tab and on the Visualforce page', () =>
@@ -236,8 +243,13 @@ describe('Salesforce Authorization', () => {
                     consumerKey: 'key',
                     consumerSecret: 'secret'
                 });
-                assert.equal(answer.payload?.code, 'NOT_ADMIN', `${method} refuses Sam`);
+                // Class security: the platform refuses before the package's own check (Apex Developer Guide › Class Security).
+                assert.equal(
+                    answer.message,
+                    "You do not have access to the Apex class named 'WebexSalesforceAuthController'.",
+                    `${method} refuses Sam`
+                );
             }
-            assert.deepEqual(salesforceRows(), []);
+            assert.deepEqual(await salesforceRows(), []);
         }));
 });

@@ -3,9 +3,12 @@
  * stories of salesforce-auth.test.ts and webhook-site.test.ts: enter the External Client App's key and secret,
  * Authorize, answer the consent page, finish on the Visualforce page and return to Webex Admin.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ARTIFACTS, type Harness } from './browser.ts';
 import { WORKBENCH_EXTERNAL_CLIENT_APP } from '../org/salesforce-platform.ts';
+import { apexString } from '../org/setup-apex.ts';
+import { readApex, runApex } from './package-setup.ts';
 
 export const ADMIN_TAB = '#/n/Webex_Admin';
 export const AUTH_SECTION = 'c-webex-admin-salesforce-auth';
@@ -70,9 +73,34 @@ export async function sectionScreenshot(h: Harness, selector: string, name: stri
     await h.page.locator(selector).screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
-/** The names of the rows in the protected setting (never their values). */
-export function storedRows(h: Harness): string[] {
-    return [...h.workbench.org.credentials.keys()].sort();
+/** The names of the rows in the protected setting (never their values), as an administrator's query lists them. */
+export async function storedRows(h: Harness): Promise<string[]> {
+    const names = await runApex(
+        h.workbench,
+        'for (WebexCredential__c row : [SELECT Name FROM WebexCredential__c WITH SYSTEM_MODE ORDER BY Name]) { System.debug(row.Name); }'
+    );
+    return names.sort();
+}
+
+/** The refresh token the package stored (what Salesforce must have issued), or null before any authorization. */
+export async function storedRefreshToken(h: Harness): Promise<string | null> {
+    const authorization = 'new WebexSalesforceAuthStore().readSalesforceAuthorization()';
+    return readApex(h.workbench, `${authorization} == null ? null : ${authorization}.refreshToken`);
+}
+
+/** The PKCE `code_verifier` the package derives for an authorization (WebexSalesforcePkce.verifier). */
+export async function pkceVerifierFor(h: Harness, state: string, consumerSecret: string): Promise<string> {
+    return String(
+        await readApex(h.workbench, `WebexSalesforcePkce.verifier(${apexString(state)}, ${apexString(consumerSecret)})`)
+    );
+}
+
+/**
+ * The S256 `code_challenge` of a verifier, computed here (RFC 7636 §4.2: base64url of its SHA-256) rather than by
+ * the package, so a wrong challenge in the package is caught.
+ */
+export function pkceChallengeFor(verifier: string): string {
+    return createHash('sha256').update(verifier).digest('base64url');
 }
 
 /** The seeded user with this email. */
@@ -88,7 +116,7 @@ export async function callApexAs(
     userId: string,
     method: string,
     params: Record<string, unknown> = {}
-): Promise<{ status: number; payload: WebexApexErrorPayload | null }> {
+): Promise<{ status: number; payload: WebexApexErrorPayload | null; message: string | null }> {
     const [className, name] = method.split('.');
     const response = await fetch(`${h.workbench.url}/_org/apex/${className}/${name}`, {
         method: 'POST',
@@ -102,5 +130,5 @@ export async function callApexAs(
     } catch {
         payload = null;
     }
-    return { status: response.status, payload };
+    return { status: response.status, payload, message: typeof body.message === 'string' ? body.message : null };
 }

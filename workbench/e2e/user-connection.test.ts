@@ -14,8 +14,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { useWorkbenchAsWebhookSite } from '../org/site/webhook-resource.ts';
-import { ARTIFACTS, closeHarness, openHarness, resetStory, screenshot, story, type Harness } from './browser.ts';
+import { apexString, ensureWebhookSite } from '../org/setup-apex.ts';
+import {
+    ARTIFACTS,
+    closeHarness,
+    openHarness,
+    resetStory,
+    routeWebexToEmulator,
+    screenshot,
+    story,
+    type Harness
+} from './browser.ts';
+import { runApex } from './package-setup.ts';
 import path from 'node:path';
 
 const ADMIN_TAB = '#/n/Webex_Admin';
@@ -48,10 +58,43 @@ function webexPersonId(email: string): string {
     return person.id;
 }
 
-/** The rows of a user's connection in the protected setting (names only). */
-function connectionRows(email: string): string[] {
-    const id = userId(email);
-    return [...h.workbench.org.credentials.keys()].filter((row) => row.endsWith(id)).sort();
+/** The rows of a user's connection in the protected setting (names only), as an administrator's query lists them. */
+async function connectionRows(email: string): Promise<string[]> {
+    const names = await runApex(
+        h.workbench,
+        `String suffix = '-' + Id.valueOf(${apexString(userId(email))});
+        for (WebexCredential__c row : [SELECT Name FROM WebexCredential__c WITH SYSTEM_MODE ORDER BY Name]) {
+            if (row.Name.endsWith(suffix)) { System.debug(row.Name); }
+        }`
+    );
+    return names.sort();
+}
+
+/** A user's connection as the package stored it (WebexUserConnectionStore), or null. */
+async function storedConnection(
+    email: string
+): Promise<{ accessToken: string; refreshToken: string; expiresAt: string } | null> {
+    const [json] = await runApex(
+        h.workbench,
+        `System.debug(JSON.serialize(new WebexUserConnectionStore().readUserConnection(${apexString(userId(email))})));`
+    );
+    return JSON.parse(json) as { accessToken: string; refreshToken: string; expiresAt: string } | null;
+}
+
+/** The clock passes the stored access token's expiry: the connection saved again with an expiry a minute ago. */
+async function expireStoredToken(email: string): Promise<void> {
+    await runApex(
+        h.workbench,
+        `WebexUserConnectionStore store = new WebexUserConnectionStore();
+        WebexUserConnectionStore.UserConnection connection = store.readUserConnection(${apexString(userId(email))});
+        connection.expiresAt = Datetime.now().addMinutes(-1);
+        store.saveUserConnection(connection);`
+    );
+}
+
+/** The workbench as the org's webhook site, as Create Site leaves it; its URL. */
+function useWorkbenchAsWebhookSite(): Promise<string> {
+    return ensureWebhookSite(h.workbench.org, h.workbench.apex);
 }
 
 async function emulatorWebhooks(): Promise<EmulatedWebhook[]> {
@@ -185,7 +228,7 @@ describe('A rep connects their own Webex account', () => {
     it('admin sets up the integration; Sam connects through Webex and gets his own call webhooks', () =>
         story(h, 'user-connect', async () => {
             await resetStory(h, ADMIN_TAB);
-            const siteUrl = useWorkbenchAsWebhookSite(h.workbench);
+            const siteUrl = await useWorkbenchAsWebhookSite();
             await adminSection().getByText('Not set up yet: reps cannot connect their Webex account.').waitFor();
             const redirect = await adminSection().locator('[data-redirect-uris] code').allTextContents();
             assert.deepEqual(redirect, [`${h.workbench.url}/apex/webexuserauth`], 'the redirect URI to register');
@@ -249,7 +292,11 @@ describe('A rep connects their own Webex account', () => {
             await popup
                 .getByText('Click Finish connecting to connect your Webex account to Salesforce as Sam Rep.')
                 .waitFor();
-            assert.deepEqual(connectionRows(SAM), [`WebexUserState-${userId(SAM)}`], 'loading the page stores nothing');
+            assert.deepEqual(
+                await connectionRows(SAM),
+                [`WebexUserState-${userId(SAM)}`],
+                'loading the page stores nothing'
+            );
             await pageShot(popup, 'user-connect-page-confirm');
 
             await popup.getByRole('button', { name: 'Finish connecting' }).click();
@@ -266,12 +313,12 @@ describe('A rep connects their own Webex account', () => {
                 .first()
                 .waitFor();
             assert.deepEqual(
-                connectionRows(SAM),
+                await connectionRows(SAM),
                 [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`],
                 'the tokens are stored, the state is used up'
             );
-            const stored = h.workbench.org.credentials.get(`WebexUser-${userId(SAM)}`);
-            assert.ok(stored && !(await h.page.content()).includes(stored.secret), 'no token in the page');
+            const stored = await storedConnection(SAM);
+            assert.ok(stored && !(await h.page.content()).includes(stored.accessToken), 'no token in the page');
             await screenshot(h, 'user-connect-card-connected');
 
             const hooks = (await emulatorWebhooks()).filter((w) => w.createdBy === webexPersonId(SAM));
@@ -308,34 +355,34 @@ describe('A rep connects their own Webex account', () => {
                 body: JSON.stringify({ user: SAM })
             });
             assert.equal(connect.status, 200, 'the control endpoint connects Sam');
-            const row = () => h.workbench.org.credentials.get(`WebexUser-${userId(SAM)}`);
-            const first = row()?.secret ?? '';
+            const first = (await storedConnection(SAM))?.accessToken ?? '';
+            assert.ok(first, 'Sam holds an access token');
 
             // The clock says the token expired: the card's check refreshes it and stores the new one.
-            const expiring = row();
-            assert.ok(expiring);
-            expiring.expiresAt = new Date(Date.now() - 60_000).toISOString();
+            await expireStoredToken(SAM);
             await openCardAs(SAM);
             await card().getByText('Connected as Sam Rep').waitFor();
-            const second = row()?.secret ?? '';
+            const refreshed = await storedConnection(SAM);
+            const second = refreshed?.accessToken ?? '';
             assert.notEqual(second, first, 'a new access token is stored');
-            assert.ok(Date.parse(row()?.expiresAt ?? '') > Date.now() + 13 * 86_400_000, 'for 14 days');
+            assert.ok(Date.parse(refreshed?.expiresAt ?? '') > Date.now() + 13 * 86_400_000, 'for 14 days');
 
             // Webex ends the token early: refused once, refreshed, checked again.
             assert.equal((await emulatorControl('/oauth/expire', { token: second })).status, 204);
             await openCardAs(SAM);
             await card().getByText('Connected as Sam Rep').waitFor();
-            assert.notEqual(row()?.secret, second, 'refreshed again');
+            const third = (await storedConnection(SAM))?.accessToken ?? '';
+            assert.notEqual(third, second, 'refreshed again');
             assert.equal(await card().getByRole('alert').count(), 0, 'Sam saw nothing');
 
             // Webex refuses the refresh token: Reconnect, with the reason; the rows stay.
-            const refresh = h.workbench.org.credentials.get(`WebexUserRefresh-${userId(SAM)}`)?.secret ?? '';
+            const refresh = (await storedConnection(SAM))?.refreshToken ?? '';
             await emulatorControl('/oauth/expire', { token: refresh });
-            await emulatorControl('/oauth/expire', { token: row()?.secret ?? '' });
+            await emulatorControl('/oauth/expire', { token: third });
             await openCardAs(SAM);
             await card().getByText('Your Webex connection expired. Reconnect.').waitFor();
             await screenshot(h, 'user-connect-expired');
-            assert.equal(connectionRows(SAM).length, 2, 'nothing deleted silently');
+            assert.equal((await connectionRows(SAM)).length, 2, 'nothing deleted silently');
 
             await connectThroughWebex('Sam Rep', 'Reconnect');
             await card().getByText('Connected as Sam Rep').waitFor();
@@ -357,7 +404,7 @@ describe('A rep connects their own Webex account', () => {
             await card().getByText('Webex disconnected. Connect again to call from Salesforce.').waitFor();
             await card().getByRole('button', { name: 'Connect Webex' }).waitFor();
             assert.deepEqual(await emulatorWebhooks(), [], 'his webhooks are deleted in Webex');
-            assert.deepEqual(connectionRows(SAM), [], 'and his rows in Salesforce');
+            assert.deepEqual(await connectionRows(SAM), [], 'and his rows in Salesforce');
             await screenshot(h, 'user-connect-disconnected');
             assert.deepEqual(h.pageErrors, []);
         }));
@@ -393,7 +440,7 @@ describe('A rep connects their own Webex account', () => {
                 'no dialing until he connects'
             );
             assert.deepEqual(await emulatorWebhooks(), [], 'his webhooks are deleted in Webex');
-            assert.deepEqual(connectionRows(SAM), [], 'and his rows in Salesforce');
+            assert.deepEqual(await connectionRows(SAM), [], 'and his rows in Salesforce');
             await dialer.screenshot({ path: path.join(ARTIFACTS, 'user-connect-dialer-disconnected.png') });
             assert.deepEqual(h.pageErrors, []);
         }));
@@ -401,7 +448,7 @@ describe('A rep connects their own Webex account', () => {
     it('stores nothing when Sam clicks Cancel on Webex’s sign-in page', () =>
         story(h, 'user-connect-deny', async () => {
             await resetStory(h, ADMIN_TAB);
-            useWorkbenchAsWebhookSite(h.workbench);
+            await useWorkbenchAsWebhookSite();
             await setUpIntegration();
             await openCardAs(SAM);
             // Sam changes his mind on Webex's sign-in page: Cancel sends access_denied back.
@@ -420,7 +467,7 @@ describe('A rep connects their own Webex account', () => {
             await card().getByRole('button', { name: 'Connect Webex' }).waitFor();
             await card().getByText('Connect your Webex account to call from Salesforce').waitFor();
             assert.equal(
-                connectionRows(SAM).filter((row) => !row.startsWith('WebexUserState-')).length,
+                (await connectionRows(SAM)).filter((row) => !row.startsWith('WebexUserState-')).length,
                 0,
                 'nothing stored'
             );
@@ -443,7 +490,7 @@ describe('A rep connects their own Webex account', () => {
     it('speaks French, from the administrator’s section to Camille’s card and the page', () =>
         story(h, 'user-connect-fr', async () => {
             await resetStory(h, ADMIN_TAB, 'fr');
-            useWorkbenchAsWebhookSite(h.workbench);
+            await useWorkbenchAsWebhookSite();
             await adminSection().getByRole('heading', { name: 'Intégration Webex pour les utilisateurs' }).waitFor();
             await setUpIntegration('fr');
             await adminSection().screenshot({ path: path.join(ARTIFACTS, 'user-connect-admin-fr.png') });
@@ -468,11 +515,12 @@ describe('A rep connects their own Webex account', () => {
     it('opens Webex’s page from the card’s link when Sam’s browser blocks the window', () =>
         story(h, 'user-connect-blocked', async () => {
             await resetStory(h, ADMIN_TAB);
-            useWorkbenchAsWebhookSite(h.workbench);
+            await useWorkbenchAsWebhookSite();
             await setUpIntegration();
             // Sam's own browser, which blocks the window: `window.open` opens nothing and returns null, as a
             // pop-up blocker does (Playwright's Chromium blocks no pop-up by itself).
             const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+            await routeWebexToEmulator(context, h.workbench.emulator.url);
             try {
                 await context.addInitScript(() => {
                     window.open = () => null;
@@ -506,7 +554,7 @@ describe('A rep connects their own Webex account', () => {
                 await samCard.getByText('Connected as Sam Rep').waitFor();
                 assert.equal(await samCard.getByRole('link', { name: 'Open Webex in a new window' }).count(), 0);
                 assert.deepEqual(
-                    connectionRows(SAM),
+                    await connectionRows(SAM),
                     [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`],
                     'connected through the link'
                 );

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import path from 'node:path';
 import { ARTIFACTS, closeHarness, openHarness, resetStory, story, type Harness } from './browser.ts';
+import { storedCredentialRows } from './package-setup.ts';
 
 const ADMIN_TAB = '#/n/Webex_Admin';
 let h: Harness;
@@ -78,7 +79,7 @@ describe('Webex integration for users', () => {
             await useThisIntegration();
             await refused(/^Client secret/, 'Webex refused the client secret for this client ID');
             assert.equal(await fieldSaying(/^Client ID/, 'Webex refused').count(), 0, 'the client ID is right now');
-            assert.equal(h.workbench.org.credentials.has('UserOAuthClientId'), false, 'nothing stored');
+            assert.deepEqual(await storedCredentialRows(h.workbench), [], 'nothing stored');
 
             // Both right: stored, and the secret field empties.
             await clientSecret().fill(integration.clientSecret);

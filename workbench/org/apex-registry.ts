@@ -1,63 +1,28 @@
 /**
- * Every Apex method the components import, keyed as the import names it (`WebexAdminController.saveAccessToken`):
- * the classes the Apex host runs from the package's own source (`HOSTED_APEX_CLASSES`, apex-host/README.md), and
- * the TypeScript stand-ins of the others until issue 13 moves them. The workbench build refuses a component import
- * that has no entry here.
+ * The Apex methods components may import (`@salesforce/apex/WebexAdminController.saveAccessToken`): every
+ * `@AuraEnabled` static method of the package's classes, read from their source. The Apex host runs them
+ * (apex-host/README.md); the workbench build refuses a component import that names none of them, as an org refuses
+ * to save a component that imports a method it does not have.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ParseCache } from '../../apex-runtime/src/syntax/parse-cache.ts';
-import { createWebexAdminController } from './apex/WebexAdminController.ts';
-import { createWebexSalesforceAuthController } from './apex/WebexSalesforceAuthController.ts';
-import { createWebexSiteController } from './apex/WebexSiteController.ts';
-import { createWebexEnablementController } from './apex/WebexEnablementController.ts';
-import { createWebexPeopleSearchController } from './apex/WebexPeopleSearchController.ts';
-import { createWebexHealthCheckController } from './apex/WebexHealthCheckController.ts';
-import { createWebexCallController } from './apex/WebexCallController.ts';
-import { createWebexCallingAdminController } from './apex/WebexCallingAdminController.ts';
-import { createWebexUserConnectionController } from './apex/WebexUserConnectionController.ts';
-import type { EmulatedOrg } from './org-state.ts';
-
-export type ApexMethod = (params: never) => Promise<unknown>;
-
-export function createApexRegistry(org: EmulatedOrg): Record<string, ApexMethod> {
-    const registry: Record<string, ApexMethod> = {};
-    const controllers: Record<string, Record<string, ApexMethod>> = {
-        WebexAdminController: { ...createWebexAdminController(org) },
-        WebexSalesforceAuthController: { ...createWebexSalesforceAuthController(org) },
-        WebexSiteController: { ...createWebexSiteController(org) },
-        WebexEnablementController: { ...createWebexEnablementController(org) },
-        WebexPeopleSearchController: { ...createWebexPeopleSearchController(org) },
-        WebexHealthCheckController: { ...createWebexHealthCheckController(org) },
-        WebexUserConnectionController: { ...createWebexUserConnectionController(org) },
-        WebexCallController: { ...createWebexCallController(org) },
-        WebexCallingAdminController: { ...createWebexCallingAdminController(org) }
-    };
-    for (const [className, methods] of Object.entries(controllers)) {
-        for (const [method, fn] of Object.entries(methods)) registry[`${className}.${method}`] = fn;
-    }
-    return registry;
-}
-
-/** The package's controllers the Apex host runs from their own source (no TypeScript stand-in). */
-export const HOSTED_APEX_CLASSES: readonly string[] = ['WebexCallLogController'];
 
 const CLASSES_DIR = path.resolve(import.meta.dirname, '..', '..', 'force-app', 'main', 'default', 'classes');
 
-/** The `Class.method` names of the hosted classes' `@AuraEnabled` static methods, read from their source. */
-export function hostedAuraMethods(): string[] {
-    const files = new Map<string, string>();
-    const walk = (dir: string): void => {
-        for (const entry of readdirSync(dir, { withFileTypes: true })) {
-            if (entry.isDirectory()) walk(path.join(dir, entry.name));
-            else if (entry.name.endsWith('.cls')) files.set(entry.name.slice(0, -4), path.join(dir, entry.name));
-        }
-    };
-    walk(CLASSES_DIR);
+/** The package's `.cls` files, by class name. */
+function classFiles(dir = CLASSES_DIR, files = new Map<string, string>()): Map<string, string> {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) classFiles(path.join(dir, entry.name), files);
+        else if (entry.name.endsWith('.cls')) files.set(entry.name.slice(0, -4), path.join(dir, entry.name));
+    }
+    return files;
+}
+
+/** The `Class.method` names of the package's `@AuraEnabled` static methods. */
+export function auraMethods(): string[] {
     const cache = new ParseCache();
-    return HOSTED_APEX_CLASSES.flatMap((className) => {
-        const file = files.get(className);
-        if (!file) throw new Error(`The package has no Apex class ${className}`);
+    return [...classFiles()].flatMap(([className, file]) => {
         const type = cache.parse(path.basename(file), readFileSync(file, 'utf8')).type;
         if (type.kind !== 'class') return [];
         return type.members
@@ -71,5 +36,5 @@ export function hostedAuraMethods(): string[] {
     });
 }
 
-/** The names the registry and the host implement, without an org (for the build's check). */
-export const IMPLEMENTED_APEX = [...Object.keys(createApexRegistry({} as EmulatedOrg)), ...hostedAuraMethods()];
+/** What the build checks component imports against. */
+export const IMPLEMENTED_APEX = auraMethods();

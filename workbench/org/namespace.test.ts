@@ -1,14 +1,15 @@
 /**
- * The emulated org runs the package unpackaged by default and, switched to the package's namespace, names
- * what the Apex names through WebexNamespace as an installed org does (docs/namespace.md).
+ * The emulated org runs the package unpackaged by default and, switched to the package's namespace, runs the
+ * package's Apex installed with it (the Apex host's worker loads it that way): what the Apex names through
+ * WebexNamespace, the package's objects and fields in describes and in JSON, take the namespace, as the workbench's
+ * own naming (namespace.ts: `@salesforce/schema` imports, Visualforce routes) does (docs/namespace.md).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { authorizationStatus, outcomeParameter, redirectUri, returnUrl } from './apex/salesforce-auth.ts';
-import { callLogTabs } from './apex/calling-settings.ts';
-import { integrationStatus, userRedirectUri } from './apex/user-integration.ts';
+import { after, describe, it } from 'node:test';
+import { OrgApex } from './apex-host/org-apex.ts';
 import { PACKAGE_NAMESPACE, apiName, fromApiRecord, qualify, stateKey, toApiRecord } from './namespace.ts';
 import { EmulatedOrg } from './org-state.ts';
+import { runAnonymousApex } from './setup-apex.ts';
 
 const NS = PACKAGE_NAMESPACE;
 
@@ -40,37 +41,64 @@ describe('The emulated org with and without the namespace', () => {
         assert.deepEqual(record, { Id: 'a0W1', [`${NS}__Fields__c`]: 'Name' });
         assert.deepEqual(fromApiRecord(installed, record), { Id: 'a0W1', Fields__c: 'Name' });
     });
+});
 
-    it('sends Salesforce and Webex back to the namespaced pages, and the tab its namespaced state key', () => {
-        const org = orgWith(NS);
-        assert.equal(redirectUri(org), `https://acme.my.salesforce.com/apex/${NS}__webexsfdcauth`);
-        assert.deepEqual(authorizationStatus(org).callbackUrls, [
-            'https://acme.my.salesforce.com/apex/webexsfdcauth',
-            `https://acme.my.salesforce.com/apex/${NS}__webexsfdcauth`
-        ]);
-        assert.equal(outcomeParameter(org), `${NS}__webexSfAuth`);
-        assert.match(
-            returnUrl(org, 'authorized'),
-            new RegExp(`#/n/${NS}__Webex_Admin\\?${NS}__webexSfAuth=authorized$`)
+describe("The package's Apex run with the org's namespace", () => {
+    const org = new EmulatedOrg('http://127.0.0.1:9');
+    const apex = new OrgApex(org);
+    after(() => apex.close());
+
+    /** What the package's Apex names, printed by anonymous Apex (run in the package's namespace, as in its own org). */
+    const namesFromApex = (): Promise<string[]> =>
+        runAnonymousApex(
+            apex,
+            [
+                'System.debug(WebexNamespace.prefix());',
+                "System.debug(WebexNamespace.qualify('webexsfdcauth'));",
+                "System.debug(WebexNamespace.stateKey('webexSfAuth'));",
+                'System.debug(WebexCallLogTab__c.SObjectType.getDescribe().getName());',
+                'System.debug(WebexCallLogTab__c.Fields__c.getDescribe().getName());'
+            ].join('\n')
         );
-        assert.equal(userRedirectUri(org), `https://acme.my.salesforce.com/apex/${NS}__webexuserauth`);
-        assert.deepEqual(integrationStatus(org).redirectUris, [
-            'https://acme.my.salesforce.com/apex/webexuserauth',
-            `https://acme.my.salesforce.com/apex/${NS}__webexuserauth`
+
+    it('runs unpackaged by default: the Apex names what the workbench names, without a prefix', async () => {
+        org.useNamespace('');
+        assert.deepEqual(await namesFromApex(), [
+            '',
+            qualify(org, 'webexsfdcauth'),
+            stateKey(org, 'webexSfAuth'),
+            apiName(org, 'WebexCallLogTab__c'),
+            apiName(org, 'Fields__c')
         ]);
-        const plain = orgWith('');
-        assert.equal(redirectUri(plain), 'https://acme.my.salesforce.com/apex/webexsfdcauth');
-        assert.match(returnUrl(plain, 'authorized'), /#\/n\/Webex_Admin\?c__webexSfAuth=authorized$/);
     });
 
-    it('stores a More info tab with the namespaced field names, reads it by the source names, and keeps the namespace across a reset', () => {
-        const org = orgWith(NS);
-        org.calling.saveCallLogTab({ id: null, objectApiName: 'Case', accountField: 'AccountId', fields: ['Subject'] });
-        assert.equal(org.calling.callLogTabs[0][`${NS}__ObjectApiName__c`], 'Case');
-        assert.equal(org.calling.callLogTabs[0].ObjectApiName__c, undefined);
-        assert.deepEqual(callLogTabs(org)[0].fields, ['Subject']);
-        org.reset();
-        assert.equal(org.namespace, NS, 'a reset keeps the namespace');
-        assert.deepEqual(callLogTabs(org), []);
+    it("switched to the package's namespace, runs the Apex installed with it: WebexNamespace reads the prefix and describes give the package's names as namespace.ts does", async () => {
+        org.useNamespace(NS);
+        assert.deepEqual(await namesFromApex(), [
+            NS,
+            qualify(org, 'webexsfdcauth'),
+            stateKey(org, 'webexSfAuth'),
+            apiName(org, 'WebexCallLogTab__c'),
+            apiName(org, 'Fields__c')
+        ]);
+        assert.equal(qualify(org, 'webexsfdcauth'), `${NS}__webexsfdcauth`);
+        assert.equal(apiName(org, 'Fields__c'), `${NS}__Fields__c`);
+    });
+
+    it("keeps the package's rows under their installed names, as JSON.serialize gives them to a subscriber's anonymous Apex, and drops them with the namespace (the worker starts again from an empty org)", async () => {
+        org.useNamespace(NS);
+        const [json] = await runAnonymousApex(
+            apex,
+            `insert new ${NS}__WebexCallLogTab__c(${NS}__ObjectApiName__c = 'Case', ${NS}__AccountField__c = 'AccountId', ${NS}__Fields__c = 'Subject');
+            System.debug(JSON.serialize([SELECT ${NS}__ObjectApiName__c, ${NS}__Fields__c FROM ${NS}__WebexCallLogTab__c]));`
+        );
+        const [row] = JSON.parse(json ?? '[]') as Array<Record<string, unknown>>;
+        assert.equal((row?.attributes as { type: string }).type, `${NS}__WebexCallLogTab__c`);
+        assert.equal(row?.[`${NS}__Fields__c`], 'Subject');
+        assert.equal(row?.Fields__c, undefined, 'never the source name');
+        org.useNamespace('');
+        assert.deepEqual(await runAnonymousApex(apex, 'System.debug([SELECT COUNT() FROM WebexCallLogTab__c]);'), [
+            '0'
+        ]);
     });
 });

@@ -12,22 +12,19 @@
  *   answer as Salesforce does (`invalid_client`, `invalid_grant`, `invalid_token`...), checking the
  *   `code_verifier` against the challenge whenever the authorization request carried one;
  * - the Metadata API, `POST /services/Soap/m/65.0`: `createMetadata` of a `CustomSite` (the site then
- *   exists: `org.siteUrl` is set and its webhook endpoint answers) or of a `RemoteSiteSetting`, with the
+ *   exists: its Site, SiteDetail and guest user are records of the org, `provisionSite`) or of a `RemoteSiteSetting`, with the
  *   session checked and SOAP faults as Salesforce sends them;
  * - the REST API's StreamingChannel query, creation and push (streaming-api.ts);
  * - Remote Site Settings, which every callout of the package's Apex must pass (the My Domain one is
  *   there, as the section tells the administrator to add it);
- * - the Visualforce page `/apex/webexsfdcauth` (and `/apex/<ns>__webexsfdcauth`), served by
- *   apex/webexsfdcauth-page.ts.
- * The package's own side (what its Apex sends) is in apex/salesforce-auth.ts and apex/WebexSiteController.ts.
+ * The package's Visualforce pages and Apex REST run its own Apex (apex-requests.ts).
+ * The package's own side (what its Apex sends) is its Apex: WebexSalesforceClient, WebexSiteService.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
-import { handleSalesforceAuthPage } from './apex/webexsfdcauth-page.ts';
 import { PACKAGE_NAMESPACE } from './namespace.ts';
 import type { EmulatedOrg } from './org-state.ts';
-import { useWorkbenchAsWebhookSite } from './site/webhook-resource.ts';
 import { handleRestApi } from './streaming-api.ts';
 
 /** The app an org's OAuth server knows: its credentials, the scopes it offers, whether it requires PKCE. */
@@ -67,8 +64,8 @@ export const WORKBENCH_LEGACY_CONNECTED_APP: EmulatedOAuthApp = {
     pkceRequired: false
 };
 
-/** The guest user the emulated site gets (a Site's GuestUserId). */
-export const SITE_GUEST_USER_ID = '005000000000GUESTAAA';
+/** The site the package's Create Site makes (WebexSiteSelector.SITE_NAME). */
+export const WEBHOOK_SITE_NAME = 'Webex_Webhooks';
 
 const CODE_LIFETIME_MS = 15 * 60 * 1000;
 const ACCESS_TOKEN_LIFETIME_MS = 2 * 60 * 60 * 1000;
@@ -90,8 +87,6 @@ export interface EmulatedSite {
     fullName: string;
     masterLabel: string;
     guestUserId: string;
-    /** Permission sets assigned to its guest user (`Webex_Webhook_Guest` once Create Site granted it). */
-    guestPermissionSets: Set<string>;
     /** The CustomSite as the package sent it (field → value), for tests to read. */
     metadata: Record<string, string>;
 }
@@ -348,6 +343,47 @@ function saveResult(fullName: string, error?: { statusCode: string; message: str
     return `<result>${errors}<fullName>${escapeHtml(fullName)}</fullName><success>${error ? 'false' : 'true'}</success></result>`;
 }
 
+/**
+ * What creating a site leaves in the org: the Site (its guest user, with the site's own guest profile) and its
+ * SiteDetail, whose secure URL is the workbench server itself so the Webex emulator can deliver there. The server
+ * listens on 127.0.0.1: the URL names it rather than `localhost` (which may resolve to ::1). Returns the guest
+ * user's Id.
+ */
+export function provisionSite(org: EmulatedOrg, name: string, label: string, active: boolean): string {
+    const profileId = org.records.insert('Profile', { Name: `${label} Profile`, UserType: 'Guest' });
+    const guestUserId = org.records.insert('User', {
+        FirstName: label,
+        LastName: 'Site Guest User',
+        Username: `${name.toLowerCase()}@${org.orgId.toLowerCase()}.force.com`,
+        Email: `${name.toLowerCase()}@example.invalid`,
+        ProfileId: profileId,
+        LanguageLocaleKey: 'en_US',
+        IsActive: true
+    });
+    const siteId = org.records.insert('Site', {
+        Name: name,
+        MasterLabel: label,
+        Status: active ? 'Active' : 'Inactive',
+        SiteType: 'Visualforce',
+        UrlPathPrefix: null,
+        GuestUserId: guestUserId
+    });
+    org.records.insert('SiteDetail', {
+        DurableId: siteId,
+        SecureUrl: org.myDomainUrl.replace('//localhost:', '//127.0.0.1:'),
+        IsRegistrationEnabled: false
+    });
+    return guestUserId;
+}
+
+/** The package's webhook site when it exists and is active: its secure URL and guest user; else null. */
+export function activeWebhookSite(org: EmulatedOrg): { secureUrl: string; guestUserId: string } | null {
+    const site = org.records.list('Site').find((s) => s.Name === WEBHOOK_SITE_NAME && s.Status === 'Active');
+    if (!site) return null;
+    const detail = org.records.list('SiteDetail').find((d) => d.DurableId === site.Id);
+    return detail ? { secureUrl: String(detail.SecureUrl), guestUserId: String(site.GuestUserId) } : null;
+}
+
 const REQUIRED_SITE_FIELDS = ['active', 'indexPage', 'masterLabel', 'siteType', 'siteAdmin'];
 
 /** One `createMetadata` record: a CustomSite (the webhook site) or a RemoteSiteSetting. */
@@ -360,7 +396,7 @@ function createOne(org: EmulatedOrg, platform: SalesforcePlatform, record: Recor
     const type = String(record['@_type'] ?? '').replace(/^.*:/, '');
     const fullName = fields.fullName ?? '';
     if (type === 'CustomSite') {
-        if (platform.site || org.siteUrl)
+        if (platform.site || org.records.list('Site').some((site) => site.Name === fullName))
             return saveResult(fullName, {
                 statusCode: 'DUPLICATE_DEVELOPER_NAME',
                 message: 'This site name is already in use'
@@ -371,15 +407,8 @@ function createOne(org: EmulatedOrg, platform: SalesforcePlatform, record: Recor
                 statusCode: 'REQUIRED_FIELD_MISSING',
                 message: `Required fields are missing: [${missing.join(', ')}]`
             });
-        platform.site = {
-            fullName,
-            masterLabel: fields.masterLabel,
-            guestUserId: SITE_GUEST_USER_ID,
-            guestPermissionSets: new Set(),
-            metadata: fields
-        };
-        // The site serves the webhook endpoint from the workbench server, where the emulator can deliver.
-        if (fields.active === 'true') useWorkbenchAsWebhookSite({ url: org.myDomainUrl, org });
+        const guestUserId = provisionSite(org, fullName, fields.masterLabel, fields.active === 'true');
+        platform.site = { fullName, masterLabel: fields.masterLabel, guestUserId, metadata: fields };
         return saveResult(fullName);
     }
     if (type === 'RemoteSiteSetting') {
@@ -433,7 +462,7 @@ function handleMetadata(org: EmulatedOrg, platform: SalesforcePlatform, xml: str
 }
 
 /**
- * Handles the My Domain's `/services/oauth2/*`, `/services/Soap/m/*`, `/services/data/*` and `/apex/*webexsfdcauth`; returns
+ * Handles the My Domain's `/services/oauth2/*`, `/services/Soap/m/*` and `/services/data/*`; returns
  * false for any other path. Full-page requests carry no workbench headers: they act as the org's
  * signed-in user, as a browser session would.
  */
@@ -443,11 +472,6 @@ export function createSalesforcePlatformHandler(
     return async (req, res, url) => {
         const platform = org.salesforce;
         const path = url.pathname;
-        if (/^\/apex\/(\w+__)?webexsfdcauth$/.test(path)) {
-            const form = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
-            await handleSalesforceAuthPage(org, req.method ?? 'GET', url, form, res);
-            return true;
-        }
         if (await handleRestApi(org, req, res, url)) return true;
         const isOAuth = path.startsWith('/services/oauth2/');
         if (!isOAuth && !METADATA_PATH.test(path)) return false;

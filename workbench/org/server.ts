@@ -20,17 +20,13 @@
  * The page names its user and language in `x-wb-user` / `x-wb-lang` headers (or query parameters).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { unexpectedFailure } from './apex-error.ts';
-import { createApexRegistry, HOSTED_APEX_CLASSES } from './apex-registry.ts';
 import { OrgApex } from './apex-host/org-apex.ts';
+import { serveApexRest, serveVisualforcePage } from './apex-requests.ts';
 import type { Language } from './labels.ts';
 import type { EmulatedOrg, OrgEvent } from './org-state.ts';
 import { describeObject, renameObject, type FieldValue } from './records.ts';
 import { UiApi, UiApiError } from './ui-api.ts';
-import { WEBHOOK_REST_PATH } from './site/webhook-resource.ts';
-import { connectDirectly } from './apex/user-connection-callback.ts';
-import { beginApexTransaction } from './apex/user-tokens.ts';
-import { handleUserAuthPage } from './apex/webexuserauth-page.ts';
+import { AnonymousApexError, connectWebex, runAnonymousApex, seededUser, SETUP_ADMIN } from './setup-apex.ts';
 
 function send(res: ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
@@ -56,13 +52,7 @@ function header(req: IncomingMessage, url: URL, name: string): string | undefine
 /** Signs in the user the page names (if any) and applies its language, per request. */
 function applySession(org: EmulatedOrg, req: IncomingMessage, url: URL): void {
     const user = header(req, url, 'user');
-    if (user && user !== org.user.id) {
-        const permissions = org.user.customPermissions;
-        const previous = org.user.id;
-        org.signIn(user);
-        // Permissions a test granted stay with the user they were granted to.
-        if (org.user.id === previous) org.user.customPermissions = permissions;
-    }
+    if (user && user !== org.user.id) org.signIn(user);
     const lang = header(req, url, 'lang');
     if (lang) org.user.language = (lang === 'fr' ? 'fr' : 'en') as Language;
 }
@@ -185,21 +175,12 @@ export type OrgHandler = ((req: IncomingMessage, res: ServerResponse, url: URL) 
 
 /** Handles `/_org/...`; returns false for any other path. */
 export function createOrgHandler(org: EmulatedOrg): OrgHandler {
-    const registry = createApexRegistry(org);
     const apex = new OrgApex(org);
     const handler = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
-        // The public site's webhook endpoint, where the Webex emulator delivers (site/webhook-resource.ts).
-        if (url.pathname === WEBHOOK_REST_PATH) {
-            await org.webhookSite.handle(req, res);
-            return true;
-        }
-        // The Visualforce page Webex sends a rep back to, as the org's signed-in user (a page of their session).
-        if (/^\/apex\/(\w+__)?webexuserauth$/.test(url.pathname)) {
-            beginApexTransaction(org);
-            const form = req.method === 'POST' ? new URLSearchParams(await readText(req)) : new URLSearchParams();
-            await handleUserAuthPage(org, req.method ?? 'GET', url, form, res);
-            return true;
-        }
+        // The public site's Apex REST endpoint, where the Webex emulator delivers (run as the site's guest user).
+        if (await serveApexRest(org, apex, req, res, url)) return true;
+        // The package's Visualforce pages, as the org's signed-in user (a page of their session).
+        if (await serveVisualforcePage(apex, req, res, url)) return true;
         if (!url.pathname.startsWith('/_org/')) return false;
         const [, , area, ...rest] = url.pathname.split('/');
         if (area === 'events') {
@@ -215,41 +196,26 @@ export function createOrgHandler(org: EmulatedOrg): OrgHandler {
         const params = req.method === 'POST' ? await readJson(req) : {};
         if (area === 'apex') {
             // The package's own Apex, in the runtime (apex-host/README.md): it answers as the platform would.
-            if (HOSTED_APEX_CLASSES.includes(first)) {
-                const answer = await apex.call(first, second, params);
-                send(res, answer.status, answer.body);
-                return true;
-            }
-            const method = registry[`${first}.${second}`];
-            if (!method) {
-                send(res, 404, {
-                    message: `No such Apex method ${first}.${second}`,
-                    exceptionType: 'System.NoSuchMethodException'
-                });
-                return true;
-            }
-            try {
-                // Each Apex call is a transaction: statics (an unsaved token refresh) do not outlive it.
-                beginApexTransaction(org);
-                send(res, 200, await method(params as never));
-            } catch (error) {
-                // Every controller of the package ends in WebexException.toAuraHandled: its own failures keep
-                // their message, anything else reaches the component as a reference only.
-                send(res, 500, unexpectedFailure(org, error).toResponseBody());
-            }
+            const answer = await apex.call(first, second, params);
+            send(res, answer.status, answer.body);
             return true;
         }
         if (area === 'control') {
             if (first === 'reset') org.reset();
-            else if (first === 'site') org.siteUrl = typeof params.siteUrl === 'string' ? params.siteUrl : null;
             else if (first === 'user') {
                 if (typeof params.user === 'string') org.signIn(params.user);
-                if (Array.isArray(params.customPermissions))
-                    org.user.customPermissions = params.customPermissions.map(String);
             } else if (first === 'assign') {
                 // Setup > Permission Sets > Manage Assignments: done outside the package's tab.
                 try {
                     org.assignPermissionSet(String(params.permissionSet), String(params.user));
+                } catch (error) {
+                    send(res, 400, { message: (error as Error).message });
+                    return true;
+                }
+            } else if (first === 'unassign') {
+                // Setup > Permission Sets > Manage Assignments > Remove Assignments.
+                try {
+                    org.removePermissionSet(String(params.permissionSet), String(params.user));
                 } catch (error) {
                     send(res, 400, { message: (error as Error).message });
                     return true;
@@ -293,27 +259,42 @@ export function createOrgHandler(org: EmulatedOrg): OrgHandler {
                 return true;
             } else if (first === 'webex-connect') {
                 // Connects a seeded user's own Webex account (see the header comment).
-                const who = String(params.user ?? '');
-                const user = org.records
-                    .list('User')
-                    .find((u) => u.Id === who || u.Username === who || u.Email === who || u.Id.startsWith(who));
-                if (!user) {
-                    send(res, 400, { message: `No such user ${who}` });
+                let connected;
+                try {
+                    connected = await connectWebex(
+                        org,
+                        apex,
+                        String(params.user ?? ''),
+                        typeof params.webexEmail === 'string' ? params.webexEmail : undefined
+                    );
+                } catch (error) {
+                    send(res, 400, { message: (error as Error).message });
                     return true;
                 }
-                beginApexTransaction(org);
-                const webexEmail = typeof params.webexEmail === 'string' ? params.webexEmail : String(user.Email);
-                const connected = await connectDirectly(org, user.Id, webexEmail);
-                send(res, connected.outcome.succeeded ? 200 : 400, { userId: user.Id, ...connected });
+                send(res, connected.outcome.succeeded ? 200 : 400, {
+                    userId: connected.userId,
+                    outcome: connected.outcome,
+                    webexPersonId: connected.webexPersonId
+                });
+                return true;
+            } else if (first === 'execute-anonymous') {
+                // Execute Anonymous: `apex` run as `user` (default the administrator); its System.debug lines back.
+                try {
+                    const user = seededUser(org, typeof params.user === 'string' ? params.user : SETUP_ADMIN);
+                    const debug = await runAnonymousApex(apex, String(params.apex ?? ''), user.Id);
+                    send(res, 200, { success: true, debug });
+                } catch (error) {
+                    if (!(error instanceof AnonymousApexError)) throw error;
+                    send(res, 400, { success: false, exceptionMessage: error.message });
+                }
+                return true;
+            } else if (first === 'jobs') {
+                // Waits for the Queueable jobs enqueued so far (Setup › Apex Jobs), then lists every job's outcome.
+                await apex.whenJobsSettled();
+                send(res, 200, { jobs: apex.jobs });
                 return true;
             } else if (first === 'state') {
-                // Never the secrets themselves: tests assert what is stored, not its value.
-                send(res, 200, {
-                    namespace: org.namespace,
-                    siteUrl: org.siteUrl,
-                    user: org.user,
-                    storedCredentials: [...org.credentials.keys()]
-                });
+                send(res, 200, { namespace: org.namespace, user: org.user });
                 return true;
             } else {
                 send(res, 404, { message: `Unknown control ${first}` });

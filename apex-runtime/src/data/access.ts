@@ -95,7 +95,11 @@ export class UserAccess {
         if (!this.checkObject(d.name, op === 'read' ? 'read' : 'edit')) return false;
         if (f.system || f.isNameField || f.required || f.name === 'Id') return true;
         if (op === 'edit' && (f.calculated || f.autoNumber)) return false;
-        if (this.profile?.allData) return true;
+        // An administrator sees every field, except a standard field the retrieved System Administrator profile
+        // explicitly hides: the recorded administrators' describes omit those too (Case.BusinessHoursId,
+        // Contact.DoNotCall: absent from observedDescribeA, field-reference.json); field-level security applies to
+        // every profile (Salesforce Help › Field-Level Security).
+        if (this.profile?.allData) return f.custom || d.custom || this.profile.fieldOp(d.name, f.name, op) !== false;
         const key = `${d.name}.${f.name}`.toLowerCase();
         for (const g of this.grants()) {
             const p = g.fields.get(key);
@@ -144,13 +148,25 @@ export class AccessModel {
     private readonly schema: SchemaRegistry;
     private readonly store: RecordStore;
     private readonly profileGrants: Map<string, PermissionSetGrants>;
+    private readonly clonedFrom: (profileName: string) => string | undefined;
 
-    /** `profileGrants`: profile metadata by lower-case profile name, for custom profiles a project ships. */
-    constructor(meta: OrgMetadata, store: RecordStore, profileGrants: Map<string, PermissionSetGrants> = new Map()) {
+    /**
+     * `profileGrants`: profile metadata by lower-case profile name, for custom profiles a project ships.
+     * `clonedFrom`: for a custom profile an org made in Setup, the standard profile it was cloned from, whose grants it
+     * keeps ("On the Profile Setup page, you must first clone an existing profile to create a custom profile",
+     * Salesforce Help › Create or Clone Profiles, https://help.salesforce.com/s/articleView?id=platform.users_profiles_cloning.htm).
+     */
+    constructor(
+        meta: OrgMetadata,
+        store: RecordStore,
+        profileGrants: Map<string, PermissionSetGrants> = new Map(),
+        clonedFrom: (profileName: string) => string | undefined = () => undefined
+    ) {
         this.meta = meta;
         this.store = store;
         this.schema = store.schema;
         this.profileGrants = profileGrants;
+        this.clonedFrom = clonedFrom;
     }
 
     /** The access of the user with this Id: User.ProfileId → Profile.Name; PermissionSetAssignment → PermissionSet.Name. */
@@ -172,12 +188,13 @@ export class AccessModel {
             // A permission set the project does not ship was inserted by Apex: its grants are rows of the store.
             sets.push(this.meta.permissionSets.get(name.toLowerCase()) ?? storedPermissionSetGrants(this.store, ps));
         }
+        const grants = this.profileGrants.get(profileName.toLowerCase());
         return new UserAccess(
             userId,
-            profileName,
+            grants ? profileName : (this.clonedFrom(profileName) ?? profileName),
             sets,
             this.schema,
-            this.profileGrants.get(profileName.toLowerCase())
+            grants
         );
     }
 }

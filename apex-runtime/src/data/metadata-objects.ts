@@ -12,6 +12,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnsupportedApexError } from '../errors.ts';
 import { bool, elements, readMetadataFile, text, type XmlNode } from './xml.ts';
+import { qualifyCustomName } from './namespace.ts';
 import {
     fieldOf,
     newObjectDescribe,
@@ -156,7 +157,8 @@ function readFields(dir: string): { node: XmlNode; file: string }[] {
  * Adds the project's objects under `objectsDir` to `registry` (custom objects, custom settings,
  * platform events) and its custom fields to standard objects already there; then links child
  * relationships of custom reference fields. Custom key prefixes are generated deterministically
- * (`a00`, `a01`, … in name order).
+ * (`a00`, `a01`, … in name order). In a registry with a namespace, the project's custom objects, fields and
+ * relationships take it (`ns__Foo__c`, `ns__Bar__r`: `namespace.ts`), as the package installed with it names them.
  */
 export function loadProjectObjects(registry: SchemaRegistry, objectsDir: string): SObjectDescribe[] {
     if (!existsSync(objectsDir)) return [];
@@ -164,6 +166,7 @@ export function loadProjectObjects(registry: SchemaRegistry, objectsDir: string)
     const loaded: SObjectDescribe[] = [];
     const childRels: { child: SObjectDescribe; field: FieldDescribe; rel: string }[] = [];
     let prefixIndex = 0;
+    const ns = registry.namespace;
     for (const name of names) {
         const dir = join(objectsDir, name);
         const objectFile = join(dir, `${name}.object-meta.xml`);
@@ -181,15 +184,17 @@ export function loadProjectObjects(registry: SchemaRegistry, objectsDir: string)
                 prefix = `a${BASE62[Math.floor(prefixIndex / 62) % 62]}${BASE62[prefixIndex % 62]}`;
                 prefixIndex++;
             } while (registry.hasPrefix(prefix));
-            d = newCustomObject(name, prefix, readMetadataFile(objectFile), objectFile);
+            d = newCustomObject(qualifyCustomName(ns, name), prefix, readMetadataFile(objectFile), objectFile);
             registry.add(d);
         }
+        if (ns) d.packageNamespace = ns;
         if (!d.custom && hasRecordTypes(dir)) registry.declareRecordTypes(d.name);
         for (const { node, file } of readFields(dir)) {
             const f = customFieldDescribe(node, file);
+            if (ns) installWithNamespace(f, ns);
             d.fields.set(f.name.toLowerCase(), f);
             const rel = customChildRelationshipName(node);
-            if (rel) childRels.push({ child: d, field: f, rel });
+            if (rel) childRels.push({ child: d, field: f, rel: qualifyCustomName(ns, rel) });
         }
         loaded.push(d);
     }
@@ -199,6 +204,16 @@ export function loadProjectObjects(registry: SchemaRegistry, objectsDir: string)
             parent.childRelationships.push({ childSObject: child.name, field: field.name, relationshipName: rel });
     }
     return loaded;
+}
+
+/**
+ * A package field as installed with the namespace: its name, its relationship name and the package objects it
+ * references take the prefix (a package's fields reference its own objects or standard ones).
+ */
+function installWithNamespace(f: FieldDescribe, ns: string): void {
+    f.name = qualifyCustomName(ns, f.name);
+    f.referenceTo = f.referenceTo.map((target) => qualifyCustomName(ns, target));
+    if (f.relationshipName) f.relationshipName = qualifyCustomName(ns, f.relationshipName);
 }
 
 /** Whether `objects/<Object>/recordTypes/` holds a record type (Metadata API › RecordType: `<Object>/recordTypes/<Name>.recordType-meta.xml`). */

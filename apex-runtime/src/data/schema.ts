@@ -9,6 +9,7 @@
  * ("never a silent wrong answer").
  */
 import { UnsupportedApexError } from '../errors.ts';
+import { isUnqualifiedCustomName } from './namespace.ts';
 
 /** `Schema.DisplayType` values (Apex Reference Guide › DisplayType Enum). */
 export type DisplayType =
@@ -161,6 +162,11 @@ export interface SObjectDescribe {
     childRelationships: ChildRelationship[];
     /** Where this describe came from (`sobject-types jar`, `objects/Foo__c`), for error messages. */
     source: string;
+    /**
+     * The namespace of the package installed with this object's custom fields (`namespace.ts`): the package's code
+     * names them without the prefix (`Fields__c` for `ns__Fields__c`). Absent outside a namespaced package.
+     */
+    packageNamespace?: string;
 }
 
 /** Creates an empty describe; loaders fill it in. */
@@ -194,22 +200,34 @@ export function labelFor(labels: Labels, language?: string): string | undefined 
 
 /** The field of an object by case-insensitive name, or `undefined`. */
 export function fieldOf(object: SObjectDescribe, field: string): FieldDescribe | undefined {
-    return object.fields.get(field.toLowerCase());
+    const key = field.toLowerCase();
+    return object.fields.get(key) ?? object.fields.get(packageKey(object, field) ?? '');
+}
+
+/**
+ * The lower-case installed name of a custom name the package's code writes without its prefix (`fields__c` →
+ * `ns__fields__c`): "the parser assumes that the namespace of the current object is the namespace of all other
+ * objects and fields unless otherwise specified" (Apex Developer Guide › Namespace Prefix,
+ * https://developer.salesforce.com/docs/platform/apex-dev/references/apex-dev/apex-classes-namespace-prefix.html).
+ */
+function packageKey(object: { packageNamespace?: string }, name: string): string | undefined {
+    const ns = object.packageNamespace;
+    return ns && isUnqualifiedCustomName(name) ? `${ns}__${name}`.toLowerCase() : undefined;
 }
 
 /** The reference field whose relationship name is `relationshipName` (case-insensitive). */
 export function fieldByRelationship(object: SObjectDescribe, relationshipName: string): FieldDescribe | undefined {
-    const wanted = relationshipName.toLowerCase();
+    const wanted = [relationshipName.toLowerCase(), packageKey(object, relationshipName)];
     for (const f of object.fields.values()) {
-        if (f.relationshipName?.toLowerCase() === wanted) return f;
+        if (f.relationshipName && wanted.includes(f.relationshipName.toLowerCase())) return f;
     }
     return undefined;
 }
 
 /** The child relationship named `relationshipName` (case-insensitive), e.g. `Contacts` on Account. */
 export function childRelationshipOf(object: SObjectDescribe, relationshipName: string): ChildRelationship | undefined {
-    const wanted = relationshipName.toLowerCase();
-    return object.childRelationships.find((c) => c.relationshipName.toLowerCase() === wanted);
+    const wanted = [relationshipName.toLowerCase(), packageKey(object, relationshipName)];
+    return object.childRelationships.find((c) => wanted.includes(c.relationshipName.toLowerCase()));
 }
 
 /** The name field (`isNameField()`), if known. */
@@ -249,17 +267,24 @@ export class SchemaRegistry {
     private readonly byName = new Map<string, SObjectDescribe>();
     private readonly byPrefix = new Map<string, SObjectDescribe>();
     private readonly standard: StandardObjectSource | null;
+    /**
+     * The namespace the project's objects and fields are installed with (`ns__Foo__c`), '' deployed without one (the
+     * default): the package's code may still name them without the prefix (`namespace.ts`).
+     */
+    readonly namespace: string;
 
     /**
      * `options.standardObjects`: where standard objects come from; `null` for none (a registry of
      * only the given objects); default: the jar of `@salesforce/code-analyzer-pmd-engine` when the
      * runtime's entry points installed it (importing `standard-objects-loader.ts`, as `loadSchema` does, installs it).
+     * `options.namespace`: the package's namespace, for the project's objects loaded into it (default none).
      */
     constructor(
         objects: Iterable<SObjectDescribe> = [],
-        options: { standardObjects?: StandardObjectSource | null } = {}
+        options: { standardObjects?: StandardObjectSource | null; namespace?: string } = {}
     ) {
         this.standard = options.standardObjects === undefined ? defaultStandard() : options.standardObjects;
+        this.namespace = options.namespace ?? '';
         for (const o of objects) this.add(o);
     }
 
@@ -276,7 +301,8 @@ export class SchemaRegistry {
      */
     describe(name: string): SObjectDescribe | undefined {
         const key = name.toLowerCase();
-        const known = this.byName.get(key);
+        const known =
+            this.byName.get(key) ?? this.byName.get(packageKey({ packageNamespace: this.namespace }, name) ?? '');
         if (known || !this.standard) return known;
         const d = this.standard.describe(name);
         if (d) this.add(d);

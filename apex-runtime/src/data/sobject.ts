@@ -114,6 +114,14 @@ export class SObject {
         return null;
     }
 
+    /**
+     * The stored value of a field by its lower-case API name, without the name lookup `get` makes (a scan over many
+     * rows); undefined when the row holds no value for it (then `get` says what an unset field gives).
+     */
+    storedValue(lowerName: string): unknown {
+        return this.fieldSlots.get(lowerName)?.value;
+    }
+
     private checkQueried(key: string, apiName: string): void {
         if (this.queried && key !== 'id' && !this.queried.has(key)) {
             throw sobjectException(

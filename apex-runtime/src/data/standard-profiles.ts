@@ -72,7 +72,14 @@ const SPECIAL_OBJECTS: Record<string, SpecialRule> = {
     permissionsetassignment: (p, op) =>
         op === 'read'
             ? ['ViewSetup', 'AssignPermissionSets', 'ManageUsers'].some((n) => p.hasUserPermission(n))
-            : undefined
+            : undefined,
+    // Object Reference › Site, Special Access Rules: "To view this object, you must have the View Setup and
+    // Configuration permission"; Supported Calls describeSObjects(), query(), retrieve(): never written through the API
+    // (https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-site.html).
+    site: (p, op) => op === 'read' && p.hasUserPermission('ViewSetup'),
+    // Tooling API › SiteDetail: "exposed … to User Profiles with the ViewSetup permission"; Supported Calls
+    // describeSObjects(), query() (https://developer.salesforce.com/docs/atlas.en-us.api_tooling.meta/api_tooling/tooling_api_objects_sitedetail.htm).
+    sitedetail: (p, op) => op === 'read' && p.hasUserPermission('ViewSetup')
 };
 
 function activity(p: ProfileGrants, op: ProfileObjectOp, editPermission: string): boolean | undefined {

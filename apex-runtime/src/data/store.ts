@@ -116,6 +116,8 @@ export class RecordStore {
     /** Savepoints rolled past are invalid (Transaction Control: later savepoints "become invalid"). */
     private readonly invalidSerials = new Set<number>();
     private readonly liveSavepoints: Savepoint[] = [];
+    /** Ids of the rows written (inserted, updated, deleted, purged) since `takeWritten`. */
+    private written = new Set<string>();
 
     constructor(options: StoreOptions) {
         this.options = options;
@@ -202,6 +204,7 @@ export class RecordStore {
         if (sys.ownerId && (!row.has('OwnerId') || row.get('OwnerId') === null)) row.load(sys.ownerId, user);
         const t = this.table(d.name);
         t.set(id, row);
+        this.written.add(id);
         this.reindex(row, true);
         this.journal.push(() => {
             this.reindex(row, false);
@@ -249,6 +252,7 @@ export class RecordStore {
         const row = this.requireRow(id);
         const t = this.table(row.type);
         const key = row.id!;
+        this.written.add(key);
         this.reindex(row, false);
         t.delete(key);
         this.journal.push(() => {
@@ -267,6 +271,16 @@ export class RecordStore {
         const row = this.get(id);
         if (!row) throw new Error(`no stored row ${id}`);
         return row;
+    }
+
+    /**
+     * The Ids of the rows written since the last call (a rolled-back write included: its row may be back as it was),
+     * then forgets them: what a host mirroring the store compares instead of every row.
+     */
+    takeWritten(): Set<string> {
+        const written = this.written;
+        this.written = new Set();
+        return written;
     }
 
     /** `Database.setSavepoint()`: the current journal position. */
@@ -353,6 +367,7 @@ export class RecordStore {
 
     /** Changes a stored row through `change`, keeping the value index right and journaling the undo. */
     private mutate(row: SObject, change: () => void): void {
+        if (row.id) this.written.add(row.id as string);
         const before = row.fieldEntries();
         this.reindex(row, false);
         change();

@@ -145,6 +145,12 @@ export class ClassRegistry {
     readonly builtinInterfaces = new Map<string, ClassInfo>();
     readonly triggers: { decl: ast.TriggerDecl; file: string }[] = [];
     readonly exceptionBase: ClassInfo;
+    /**
+     * The namespace the loaded classes belong to ('' without one): code may name them `ns.Foo` ("Apex allows
+     * fully-qualified identifiers of the form namespace_prefix.class.method(args)", Apex Developer Guide › Namespace
+     * Prefix, https://developer.salesforce.com/docs/platform/apex-dev/references/apex-dev/apex-classes-namespace-prefix.html).
+     */
+    namespace = '';
     private linked = false;
 
     constructor() {
@@ -343,6 +349,8 @@ export class ClassRegistry {
      * types, its outer class's, then top-level types, then built-in exceptions (`System.` optional).
      */
     findClass(lnames: string[], from: ClassInfo | undefined): ClassInfo | undefined {
+        if (this.namespace && lnames.length > 1 && lnames[0] === this.namespace.toLowerCase())
+            return this.findClass(lnames.slice(1), undefined);
         const first = lnames[0] ?? '';
         let c: ClassInfo | undefined;
         for (let scope = from; scope && !c; scope = scope.outer) {

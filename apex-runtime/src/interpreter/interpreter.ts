@@ -77,6 +77,8 @@ export interface InterpreterOptions {
     /** The running user's time zone (TimeZoneSidKey); defaults to `GMT`. */
     timeZone?: string;
     data?: DataHooks;
+    /** The namespace of the loaded classes (`ClassRegistry.namespace`); default: the schema's (`SchemaRegistry.namespace`). */
+    namespace?: string;
 }
 
 /** A debug log line recorded by `System.debug`. */
@@ -116,6 +118,7 @@ export class Interpreter implements NativeRuntime, TypeEnv {
         this.data = options.data;
         this.clock = options.clock ?? Date.now;
         this.timeZone = options.timeZone ?? 'GMT';
+        this.classes.namespace = options.namespace ?? this.schema?.namespace ?? '';
         // `Contact.SObjectType`, `Contact.Phone`, custom settings' methods: from the schema.
         if (this.schema) this.sobjectStatics = schemaSObjectStatics(this, this.schema);
         installExceptionMethods(this, this.classes.exceptionBase);
@@ -152,6 +155,15 @@ export class Interpreter implements NativeRuntime, TypeEnv {
         // Type Class › newInstance of an SObject type (`Type.forName('Contact').newInstance()`): a new record.
         if (t.k === 'sobject' && t.name !== 'SObject' && this.schema) return new SObject(this.schema.require(t.name));
         throw new UnsupportedApexError(`Type.newInstance of ${typeName(t)}`);
+    }
+
+    /**
+     * `Type.getName()`: a class of a package in a namespace is `ns.Foo`, its fully-qualified identifier
+     * ("namespace_prefix.class", Apex Developer Guide › Namespace Prefix), other types as written.
+     */
+    qualifiedTypeName(t: ApexType): string {
+        const ns = this.classes.namespace;
+        return ns && t.k === 'class' && !t.cls.builtin ? `${ns}.${typeName(t)}` : typeName(t);
     }
 
     /** `Type.forName(name)`: a user class, SObject or native type by name; undefined when none. */
@@ -577,7 +589,11 @@ export class Interpreter implements NativeRuntime, TypeEnv {
         }
         const nat = this.natives.find(lnames);
         if (nat) return new TypeValue({ k: 'native', cls: nat, args: [] });
-        if (lnames.length === 1 && NAMESPACES.has(last)) return new NamespaceValue(last);
+        if (
+            lnames.length === 1 &&
+            (NAMESPACES.has(last) || (this.classes.namespace && last === this.classes.namespace.toLowerCase()))
+        )
+            return new NamespaceValue(last);
         if (lnames.length === 1 && PRIM_NAMES.has(last))
             return new TypeValue(this.resolveType({ names: [written], args: [], arrayDims: 0 }, f.cls));
         throw new UnsupportedApexError(`name ${written}`, `${f.file}:${f.line}`);

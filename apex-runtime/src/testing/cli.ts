@@ -1,8 +1,9 @@
 /**
  * `node --import tsx apex-runtime/src/testing/cli.ts <sfdx-project-dir> [--class X]... [--method X.m]...
- * [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com] [--feature F]...`: runs the Apex tests of any
- * SFDX project (its `sfdx-project.json` package directories, or the directory itself when it has none) in the org its
- * scratch-org definition describes (plus each `--feature`: MultiCurrency, PersonAccounts, Divisions), prints one
+ * [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com] [--feature F]... [--namespace ns]`: runs the
+ * Apex tests of any SFDX project (its `sfdx-project.json` package directories, or the directory itself when it has none)
+ * in the org its scratch-org definition describes (plus each `--feature`: MultiCurrency, PersonAccounts, Divisions;
+ * with `--namespace`, installed with that namespace as a namespaced scratch org runs it), prints one
  * line per method, the coverage table and a summary; exits with 1 when a test fails or a file
  * cannot be loaded.
  */
@@ -22,6 +23,8 @@ interface CliArgs {
     orgDomain: string;
     /** Add-on features beyond the project's scratch-org definition (`--feature PersonAccounts`). */
     features: string[];
+    /** Runs the project as installed with a namespace (`--namespace acme`), as a namespaced scratch org does. */
+    namespace: string;
 }
 
 function parseArgs(argv: string[]): CliArgs {
@@ -30,7 +33,8 @@ function parseArgs(argv: string[]): CliArgs {
         filter: { classes: [], methods: [] },
         coverage: true,
         orgDomain: DEFAULT_ORG_DOMAIN,
-        features: []
+        features: [],
+        namespace: ''
     };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i] ?? '';
@@ -45,12 +49,13 @@ function parseArgs(argv: string[]): CliArgs {
         else if (a === '--no-coverage') args.coverage = false;
         else if (a === '--org-domain') args.orgDomain = value();
         else if (a === '--feature') args.features.push(value());
+        else if (a === '--namespace') args.namespace = value();
         else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
         else args.dir = a;
     }
     if (!args.dir)
         throw new Error(
-            'usage: cli.ts <sfdx-project-dir> [--class X] [--method X.m] [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com] [--feature PersonAccounts]'
+            'usage: cli.ts <sfdx-project-dir> [--class X] [--method X.m] [--json out.json] [--no-coverage] [--org-domain https://x.my.salesforce.com] [--feature PersonAccounts] [--namespace acme]'
         );
     return args;
 }
@@ -65,6 +70,7 @@ function main(argv: string[]): number {
         coverage: args.coverage,
         orgDomain: args.orgDomain,
         features,
+        namespace: args.namespace,
         onResult: (r) => console.log(formatMethod(r))
     });
     for (const e of loadErrors) console.log(`LOAD ERROR ${e.file}: ${e.message}`);

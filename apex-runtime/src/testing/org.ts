@@ -167,14 +167,22 @@ export function createTestOrg(o: TestOrgOptions): TestOrg {
         row(o.schema, 'Organization', { ...DEFAULT_ORGANIZATION, ...(o.organization ?? {}) }),
         true
     );
+    // The package's setup entities carry its namespace: "NamespacePrefix: The namespace prefix associated with this
+    // object" (Object Reference › PermissionSet, CustomPermission); absent without one.
+    const packaged = o.schema.namespace ? { NamespacePrefix: o.schema.namespace } : {};
     for (const ps of o.meta.permissionSets.values()) {
         store.insert(
-            row(o.schema, 'PermissionSet', { Name: ps.name, Label: ps.label ?? ps.name, IsOwnedByProfile: false }),
+            row(o.schema, 'PermissionSet', {
+                Name: ps.name,
+                Label: ps.label ?? ps.name,
+                IsOwnedByProfile: false,
+                ...packaged
+            }),
             true
         );
     }
     for (const name of o.meta.customPermissions.values()) {
-        store.insert(row(o.schema, 'CustomPermission', { DeveloperName: name, MasterLabel: name }), true);
+        store.insert(row(o.schema, 'CustomPermission', { DeveloperName: name, MasterLabel: name, ...packaged }), true);
     }
     DEFAULT_LEAD_STATUSES.forEach((st, i) => {
         const values = {

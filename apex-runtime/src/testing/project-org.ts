@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSchema } from '../data/load-schema.ts';
 import { loadObjectTranslations, loadProjectObjects } from '../data/metadata-objects.ts';
-import { loadOrgMetadata, type OrgMetadata } from '../data/org-metadata.ts';
-import type { SchemaRegistry } from '../data/schema.ts';
+import { loadOrgMetadata, type OrgMetadata, type PermissionSetGrants } from '../data/org-metadata.ts';
+import { fieldOf, type SchemaRegistry } from '../data/schema.ts';
+import { unqualifiedName } from '../data/namespace.ts';
 import type { OrgFeatures } from '../data/org-features.ts';
 
 export interface ProjectOrg {
@@ -21,6 +22,11 @@ export interface ProjectOrg {
 export interface ProjectOrgOptions {
     /** The org's add-on features (default none); a project's are `projectOrgFeatures(dir)` (its scratch-org definition). */
     features?: OrgFeatures | Iterable<string>;
+    /**
+     * The namespace the package runs with, as installed (`data/namespace.ts`): its objects, fields and permission
+     * set grants take the prefix. Default '' (deployed without a namespace, as the project's tests run).
+     */
+    namespace?: string;
 }
 
 /**
@@ -33,7 +39,10 @@ export function loadProjectOrg(
     translationDirs: string[],
     options: ProjectOrgOptions = {}
 ): ProjectOrg {
-    const schema = loadSchema(undefined, options.features ? { features: options.features } : {});
+    const schema = loadSchema(undefined, {
+        ...(options.features ? { features: options.features } : {}),
+        ...(options.namespace ? { namespace: options.namespace } : {})
+    });
     for (const d of objectsDirs) loadProjectObjects(schema, d);
     for (const d of translationDirs) loadObjectTranslations(schema, d);
     const roots = [...new Set(objectsDirs.map((d) => path.dirname(d)))];
@@ -44,13 +53,15 @@ export function loadProjectOrg(
         for (const [k, v] of m.customPermissions) meta.customPermissions.set(k, v);
         for (const [k, v] of m.permissionSets) meta.permissionSets.set(k, v);
     }
+    if (schema.namespace) for (const grants of meta.permissionSets.values()) installGrants(grants, schema);
     const behaviours = new Map<string, string>();
     const publishBehavior = (object: string): string | undefined => {
         const key = object.toLowerCase();
         if (behaviours.has(key)) return behaviours.get(key);
         let found: string | undefined;
         for (const d of objectsDirs) {
-            const name = schema.describe(object)?.name ?? object;
+            // The folder keeps the source's name (`WebexErrorEvent__e`), installed or not.
+            const name = unqualifiedName(schema.namespace, schema.describe(object)?.name ?? object);
             const file = path.join(d, name, `${name}.object-meta.xml`);
             if (!existsSync(file)) continue;
             // Platform Events Developer Guide › Platform Event Fields: publishBehavior is PublishImmediately or PublishAfterCommit.
@@ -60,4 +71,22 @@ export function loadProjectOrg(
         return found;
     };
     return { schema, meta, publishBehavior };
+}
+
+/**
+ * A permission set's grants keyed by the installed names of the objects and fields they name (`ns__foo__c`,
+ * `contact.ns__bar__c`): packaging prefixes every reference of the package's components (Salesforce DX Developer
+ * Guide › Namespaces for Second-Generation Managed Packages); a name the schema lacks stays as written.
+ */
+function installGrants(grants: PermissionSetGrants, schema: SchemaRegistry): void {
+    const objectName = (name: string): string => schema.describe(name)?.name ?? name;
+    grants.objects = new Map([...grants.objects].map(([name, p]) => [objectName(name).toLowerCase(), p]));
+    grants.fields = new Map(
+        [...grants.fields].map(([name, p]) => {
+            const [object = '', field = ''] = name.split('.');
+            const d = schema.describe(object);
+            const installed = d ? `${d.name}.${fieldOf(d, field)?.name ?? field}` : name;
+            return [installed.toLowerCase(), p];
+        })
+    );
 }

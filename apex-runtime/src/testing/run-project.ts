@@ -29,6 +29,11 @@ export interface RunProjectOptions {
     orgDomain?: string;
     /** The org's add-on features (default: those of the project's scratch-org definition, `sfdx-project.json` › definitionFile). */
     features?: Iterable<string>;
+    /**
+     * Runs the project as installed with this namespace (`data/namespace.ts`), as a namespaced scratch org runs it:
+     * its objects, fields and classes take the prefix. Default '' (deployed without a namespace).
+     */
+    namespace?: string;
     /** The org's limits `OrgLimits` reads (default: a free org's documented allocations, usage 0). */
     orgLimits?: OrgLimitsOptions;
     /** Called after each method, for streaming output. */
@@ -96,7 +101,8 @@ export function projectFiles(dir: string): ProjectFiles {
 export function runProjectTests(o: RunProjectOptions): RunProjectResult {
     const found = projectFiles(o.dir);
     const project = loadProjectOrg(found.objects, found.objectTranslations, {
-        features: o.features ?? projectOrgFeatures(o.dir)
+        features: o.features ?? projectOrgFeatures(o.dir),
+        ...(o.namespace ? { namespace: o.namespace } : {})
     });
     const schema = project.schema;
     const cache = new ParseCache();

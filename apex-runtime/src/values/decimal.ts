@@ -213,10 +213,12 @@ export class Decimal {
     }
 
     /**
-     * `setScale(scale[, roundingMode])`: without a mode, half-up rounding (Apex Reference Guide ›
-     * Decimal Class › setScale(scale)).
+     * `setScale(scale[, roundingMode])`. Without a mode, half-even: "Returns the Decimal scaled to the
+     * specified number of decimal places, using half-even rounding, if necessary" (Apex Reference Guide ›
+     * Decimal Class › setScale(scale),
+     * https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_decimal.htm).
      */
-    setScale(scale: number, mode: RoundingMode = 'HALF_UP'): Decimal {
+    setScale(scale: number, mode: RoundingMode = 'HALF_EVEN'): Decimal {
         if (scale >= this.scale) return new Decimal(this.upscaled(scale), scale);
         const q = roundedQuotient(this.unscaled, pow10(this.scale - scale), mode);
         return new Decimal(q, scale);

@@ -39,6 +39,15 @@ test('System Administrator has access to all objects and fields: View All Data a
     assert.equal(a.hasUserPermission('ViewAllData'), true);
 });
 
+test("Field-level security applies to administrators too: a standard field the retrieved System Administrator profile hides is hidden from them, as recorded administrators' describes omit it (Salesforce Help › Field-Level Security)", () => {
+    const o = org();
+    const a = o.model.forUser(o.admin);
+    assert.equal(a.checkField('Case', 'BusinessHoursId', 'read'), false);
+    assert.equal(a.checkField('Contact', 'DoNotCall', 'read'), false);
+    assert.equal(a.checkField('Contact', 'Email', 'read'), true, 'a field it grants');
+    assert.equal(a.checkField('Widget__c', 'Count__c', 'read'), true, 'custom fields as before');
+});
+
 test('Standard profiles other than System Administrator get no access to custom objects ("most profiles (except those with Modify All Data) don\'t give access to the object": Force.com Fundamentals › Standard Profiles)', () => {
     const o = org();
     assert.equal(o.model.forUser(o.standard).checkObject('Widget__c', 'read'), false);
@@ -58,14 +67,25 @@ test('Standard User creates and edits major records, Read Only only views them (
 test('What no cited source settles for a standard profile is refused, not guessed (never a silent wrong answer)', () => {
     const o = org();
     assert.throws(
-        () => o.model.forUser(o.standard).checkObject('AccountBrand', 'read'),
-        /Unsupported: read access of profile "Standard User" to AccountBrand/
+        () => o.model.forUser(o.standard).checkObject('AccountContactRole', 'read'),
+        /Unsupported: read access of profile "Standard User" to AccountContactRole/
     );
     assert.throws(
         () => o.model.forUser(o.standard).checkObject('Task', 'delete'),
         /Unsupported: delete access of profile "Standard User" to Task/
     );
     assert.throws(() => o.model.forUser(o.custom), /Unsupported: access of profile "Custom Thing"/);
+});
+
+test('A custom profile made in Setup is a clone of a standard profile and keeps its grants (Salesforce Help › Create or Clone Profiles: "you must first clone an existing profile to create a custom profile")', () => {
+    const o = org();
+    const clones = new AccessModel(o.model['meta'], o.model['store'], undefined, (name) =>
+        name === 'Custom Thing' ? 'Read Only' : undefined
+    );
+    const custom = clones.forUser(o.custom);
+    assert.equal(custom.profileName, 'Read Only');
+    assert.equal(custom.checkObject('Contact', 'read'), true);
+    assert.equal(custom.checkObject('Contact', 'edit'), false);
 });
 
 test('Permission sets add object and field permissions to the profile; Edit implies Read (Salesforce Help › Permission Sets; Object Permissions)', () => {

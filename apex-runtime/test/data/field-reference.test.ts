@@ -49,6 +49,20 @@ test('A default org has no Lead.Specialty nor Case.Language (Health Cloud and ot
     assert.ok(r.require('Lead').fields.get('mobilephone'), 'other fields stay');
 });
 
+test('Address state and country code fields come only with State and Country/Territory Picklists (AddressSettings; absent from observedDescribeA): a default org describes MailingCountry, not MailingCountryCode', () => {
+    const r = registry();
+    const codes = (object: string): string[] =>
+        [...r.require(object).fields.keys()].filter((name) => /(state|country)code$/.test(name));
+    assert.deepEqual(codes('Contact'), []);
+    assert.deepEqual(codes('Lead'), []);
+    // The jar's person-account fields (PersonMailingCountryCode…) go with PersonAccounts, an org feature.
+    assert.deepEqual(
+        codes('Account').filter((name) => !name.startsWith('person')),
+        []
+    );
+    assert.equal(r.require('Contact').fields.get('mailingcountry')?.name, 'MailingCountry');
+});
+
 test('Object Reference › Task: Type is a picklist field of every org, createable and updateable; standard profiles see it nowhere (observed FLS: neither readable nor editable, System Administrator included)', () => {
     const type = registry().require('Task').fields.get('type');
     assert.equal(type?.type, 'PICKLIST');

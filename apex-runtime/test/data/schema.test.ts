@@ -42,7 +42,7 @@ test('Phone fields of Contact, Lead and User have display type PHONE, as the Obj
 });
 
 test('A String field whose display type no source documents has no type: describe refuses rather than guessing (never a silent wrong answer)', () => {
-    assert.equal(fixtureSchema().field('Asset', 'SerialNumber')?.type, undefined);
+    assert.equal(fixtureSchema().field('Solution', 'SolutionNote')?.type, undefined);
 });
 
 test('Child relationships: Account.Contacts is Contact.AccountId (Object Reference › Account), custom lookups add <relationshipName>__r (Apex Developer Guide › Relationship names for custom objects)', () => {

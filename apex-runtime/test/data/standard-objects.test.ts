@@ -75,5 +75,5 @@ test('Standard object labels are the Object Reference names in English; other la
     assert.equal(s.require('Account').label.default, 'Account');
     assert.equal(s.require('Contact').labelPlural.default, 'Contacts');
     assert.equal(s.require('Lead').label.byLanguage.fr, undefined);
-    assert.equal(s.require('Idea').label.default, undefined, 'a label no page gives stays unknown');
+    assert.equal(s.require('CspTrustedSite').label.default, undefined, 'a label no source gives stays unknown');
 });

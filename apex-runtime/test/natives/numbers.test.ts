@@ -27,11 +27,12 @@ test('Long.valueOf and Long.intValue keep the low 32 bits (Apex Reference Guide 
     assert.equal(apex(`return Long.valueOf('4294967297').intValue();`), 1);
 });
 
-test('Decimal.valueOf(String) keeps the scale; setScale rounds half up (Apex Reference Guide › Decimal Class › setScale(scale))', () => {
+test('Decimal.valueOf(String) keeps the scale; setScale(scale) rounds half even (Apex Reference Guide › Decimal Class › setScale(scale))', () => {
     assert.equal(
         apex(`Decimal d = Decimal.valueOf('2.345'); return String.valueOf(d.setScale(2)) + '|' + d.scale();`),
-        '2.35|3'
+        '2.34|3'
     );
+    assert.equal(apex(`return String.valueOf(Decimal.valueOf('2.335').setScale(2));`), '2.34');
 });
 
 test('Decimal.setScale with a RoundingMode (Apex Reference Guide › Decimal Class › setScale(scale, roundingMode))', () => {

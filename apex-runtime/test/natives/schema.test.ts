@@ -91,6 +91,15 @@ test('DescribeSObjectResult: label, plural label, key prefix, custom, custom set
     );
 });
 
+test('isDeprecatedAndHidden is false: "Reserved for future use" (DescribeSObjectResult Class › isDeprecatedAndHidden)', () => {
+    assert.equal(
+        orgApex(
+            `return Widget__c.SObjectType.getDescribe().isDeprecatedAndHidden() + '|' + Contact.SObjectType.getDescribe().isDeprecatedAndHidden();`
+        ),
+        'false|false'
+    );
+});
+
 test("Labels follow the running user's language, from the object translations (Apex Developer Guide › Understanding Apex Describe Information: labels in the user's language; Translation Workbench)", () => {
     assert.equal(
         orgApex(
@@ -105,7 +114,10 @@ test("Labels follow the running user's language, from the object translations (A
 });
 
 test('A standard object label no source gives is refused, never guessed (DescribeSObjectResult › getLabel; the jar has no labels)', () => {
-    assert.throws(() => orgApex(`return Idea.SObjectType.getDescribe().getLabel();`), /Unsupported: Idea label/);
+    assert.throws(
+        () => orgApex(`return CspTrustedSite.SObjectType.getDescribe().getLabel();`),
+        /Unsupported: CspTrustedSite label/
+    );
 });
 
 test('isAccessible/isCreateable/isUpdateable/isDeletable/isQueryable follow the running user\'s object permissions (DescribeSObjectResult Class: "whether the current user …")', () => {
@@ -160,8 +172,8 @@ test('Display types of number, checkbox and lookup fields, and the name field (D
 
 test('A display type no source gives is refused (DescribeFieldResult › getType; standard fields beyond the cited facts)', () => {
     assert.throws(
-        () => schemaApex(`return Asset.SerialNumber.getDescribe().getType();`),
-        /Unsupported: Asset.SerialNumber getType/
+        () => schemaApex(`return Solution.SolutionNote.getDescribe().getType();`),
+        /Unsupported: Solution.SolutionNote getType/
     );
 });
 

@@ -38,10 +38,19 @@ test('divide(divisor, scale, roundingMode) sets the result scale (Apex Reference
     assert.throws(() => d('1').divide(d('3'), 2), UnsupportedApexError);
 });
 
-test('setScale(scale) rounds half up when no rounding mode is given (Apex Reference Guide › Decimal Class › setScale(scale))', () => {
-    assert.equal(d('1.25').setScale(1).toString(), '1.3');
-    assert.equal(d('-1.25').setScale(1).toString(), '-1.3');
+test('setScale(scale) without a rounding mode rounds half even (Apex Reference Guide › Decimal Class › setScale(scale): "using half-even rounding, if necessary")', () => {
+    // A tie goes to the even neighbour, either way.
+    assert.equal(d('1.25').setScale(1).toString(), '1.2');
+    assert.equal(d('1.35').setScale(1).toString(), '1.4');
+    assert.equal(d('-1.25').setScale(1).toString(), '-1.2');
+    assert.equal(d('0.125').setScale(2).toString(), '0.12');
+    // Not a tie: the nearest neighbour.
+    assert.equal(d('1.251').setScale(1).toString(), '1.3');
+    assert.equal(d('-1.249').setScale(1).toString(), '-1.2');
+    // Widening adds zeros.
     assert.equal(d('1.2').setScale(3).toString(), '1.200');
+    // A mode given still wins.
+    assert.equal(d('1.25').setScale(1, 'HALF_UP').toString(), '1.3');
 });
 
 test('Rounding modes match the guide table for 5.5, 1.1, -1.1, -2.7 (Apex Reference Guide › Decimal Class › Rounding Mode)', () => {

@@ -57,7 +57,73 @@ public with sharing class HostProbe {
         public String body;
         public String hidden;
     }
+    @AuraEnabled
+    public static String enqueue(String name) {
+        System.enqueueJob(new NameAccount(name));
+        return [SELECT COUNT() FROM Account WHERE Name = :name] + ' before the job';
+    }
+    @AuraEnabled
+    public static String enqueueThenFail(String name) {
+        System.enqueueJob(new NameAccount(name));
+        throw new AuraHandledException('failed');
+    }
+    public class NameAccount implements Queueable {
+        private final String name;
+        public NameAccount(String name) {
+            this.name = name;
+        }
+        public void execute(QueueableContext context) {
+            insert new Account(Name = name);
+        }
+    }
 }
+`;
+
+const RESOURCE = `
+@RestResource(urlMapping='/probe/*')
+global with sharing class HostProbeResource {
+    @HttpPost
+    global static void receive() {
+        RestRequest request = RestContext.request;
+        RestContext.response.statusCode = 202;
+        RestContext.response.addHeader('Content-Type', 'text/plain');
+        RestContext.response.responseBody = Blob.valueOf(
+            request.requestURI + ' ' + request.headers.get('X-Probe') + ' ' + request.requestBody.toString()
+        );
+    }
+}
+`;
+
+const PAGE_CONTROLLER = `
+public with sharing class HostProbePage {
+    public String message { get; private set; }
+    public Integer presses { get; private set; }
+    public HostProbePage() {
+        message = 'Hello ' + ApexPages.currentPage().getParameters().get('name');
+        presses = 0;
+    }
+    public PageReference press() {
+        presses++;
+        message = 'Pressed ' + presses;
+        return null;
+    }
+    public PageReference leave() {
+        return new PageReference('/lightning/n/Somewhere');
+    }
+}
+`;
+
+const PAGE = `<apex:page controller="HostProbePage" showHeader="false" sidebar="false" standardStylesheets="false" applyHtmlTag="false" applyBodyTag="false" docType="html-5.0">
+    <html lang="en">
+        <body>
+            <apex:form>
+                <p><apex:outputText value="{!message}" /></p>
+                <apex:commandButton action="{!press}" value="Press" />
+                <apex:commandButton action="{!leave}" value="Leave" />
+            </apex:form>
+        </body>
+    </html>
+</apex:page>
 `;
 
 let dir: string;
@@ -70,7 +136,6 @@ const admin = records.list('User').find((u) => u.Username === 'avery.admin@acme-
 function context(): CallContext {
     return {
         records,
-        settings: { types: [], rows: [] },
         session: { userId: admin.Id, language: 'en_US', permissionSets: {} },
         orgDomain: 'http://localhost:3333'
     };
@@ -82,6 +147,8 @@ describe('Apex host', () => {
         mkdirSync(path.join(dir, 'src', 'classes'), { recursive: true });
         writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'src' }] }));
         writeFileSync(path.join(dir, 'src', 'classes', 'HostProbe.cls'), PROBE);
+        writeFileSync(path.join(dir, 'src', 'classes', 'HostProbeResource.cls'), RESOURCE);
+        writeFileSync(path.join(dir, 'src', 'classes', 'HostProbePage.cls'), PAGE_CONTROLLER);
         webex = createServer((req, res) => {
             res.writeHead(200, { 'content-type': 'application/json' });
             res.end(JSON.stringify({ path: req.url }));
@@ -167,6 +234,70 @@ describe('Apex host', () => {
         const answer = await host.call(context(), 'HostProbe', 'countCalls', {});
         assert.equal(answer.status, 200);
         assert.equal(records.get(account.Id), undefined);
+    });
+
+    it('runs a Queueable job after the transaction that enqueued it, in its own; a failed transaction’s job never runs (Apex Developer Guide › Queueable Apex)', async () => {
+        const answer = await host.call(context(), 'HostProbe', 'enqueue', { name: 'Queued Ltd' });
+        assert.equal(answer.body, '0 before the job');
+        await host.whenJobsSettled();
+        assert.equal(records.list('Account').filter((a) => a.Name === 'Queued Ltd').length, 1, 'the job inserted it');
+        const failed = await host.call(context(), 'HostProbe', 'enqueueThenFail', { name: 'Never Ltd' });
+        assert.equal(failed.status, 500);
+        await host.whenJobsSettled();
+        assert.equal(records.list('Account').filter((a) => a.Name === 'Never Ltd').length, 0);
+    });
+
+    it('serves an Apex REST request with RestContext as the platform fills it, and gives back the status, headers and body the resource set', async () => {
+        const answer = await host.run(context(), {
+            kind: 'rest',
+            request: {
+                httpMethod: 'POST',
+                requestURI: '/probe/one',
+                headers: { 'X-Probe': 'yes' },
+                params: {},
+                bodyBase64: Buffer.from('{"a":1}').toString('base64'),
+                remoteAddress: '127.0.0.1'
+            }
+        });
+        assert.deepEqual(
+            [answer.status, answer.body, answer.headers],
+            [202, '/probe/one yes {"a":1}', { 'Content-Type': 'text/plain' }]
+        );
+    });
+
+    it('runs anonymous Apex and returns its System.debug messages', async () => {
+        const answer = await host.run(context(), {
+            kind: 'anonymous',
+            source: "System.debug('one'); System.debug(1 + 1);"
+        });
+        assert.equal(answer.status, 200);
+        assert.deepEqual(answer.debug, ['DEBUG|one', 'DEBUG|2']);
+    });
+
+    it('serves a Visualforce page: the controller built with the page’s parameters, kept in the view state across postbacks, its PageReference followed', async () => {
+        const get = async (form: Record<string, string> | null) => {
+            const answer = await host.run(context(), {
+                kind: 'page',
+                request: { page: 'probe', source: PAGE, url: '/apex/probe?name=Sam', form }
+            });
+            return answer.body as { kind: string; html?: string; location?: string };
+        };
+        const first = await get(null);
+        assert.match(first.html ?? '', /<p>Hello Sam<\/p>/);
+        const form = (html: string, button: string): Record<string, string> => {
+            const fields: Record<string, string> = {};
+            for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields[m[1]] = m[2];
+            const submit = new RegExp(`<input type="submit" name="([^"]+)" value="${button}"`).exec(html);
+            assert.ok(submit, `a ${button} button`);
+            fields[submit[1]] = button;
+            return fields;
+        };
+        const pressed = await get(form(first.html ?? '', 'Press'));
+        assert.match(pressed.html ?? '', /Pressed 1/);
+        const again = await get(form(pressed.html ?? '', 'Press'));
+        assert.match(again.html ?? '', /Pressed 2/, 'the same controller instance');
+        const left = await get(form(again.html ?? '', 'Leave'));
+        assert.deepEqual(left, { kind: 'redirect', location: '/lightning/n/Somewhere' });
     });
 
     it('costs little per call (a trivial @AuraEnabled call, measured: median and p95 printed)', async () => {

@@ -10,14 +10,16 @@ import { APEX_STACK_MB } from '../../../apex-runtime/src/testing/apex-stack.ts';
 import type { RecordStore } from '../records.ts';
 import {
     CALLOUT_BUFFER_BYTES,
+    type AsyncResponse,
     type CallRequest,
     type CallResponse,
     type CalloutRequest,
     type CalloutResult,
+    type Entry,
     type PlainRecord,
+    type PublishedEvent,
     type RecordSync,
     type Session,
-    type SettingRows,
     type WorkerData,
     type WorkerMessage
 } from './protocol.ts';
@@ -25,20 +27,25 @@ import {
 export const PROJECT_DIR = path.resolve(import.meta.dirname, '..', '..', '..');
 const PACKAGE_DIR = path.join(PROJECT_DIR, 'force-app', 'main', 'default');
 
-/** What one call needs from the org: its records, the settings rows, who calls. */
+/** What one call needs from the org: its records, who calls, the org's domain, labels and limits. */
 export interface CallContext {
     records: RecordStore;
-    settings: SettingRows;
     session: Session;
     /** `URL.getOrgDomainUrl()`. */
     orgDomain: string;
     objectLabels?: CallRequest['objectLabels'];
+    orgLimits?: CallRequest['orgLimits'];
+    /** The namespace the org runs the package with (default '': unpackaged). */
+    namespace?: string;
 }
 
-/** What the component receives, and how long the host took. */
+/** What the entry answered (CallResponse), and how long the host took. */
 export interface HostAnswer {
     status: number;
     body: unknown;
+    headers?: Record<string, string>;
+    events: PublishedEvent[];
+    debug: string[];
     workerMs: number;
 }
 
@@ -52,6 +59,10 @@ export interface ApexHostOptions {
      * org has no Remote Site Setting for the endpoint's host.
      */
     route: (endpoint: string) => string | null;
+    /** Receives the platform events each transaction published (after its answer's changes are applied). */
+    onEvents?: (events: PublishedEvent[]) => void;
+    /** Receives what Queueable jobs did, once they ran after the transaction that enqueued them. */
+    onJobs?: (jobs: AsyncResponse) => void;
 }
 
 interface Pending {
@@ -108,8 +119,15 @@ export class ApexHost {
     private nextId = 1;
     /** The store instance the worker mirrors (a reset replaces the org's store: the worker starts again). */
     private mirroredStore: RecordStore | null = null;
+    /** The namespace the worker's org was last asked for: another one rebuilds it empty, so every record goes again. */
+    private mirroredNamespace = '';
     /** Calls in order: the worker runs one transaction at a time, and each sends what changed since the last. */
     private queue: Promise<unknown> = Promise.resolve();
+    /** The store a transaction in flight uses: a callout sends it what else changed meanwhile. */
+    private inFlight: RecordStore | null = null;
+    /** Jobs enqueued and not yet reported by the worker. */
+    private pendingJobs = 0;
+    private jobsSettled: Array<() => void> = [];
     readonly ready: Promise<{ loadErrors: string[]; loadMs: number }>;
 
     constructor(options: ApexHostOptions) {
@@ -136,6 +154,7 @@ export class ApexHost {
         this.worker.on('message', (message: WorkerMessage) => {
             if (message.kind === 'ready') settle.resolve({ loadErrors: message.loadErrors, loadMs: message.loadMs });
             else if (message.kind === 'result') this.settle(message.id, (p) => p.resolve(message));
+            else if (message.kind === 'async') this.jobsRan(message);
             else if (message.kind === 'callout') void this.performCallout(message);
             else if (message.kind === 'fatal') {
                 const error = new Error(`Apex host: ${message.message}`);
@@ -156,6 +175,13 @@ export class ApexHost {
         if (p) fn(p);
     }
 
+    /** Runs one entry (an `@AuraEnabled` method, anonymous Apex, REST, a page) as the session's user, in order. */
+    run(context: CallContext, entry: Entry): Promise<HostAnswer> {
+        const run = this.queue.then(() => this.send(context, entry));
+        this.queue = run.catch(() => undefined);
+        return run;
+    }
+
     /** Runs `Class.method(params)` as the session's user (one transaction); applies what it committed to `records`. */
     call(
         context: CallContext,
@@ -163,43 +189,70 @@ export class ApexHost {
         methodName: string,
         params: Record<string, unknown>
     ): Promise<HostAnswer> {
-        const run = this.queue.then(() => this.send(context, className, methodName, params));
-        this.queue = run.catch(() => undefined);
-        return run;
+        return this.run(context, { kind: 'aura', className, methodName, params });
     }
 
-    private async send(
-        context: CallContext,
-        className: string,
-        methodName: string,
-        params: Record<string, unknown>
-    ): Promise<HostAnswer> {
+    /** Resolves once every Queueable job enqueued so far has run (AsyncApexJob no longer Queued). */
+    whenJobsSettled(): Promise<void> {
+        return this.queue.then(
+            () =>
+                new Promise<void>((resolve) => {
+                    if (this.pendingJobs === 0) resolve();
+                    else this.jobsSettled.push(resolve);
+                })
+        );
+    }
+
+    private async send(context: CallContext, entry: Entry): Promise<HostAnswer> {
         await this.ready;
         const id = this.nextId++;
         const request: CallRequest = {
             kind: 'call',
             id,
-            sync: this.syncOf(context.records),
-            settings: context.settings,
+            sync: this.syncOf(context.records, context.namespace ?? ''),
             session: context.session,
             orgDomain: context.orgDomain,
             objectLabels: context.objectLabels ?? {},
-            className,
-            methodName,
-            params
+            orgLimits: context.orgLimits ?? {},
+            namespace: context.namespace ?? '',
+            entry
         };
-        const answer = await new Promise<CallResponse>((resolve, reject) => {
-            this.pending.set(id, { resolve, reject });
-            this.worker.postMessage(request);
-        });
+        this.inFlight = context.records;
+        let answer: CallResponse;
+        try {
+            answer = await new Promise<CallResponse>((resolve, reject) => {
+                this.pending.set(id, { resolve, reject });
+                this.worker.postMessage(request);
+            });
+        } finally {
+            this.inFlight = null;
+        }
         // A story may have reset the org meanwhile: the old store's changes go nowhere.
         if (context.records === this.mirroredStore) context.records.applyCommitted(answer.changes as never);
-        return { status: answer.status, body: answer.body, workerMs: answer.workerMs };
+        if (answer.asyncPending) this.pendingJobs++;
+        if (answer.events.length > 0) this.options.onEvents?.(answer.events);
+        return {
+            status: answer.status,
+            body: answer.body,
+            headers: answer.headers,
+            events: answer.events,
+            debug: answer.debug,
+            workerMs: answer.workerMs
+        };
     }
 
-    private syncOf(records: RecordStore): RecordSync {
-        if (records !== this.mirroredStore) {
+    private jobsRan(message: AsyncResponse): void {
+        if (this.mirroredStore) this.mirroredStore.applyCommitted(message.changes as never);
+        if (message.events.length > 0) this.options.onEvents?.(message.events);
+        this.options.onJobs?.(message);
+        this.pendingJobs = Math.max(0, this.pendingJobs - 1);
+        if (this.pendingJobs === 0) for (const resolve of this.jobsSettled.splice(0)) resolve();
+    }
+
+    private syncOf(records: RecordStore, namespace: string): RecordSync {
+        if (records !== this.mirroredStore || namespace !== this.mirroredNamespace) {
             this.mirroredStore = records;
+            this.mirroredNamespace = namespace;
             records.takeChanges();
             return { reset: true, upserts: records.all() as PlainRecord[], deletes: [] };
         }
@@ -237,6 +290,17 @@ export class ApexHost {
                     message: timedOut ? 'Read timed out' : typeof cause === 'string' ? cause : String(error)
                 };
             }
+        }
+        // What the org's platform wrote while answering (a site the Metadata API created) is committed data the rest
+        // of the transaction sees.
+        if (this.inFlight && this.inFlight === this.mirroredStore) {
+            const changes = this.inFlight.takeChanges();
+            if (changes.upserts.length > 0 || changes.deletes.length > 0)
+                result.sync = {
+                    reset: false,
+                    upserts: changes.upserts as PlainRecord[],
+                    deletes: changes.deletes
+                };
         }
         const bytes = new TextEncoder().encode(JSON.stringify(result));
         const signal = new Int32Array(this.buffer, 0, 2);

@@ -1,17 +1,15 @@
 /**
- * The emulated org's side of the Apex host: what a call carries from the org (the signed-in user, the permission
- * sets the seeded users hold, the settings the remaining TypeScript stand-ins still keep outside the record store)
- * and where the Apex's callouts go.
+ * The emulated org's side of the Apex host: what a transaction carries from the org (the signed-in user, the
+ * permission sets the seeded users hold, object labels, today's limits), where the Apex's callouts go, and where
+ * what it publishes goes (platform events to `lightning/empApi` subscribers).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_PROFILE, permissionSetsFor } from '../../../scripts/org/plan.ts';
-import { FEATURES } from '../access-settings.ts';
-import { callLogTabs, DIRECTIONS } from '../apex/calling-settings.ts';
 import type { EmulatedOrg } from '../org-state.ts';
 import { describeObject, knownObjects } from '../records.ts';
 import { ApexHost, projectRemoteSites, remoteSiteAllows, PROJECT_DIR, type HostAnswer } from './host.ts';
-import type { PlainValue, Session, SettingRows } from './protocol.ts';
+import type { AsyncResponse, Entry, PageCall, RestCall, Session } from './protocol.ts';
 
 /** The Webex API origin the package's Remote Site Setting names; its callouts go to the Webex emulator. */
 const WEBEX_API_ORIGIN = 'https://webexapis.com';
@@ -25,90 +23,26 @@ function projectPermissionSets(): string[] {
 }
 
 /**
- * The rows of the protected custom settings and of WebexCallLogTab__c as the package's Apex stores them, from the
- * stores the remaining stand-ins write (access-settings.ts, apex/calling-settings.ts). Phase 1 of issue 13: they
- * move into the record store when their stand-ins go.
- */
-export function settingRows(org: EmulatedOrg): SettingRows {
-    const rows: SettingRows['rows'] = [];
-    const organization: Record<string, PlainValue> = { SetupOwnerId: '@organization' };
-    const owners = new Map<string, Record<string, PlainValue>>();
-    for (const feature of FEATURES) {
-        if (org.featureAccess.isEnabledForAll(feature)) organization[`${feature}__c`] = true;
-        for (const ownerId of org.featureAccess.granted(feature)) {
-            const row = owners.get(ownerId) ?? { SetupOwnerId: ownerId };
-            row[`${feature}__c`] = true;
-            owners.set(ownerId, row);
-        }
-    }
-    rows.push({ type: 'WebexFeatureAccess__c', fields: organization });
-    for (const fields of owners.values()) rows.push({ type: 'WebexFeatureAccess__c', fields });
-    if (org.calling.backend)
-        rows.push({
-            type: 'WebexCallingSettings__c',
-            fields: { SetupOwnerId: '@organization', Backend__c: org.calling.backend }
-        });
-    for (const direction of DIRECTIONS) {
-        (org.calling.callLogObjects.get(direction) ?? []).forEach((objectApiName, i) =>
-            rows.push({
-                type: 'WebexCallLogObject__c',
-                fields: {
-                    Name: `${direction}-${String(i).padStart(4, '0')}`,
-                    Direction__c: direction,
-                    ObjectApiName__c: objectApiName,
-                    Position__c: i
-                }
-            })
-        );
-    }
-    for (const [objectApiName, fields] of org.calling.phoneFields) {
-        fields.forEach((fieldApiName, i) =>
-            rows.push({
-                type: 'WebexPhoneField__c',
-                fields: {
-                    Name: `${objectApiName}-${String(i).padStart(4, '0')}`.slice(0, 38),
-                    ObjectApiName__c: objectApiName,
-                    FieldApiName__c: fieldApiName,
-                    Position__c: i
-                }
-            })
-        );
-    }
-    for (const tab of callLogTabs(org))
-        rows.push({
-            type: 'WebexCallLogTab__c',
-            fields: {
-                Id: tab.id,
-                ObjectApiName__c: tab.objectApiName,
-                AccountField__c: tab.accountField,
-                Fields__c: tab.fields.join(',')
-            }
-        });
-    return {
-        types: [
-            'WebexFeatureAccess__c',
-            'WebexCallingSettings__c',
-            'WebexCallLogObject__c',
-            'WebexPhoneField__c',
-            'WebexCallLogTab__c'
-        ],
-        rows
-    };
-}
-
-/**
  * The signed-in user, in the page's language, and the permission sets each seeded user holds: those the org setup
  * script assigns by profile (scripts/org/plan.ts permissionSetsFor), plus the assignments made in Setup.
  */
-export function sessionOf(org: EmulatedOrg, permissionSets: string[]): Session {
+export function sessionOf(org: EmulatedOrg, permissionSets: string[], userId = org.user.id): Session {
     const held: Record<string, string[]> = {};
     for (const user of org.records.list('User')) {
-        const profile = String(org.records.get(String(user.ProfileId))?.Name ?? '');
-        const sets = new Set(permissionSetsFor(profile === ADMIN_PROFILE ? ADMIN_PROFILE : profile, permissionSets));
+        const profileRow = org.records.get(String(user.ProfileId));
+        const profile = String(profileRow?.Name ?? '');
+        // The setup script assigns the sample users only: a site's guest user holds what Setup or Apex gives it.
+        const scripted =
+            profileRow?.UserType === 'Guest'
+                ? []
+                : permissionSetsFor(profile === ADMIN_PROFILE ? ADMIN_PROFILE : profile, permissionSets);
+        const sets = new Set(scripted);
         for (const [name, assignees] of org.permissionSetAssignments) if (assignees.has(user.Id)) sets.add(name);
+        for (const [name, removed] of org.permissionSetRemovals) if (removed.has(user.Id)) sets.delete(name);
         held[user.Id] = [...sets].sort();
     }
-    return { userId: org.user.id, language: org.user.language === 'fr' ? 'fr' : 'en_US', permissionSets: held };
+    const language = userId === org.user.id ? org.user.language : org.records.get(userId)?.LanguageLocaleKey;
+    return { userId, language: language === 'fr' ? 'fr' : 'en_US', permissionSets: held };
 }
 
 /** The fields the workbench's store holds, by object: what the worker mirrors back after each call. */
@@ -131,12 +65,14 @@ function objectLabels(): Record<string, { label: Record<string, string>; labelPl
     );
 }
 
-/** The org's Apex: runs a package method as the page's user, through one host per org. */
+/** The org's Apex: runs the package's entry points as the org's users, through one host per org. */
 export class OrgApex {
     private started: ApexHost | null = null;
     private readonly org: EmulatedOrg;
     private readonly permissionSets = projectPermissionSets();
     private readonly remoteSites = projectRemoteSites();
+    /** AsyncApexJob outcomes, newest last (what Setup › Apex Jobs shows). */
+    readonly jobs: AsyncResponse['jobs'] = [];
 
     constructor(org: EmulatedOrg) {
         this.org = org;
@@ -144,7 +80,15 @@ export class OrgApex {
 
     /** The host, started on first use: an org that never runs Apex (most node tests) starts no worker to stop. */
     get host(): ApexHost {
-        this.started ??= new ApexHost({ mirroredFields: mirroredFields(), route: (endpoint) => this.route(endpoint) });
+        this.started ??= new ApexHost({
+            mirroredFields: mirroredFields(),
+            route: (endpoint) => this.route(endpoint),
+            // Platform events reach every `lightning/empApi` subscriber of their channel.
+            onEvents: (events) => {
+                for (const event of events) this.org.publish(event.channel, event.payload);
+            },
+            onJobs: (ran) => this.jobs.push(...ran.jobs)
+        });
         return this.started;
     }
 
@@ -167,17 +111,45 @@ export class OrgApex {
 
     /** `Class.method(params)` as the signed-in user, in one transaction. */
     call(className: string, methodName: string, params: Record<string, unknown>): Promise<HostAnswer> {
-        return this.host.call(
+        return this.run({ kind: 'aura', className, methodName, params });
+    }
+
+    /** Anonymous Apex as a user (default: the signed-in one), as Execute Anonymous runs it. */
+    anonymous(source: string, userId?: string): Promise<HostAnswer> {
+        return this.run({ kind: 'anonymous', source }, userId);
+    }
+
+    /** An Apex REST request, as the user the site runs it as (its guest user). */
+    rest(request: RestCall, userId: string): Promise<HostAnswer> {
+        return this.run({ kind: 'rest', request }, userId);
+    }
+
+    /** A Visualforce page request as the signed-in user (a page of their session). */
+    page(request: PageCall): Promise<HostAnswer> {
+        return this.run({ kind: 'page', request });
+    }
+
+    /** Resolves once the Queueable jobs enqueued so far have run. */
+    whenJobsSettled(): Promise<void> {
+        return this.started ? this.started.whenJobsSettled() : Promise.resolve();
+    }
+
+    private run(entry: Entry, userId?: string): Promise<HostAnswer> {
+        const platformEvents = this.org.deliveredPlatformEvents();
+        const genericEvents = this.org.streaming.delivered();
+        return this.host.run(
             {
                 records: this.org.records,
-                settings: settingRows(this.org),
-                session: sessionOf(this.org, this.permissionSets),
+                session: sessionOf(this.org, this.permissionSets, userId),
                 orgDomain: this.org.myDomainUrl,
-                objectLabels: objectLabels()
+                objectLabels: objectLabels(),
+                orgLimits: {
+                    DailyDeliveredPlatformEvents: platformEvents,
+                    DailyDurableGenericStreamingApiEvents: genericEvents
+                },
+                namespace: this.org.namespace
             },
-            className,
-            methodName,
-            params
+            entry
         );
     }
 

@@ -12,16 +12,6 @@ export interface PlainRecord {
     fields: Record<string, PlainValue> & { Id: string };
 }
 
-/**
- * A row the main thread still keeps outside the record store (the protected custom settings and the More info
- * tabs the remaining TypeScript stand-ins write): the worker replaces every row of `types` with these before the
- * transaction. `SetupOwnerId: '@organization'` names the org's own Id, which only the worker knows.
- */
-export interface SettingRows {
-    types: string[];
-    rows: Array<{ type: string; fields: Record<string, PlainValue> }>;
-}
-
 /** Who calls: the signed-in user of the page, in the language the page asked for. */
 export interface Session {
     userId: string;
@@ -31,12 +21,48 @@ export interface Session {
     permissionSets: Record<string, string[]>;
 }
 
+/** What a transaction runs: one entry point of the package's Apex, as the platform enters it. */
+export type Entry =
+    /** An `@salesforce/apex` call: the `@AuraEnabled` static method and the component's parameters (JSON). */
+    | { kind: 'aura'; className: string; methodName: string; params: Record<string, unknown> }
+    /** Anonymous Apex (Developer Console › Execute Anonymous, `sf apex run`): what a set-up script types. */
+    | { kind: 'anonymous'; source: string }
+    /** A request to an `@RestResource` (`/services/apexrest/<urlMapping>`). */
+    | { kind: 'rest'; request: RestCall }
+    /** A Visualforce page request (`/apex/<page>`): its controller constructed, or its view state and an action. */
+    | { kind: 'page'; request: PageCall };
+
+/** An Apex REST request as `RestContext.request` holds it. */
+export interface RestCall {
+    httpMethod: string;
+    /** `/webex/webhooks`: the part after `/services/apexrest`. */
+    requestURI: string;
+    headers: Record<string, string>;
+    params: Record<string, string>;
+    /** The body, base64 (a Blob). */
+    bodyBase64: string;
+    remoteAddress: string;
+}
+
+/** A Visualforce request: the page, its URL parameters, and for a postback the form and the view state. */
+export interface PageCall {
+    /** The page's name (`webexsfdcauth`) and its source (`.page` markup). */
+    page: string;
+    source: string;
+    /** The page's URL as requested (path and query): what `ApexPages.currentPage()` gives. */
+    url: string;
+    /** The posted form (a postback), or null for a GET. */
+    form: Record<string, string> | null;
+}
+
+/** What a Visualforce request answers: a page, or a redirect (an action returned a PageReference). */
+export type PageAnswer = { kind: 'html'; html: string } | { kind: 'redirect'; location: string };
+
 export interface CallRequest {
     kind: 'call';
     id: number;
     /** The workbench's records changed since the worker last saw them (all of them after a reset). */
     sync: RecordSync;
-    settings: SettingRows;
     session: Session;
     /** `URL.getOrgDomainUrl()`: the workbench's own origin (known once it listens). */
     orgDomain: string;
@@ -45,10 +71,29 @@ export interface CallRequest {
      * by language (`en`, `fr`).
      */
     objectLabels: Record<string, { label: Record<string, string>; labelPlural: Record<string, string> }>;
-    className: string;
-    methodName: string;
-    /** The component's parameters, by name (JSON, as Aura posts them). */
-    params: Record<string, unknown>;
+    /** OrgLimits values a story set (`DailyDeliveredPlatformEvents` → used), over the runtime's own counts. */
+    orgLimits: Record<string, { used: number; max: number }>;
+    /**
+     * The namespace the org runs the package with ('' unpackaged): the worker loads the package installed with it
+     * (`ns__Foo__c`, `ns.Foo`), starting again from an empty org when it changes.
+     */
+    namespace: string;
+    entry: Entry;
+}
+
+/** A platform event the transaction published, as `lightning/empApi` subscribers receive its fields. */
+export interface PublishedEvent {
+    /** `/event/WebexErrorEvent__e`. */
+    channel: string;
+    payload: Record<string, PlainValue>;
+}
+
+/** An AsyncApexJob the host ran after a transaction. */
+export interface JobOutcome {
+    name: string;
+    status: 'Completed' | 'Failed';
+    /** The exception's type and message for a failed job, as the AsyncApexJob's ExtendedStatus gives it. */
+    error?: string;
 }
 
 /** What changed in a store: upserted records (whole) and deleted Ids. */
@@ -59,16 +104,39 @@ export interface RecordSync {
     deletes: string[];
 }
 
-/** What the component receives: the HTTP status and body of the `@salesforce/apex` call. */
+/**
+ * What the entry answered: for an `@salesforce/apex` call the HTTP status and body the component receives; for REST
+ * the status, headers and body the client receives; for a page, the page or its redirect.
+ */
 export interface CallResponse {
     kind: 'result';
     id: number;
     status: number;
     body: unknown;
+    /** An Apex REST response's headers; a page's answer (as `body`). */
+    headers?: Record<string, string>;
     /** The transaction's committed changes to records of the objects the workbench's store knows. */
     changes: RecordSync;
+    /** Platform events published (after commit; immediately-published ones even when the transaction failed). */
+    events: PublishedEvent[];
+    /** `System.debug` lines of the transaction. */
+    debug: string[];
+    /** Whether Queueable jobs were enqueued: an `async` message follows once they ran. */
+    asyncPending: boolean;
     /** Milliseconds the worker spent on the transaction (sync, Apex, diff). */
     workerMs: number;
+}
+
+/**
+ * Queueable jobs a transaction enqueued, run after it answered (each in its own transaction, as the platform runs
+ * them), and what they committed and published.
+ */
+export interface AsyncResponse {
+    kind: 'async';
+    jobs: JobOutcome[];
+    changes: RecordSync;
+    events: PublishedEvent[];
+    debug: string[];
 }
 
 /** An Apex callout the worker asks the main thread to perform (it waits on `CalloutChannel`). */
@@ -82,9 +150,16 @@ export interface CalloutRequest {
 }
 
 /** What a callout gave: a response, or the `CalloutException` message an org raises. */
-export type CalloutResult =
+export type CalloutResult = (
     | { ok: true; statusCode: number; status: string; headers: Array<[string, string]>; body: string }
-    | { ok: false; message: string };
+    | { ok: false; message: string }
+) & {
+    /**
+     * What other transactions committed to the workbench's records while the callout ran (the org's Metadata API
+     * creating a site): visible to the rest of this transaction, as committed data is in an org.
+     */
+    sync?: RecordSync;
+};
 
 export interface ReadyMessage {
     kind: 'ready';
@@ -98,7 +173,7 @@ export interface FatalMessage {
     message: string;
 }
 
-export type WorkerMessage = CallResponse | CalloutRequest | ReadyMessage | FatalMessage;
+export type WorkerMessage = CallResponse | AsyncResponse | CalloutRequest | ReadyMessage | FatalMessage;
 
 /** What the main thread passes the worker at start. */
 export interface WorkerData {

@@ -23,7 +23,9 @@ const callout: CalloutTransport = (request) => {
     // The main thread answers within the timeout (it enforces it); the margin covers its own scheduling.
     if (Atomics.wait(signal, 0, 0, timeoutMs + 5_000) === 'timed-out') return { ok: false, message: 'Read timed out' };
     const length = Atomics.load(signal, 1);
-    return JSON.parse(new TextDecoder().decode(answer.slice(0, length))) as CalloutResult;
+    const result = JSON.parse(new TextDecoder().decode(answer.slice(0, length))) as CalloutResult;
+    if (result.sync) org.applySync(result.sync);
+    return result;
 };
 
 const started = performance.now();
@@ -39,8 +41,20 @@ try {
 port.on('message', (request: CallRequest) => {
     const t0 = performance.now();
     try {
-        const result = org.call(request);
+        // The org runs the package with another namespace: load it installed that way, from an empty org (the host
+        // sends every record again with it).
+        if (request.namespace !== org.namespace)
+            org = new ApexOrg({
+                projectDir: data.projectDir,
+                mirroredFields: data.mirroredFields,
+                callout,
+                namespace: request.namespace
+            });
+        const result = org.run(request);
         post({ kind: 'result', id: request.id, ...result, workerMs: performance.now() - t0 });
+        // Queueable jobs run once the request that enqueued them has answered, as the platform runs them.
+        const jobs = org.runAsync();
+        if (jobs) post({ kind: 'async', ...jobs });
     } catch (error) {
         post({
             kind: 'fatal',

@@ -145,17 +145,37 @@ function searchedFields(object: SObjectDescribe, group: SearchGroup): FieldDescr
 }
 
 function searchRecords(object: SObjectDescribe, group: SearchGroup, search: SearchExpr, ctx: QueryContext): SObject[] {
-    const fields = searchedFields(object, group);
+    // A field the row holds no value for is null, unless it is a formula (which `get` refuses: never computed).
+    const fields = searchedFields(object, group).map((f) => ({
+        name: f.name,
+        key: f.name.toLowerCase(),
+        formula: f.formula !== undefined
+    }));
     const out: SObject[] = [];
     for (const r of ctx.source.records(object.name, false)) {
         const tokens: string[][] = [];
         for (const f of fields) {
-            const v = r.get(f.name);
-            if (typeof v === 'string' && v !== '') tokens.push(tokensOf(v));
+            const stored = r.storedValue(f.key);
+            const v = stored === undefined && f.formula ? r.get(f.name) : stored;
+            if (typeof v === 'string' && v !== '') tokens.push(cachedTokens(v));
         }
         if (tokens.length > 0 && matches(search, tokens)) out.push(r);
     }
     return out;
+}
+
+/** Tokens by field value: a search scans every row, and the values rarely change between searches. */
+const TOKEN_CACHE = new Map<string, string[]>();
+const TOKEN_CACHE_LIMIT = 500_000;
+
+function cachedTokens(value: string): string[] {
+    let tokens = TOKEN_CACHE.get(value);
+    if (!tokens) {
+        if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear();
+        tokens = tokensOf(value);
+        TOKEN_CACHE.set(value, tokens);
+    }
+    return tokens;
 }
 
 const SIMPLE_BIND = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -44,6 +44,8 @@ export interface DataLayerOptions {
     defaultUserId: () => string;
     /** How a platform event is published (`PublishImmediately` / `PublishAfterCommit`), by object API name. */
     publishBehavior?: (object: string) => string | undefined;
+    /** For a custom profile made in Setup (no metadata), the standard profile it was cloned from (`AccessModel`). */
+    clonedProfile?: (profileName: string) => string | undefined;
 }
 
 const layers = new WeakMap<object, DataLayer>();
@@ -90,7 +92,7 @@ export class DataLayer implements DataHooks {
     constructor(options: DataLayerOptions) {
         this.options = options;
         this.store = options.store;
-        this.accessModel = new AccessModel(options.meta, options.store);
+        this.accessModel = new AccessModel(options.meta, options.store, undefined, options.clonedProfile);
         this.source = storeQuerySource(options.store);
         this.triggers = new TriggerRunner();
     }

@@ -64,7 +64,9 @@ export class TriggerRunner implements TriggerHooks {
         runners.set(it, this);
         this.byObject.clear();
         for (const t of it.classes.triggers) {
-            const key = t.decl.object.toLowerCase();
+            // The object as the schema names it: a package's trigger written `on Foo__c` runs on `ns__Foo__c` once
+            // installed (Apex Developer Guide › Namespace Prefix: code names its own objects without the prefix).
+            const key = (it.schema?.describe(t.decl.object)?.name ?? t.decl.object).toLowerCase();
             const list = this.byObject.get(key) ?? [];
             list.push(t);
             this.byObject.set(key, list);

@@ -55,7 +55,12 @@ function publish(rt: NativeRuntime, target: ApexValue): ApexValue {
     for (const [object, list] of byObject) {
         publishEvent(rt, {
             what: `Platform event ${object}`,
-            run: () => layer.triggers.fire(object, 'after', 'insert', list, null, EVENT_TRIGGER_CHUNK)
+            run: () => layer.triggers.fire(object, 'after', 'insert', list, null, EVENT_TRIGGER_CHUNK),
+            published: {
+                object,
+                events: list,
+                immediately: behaviourOf(layer.publishBehavior(object), object) === 'PublishImmediately'
+            }
         });
     }
     return resultsValue(SaveResultNative, results, single);

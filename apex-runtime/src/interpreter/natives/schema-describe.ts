@@ -6,7 +6,7 @@
  * schema does not hold (`undefined` there) is refused, never answered with a guess.
  */
 import { UnsupportedApexError } from '../../errors.ts';
-import { labelFor } from '../../data/schema.ts';
+import { fieldOf, labelFor } from '../../data/schema.ts';
 import type { FieldDescribe, Labels, SObjectDescribe, SoapType } from '../../data/schema.ts';
 import type { ObjectOp } from '../../data/access.ts';
 import { ApexList } from '../collections.ts';
@@ -94,7 +94,7 @@ export const SObjectTypeFieldsNative: NativeClass = defineNative({
     namespace: 'Schema',
     instanceMember: (_rt: NativeRuntime, self: ApexValue, name: string) => {
         const d = (self as NativeObject).state as SObjectDescribe;
-        const f = d.fields.get(name.toLowerCase());
+        const f = fieldOf(d, name);
         if (!f) throw new UnsupportedApexError(`field ${d.name}.${name} (not in the schema)`);
         return fieldDescribeResult(d, f);
     },
@@ -139,6 +139,10 @@ export const DescribeSObjectResultNative: NativeClass = defineNative({
         getSObjectType: noArgs((_rt, s) => sobjectTypeToken(objectOf(s))),
         isCustom: noArgs((_rt, s) => objectOf(s).custom),
         isCustomSetting: noArgs((_rt, s) => objectOf(s).customSettingsType !== undefined),
+        // "Reserved for future use" (DescribeSObjectResult Class › isDeprecatedAndHidden(),
+        // https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_sobject_describe.htm):
+        // no object an org describes is flagged, so every describe answers false.
+        isDeprecatedAndHidden: noArgs(() => false),
         isAccessible: noArgs((rt, s) => objectAccess(rt, objectOf(s), 'read', 'isAccessible')),
         isCreateable: noArgs((rt, s) => objectAccess(rt, objectOf(s), 'create', 'isCreateable')),
         isUpdateable: noArgs((rt, s) => objectAccess(rt, objectOf(s), 'edit', 'isUpdateable')),

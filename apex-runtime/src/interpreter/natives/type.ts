@@ -15,6 +15,8 @@ import type { NativeClass, NativeRuntime } from './registry.ts';
 export interface TypeRuntime extends NativeRuntime {
     newInstanceOf(t: ApexType): ApexValue;
     typeForName(name: string): ApexType | undefined;
+    /** The name `getName()` gives: `ns.Foo` for a class of a namespaced package. */
+    qualifiedTypeName(t: ApexType): string;
 }
 
 function typeOf(v: ApexValue): ApexType {
@@ -29,8 +31,10 @@ export const TypeNative: NativeClass = defineNative({
     valueEquals: (a, b) => typeName(a as ApexType).toLowerCase() === typeName(b as ApexType).toLowerCase(),
     valueHash: (a) => javaStringHash(typeName(a as ApexType).toLowerCase()),
     methods: {
-        getName: [{ params: [], fn: (_rt, s) => typeName(typeOf(s)) }],
-        toString: [{ params: [], fn: (_rt: NativeRuntime, s: ApexValue) => typeName(typeOf(s)) }],
+        getName: [{ params: [], fn: (rt, s) => (rt as TypeRuntime).qualifiedTypeName(typeOf(s)) }],
+        toString: [
+            { params: [], fn: (rt: NativeRuntime, s: ApexValue) => (rt as TypeRuntime).qualifiedTypeName(typeOf(s)) }
+        ],
         hashCode: [{ params: [], fn: (_rt, s) => javaStringHash(typeName(typeOf(s)).toLowerCase()) }],
         equals: [
             {

@@ -10,6 +10,8 @@
  * (the browser lost Salesforce).
  */
 import GENERIC from '@salesforce/label/c.WebexError_Generic';
+import NOT_ADMIN from '@salesforce/label/c.WebexError_NotAdmin';
+import NOT_WEBEX_USER from '@salesforce/label/c.WebexError_NotWebexUser';
 import SALESFORCE_UNREACHABLE from '@salesforce/label/c.WebexError_SalesforceUnreachable';
 import UNKNOWN from '@salesforce/label/c.WebexError_Unknown';
 import { formatLabel } from 'c/webexLabelFormat';
@@ -76,12 +78,45 @@ function parsePayload(text: string): WebexApexErrorPayload | null {
     }
 }
 
+/**
+ * The controllers the Webex Admin permission set gives access to (the others, the Cisco Webex User one): what a
+ * user lacking it is told to ask for. The Jest test keeps this list equal to the permission set's classAccesses.
+ */
+export const ADMIN_CONTROLLERS: readonly string[] = [
+    'WebexAdminController',
+    'WebexCallingAdminController',
+    'WebexEnablementController',
+    'WebexHealthCheckController',
+    'WebexPeopleSearchController',
+    'WebexSalesforceAuthController',
+    'WebexSalesforceAuthPageController',
+    'WebexSiteController'
+];
+
+/**
+ * The platform's refusal of a user without access to the Apex class (Apex Developer Guide › Class Security): "You
+ * do not have access to the Apex class named 'X'." for a component's call, "…named: X" for Apex REST. Said as the
+ * permission set the user lacks, in their language: the package's own check never ran.
+ */
+function classAccessRefusal(text: string): WebexApexErrorPayload | null {
+    // An installed package's class is named with its namespace: `webexsf.WebexAdminController`.
+    const match = /You do not have access to the Apex class named:?\s*'?((?:\w+\.)?\w+)/.exec(text);
+    if (!match) return null;
+    const className = (match[1].split('.').pop() ?? '').replace(/^\w+?__/, '');
+    const admin = ADMIN_CONTROLLERS.includes(className);
+    return {
+        code: admin ? 'NOT_ADMIN' : 'FORBIDDEN',
+        message: tidy(admin ? NOT_ADMIN : NOT_WEBEX_USER),
+        retryAfterSeconds: null
+    };
+}
+
 /** Messages from the server: the package's payload if one is, else the texts as they came. */
 function fromMessages(messages: string[]): WebexApexErrorPayload | null {
     const texts = [...new Set(messages.map(tidy).filter(Boolean))];
     if (!texts.length) return null;
     for (const text of texts) {
-        const payload = parsePayload(text);
+        const payload = parsePayload(text) ?? classAccessRefusal(text);
         if (payload) return payload;
     }
     return { code: 'UNEXPECTED', message: tidy(formatLabel(GENERIC, texts.join(' '))), retryAfterSeconds: null };

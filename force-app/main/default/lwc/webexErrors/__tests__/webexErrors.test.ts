@@ -1,4 +1,6 @@
-import { isRateLimited, toWebexError } from 'c/webexErrors';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { ADMIN_CONTROLLERS, isRateLimited, toWebexError } from 'c/webexErrors';
 import dmlErrorsRejection from './data/dmlErrorsRejection.json';
 import invalidTokenRejection from './data/invalidTokenRejection.json';
 import pageErrorsRejection from './data/pageErrorsRejection.json';
@@ -21,6 +23,20 @@ jest.mock(
     { virtual: true }
 );
 
+jest.mock(
+    '@salesforce/label/c.WebexError_NotAdmin',
+    () => ({ default: 'You need the Webex Admin permission set to view or change Webex settings.' }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.WebexError_NotWebexUser',
+    () => ({
+        default:
+            'You need the Cisco Webex User permission set to use Webex in Salesforce. Ask your Salesforce administrator to assign it to you.'
+    }),
+    { virtual: true }
+);
+
 const UNKNOWN = 'Something went wrong and no details were given. Reload the page, then try again.';
 const UNREACHABLE = 'Salesforce could not be reached. Check your network connection, then try again.';
 
@@ -30,6 +46,45 @@ function apexRejection(payload: unknown, status = 500): unknown {
 }
 
 describe('c/webexErrors', () => {
+    describe("the platform's refusal of a user without access to the Apex class (Apex Developer Guide › Class Security)", () => {
+        it('tells a user who lacks Webex Admin which permission set an admin controller needs', () => {
+            const refusal = {
+                status: 500,
+                body: { message: "You do not have access to the Apex class named 'WebexAdminController'." }
+            };
+            expect(toWebexError(refusal)).toEqual({
+                code: 'NOT_ADMIN',
+                message: 'You need the Webex Admin permission set to view or change Webex settings.',
+                retryAfterSeconds: null
+            });
+        });
+
+        it('reads the class of an installed package, named with its namespace', () => {
+            for (const message of [
+                "You do not have access to the Apex class named 'webexsf.WebexAdminController'.",
+                'You do not have access to the Apex class named: webexsf.WebexAdminController'
+            ])
+                expect(toWebexError({ status: 500, body: { message } }).code).toBe('NOT_ADMIN');
+        });
+
+        it("tells a rep without Cisco Webex User to ask for it, whatever the namespace's prefix", () => {
+            const refusal = {
+                status: 500,
+                body: { message: "You do not have access to the Apex class named 'webexsf.WebexCallController'." }
+            };
+            expect(toWebexError(refusal)).toMatchObject({
+                code: 'FORBIDDEN',
+                message: expect.stringContaining('Cisco Webex User permission set')
+            });
+        });
+
+        it('lists exactly the controllers the Webex Admin permission set gives access to', () => {
+            const file = path.join(__dirname, '..', '..', '..', 'permissionsets', 'Webex_Admin.permissionset-meta.xml');
+            const granted = [...readFileSync(file, 'utf8').matchAll(/<apexClass>(\w+)<\/apexClass>/g)].map((m) => m[1]);
+            expect([...ADMIN_CONTROLLERS].sort()).toEqual(granted.sort());
+        });
+    });
+
     describe('the package error payload', () => {
         it('reads code and message from the JSON message of an AuraHandledException', () => {
             expect(toWebexError(invalidTokenRejection)).toEqual({

@@ -1,21 +1,27 @@
 /**
  * Setting up a running workbench (org + Webex emulator) so that reps' calls reach their dialers, for the
- * node tests and the benchmark: the webhook secret and site, the package's Salesforce authorization,
- * reps connected through the org's own path (`POST /_org/control/webex-connect`: OAuth code, `/people/me`,
- * the rep's `telephony_calls` webhooks registered with the rep's token, the connection stored where
- * WebexUserTokens reads it), and `lightning/empApi`-like listeners on `/u/WebexCallEvents` (the
- * `/_org/events` stream the browser stand-in uses). The site keeps its registered handlers
- * (REGISTERED_WEBHOOK_HANDLERS): the events reach the package's WebexCallEventHandler, which maps
- * people to users with WebexUserTokens as in an org.
+ * node tests, stories and the benchmark, as an administrator leaves the org: the webhook secret, the package's
+ * Salesforce authorization (anonymous Apex through the package's own stores), the webhook site; reps connected
+ * through the package's own connect flow (`POST /_org/control/webex-connect`: Connect Webex, Webex's sign-in, the
+ * return page's Finish, all in the package's Apex); and `lightning/empApi`-like listeners on `/u/WebexCallEvents`
+ * (the `/_org/events` stream the browser stand-in uses).
  */
 import assert from 'node:assert/strict';
-import type { OrgEvent } from '../org-state.ts';
-import { SALESFORCE_ROWS } from '../apex/salesforce-auth.ts';
-import { CALL_EVENT_CHANNEL } from '../apex/call-event-publisher.ts';
-import { deleteUserConnection, readUserConnection } from '../apex/user-tokens.ts';
-import { WORKBENCH_CONNECTED_APP } from '../salesforce-platform.ts';
-import type { Workbench } from '../../server.ts';
-import { useWorkbenchAsWebhookSite } from './webhook-resource.ts';
+import type { OrgEvent } from '../org/org-state.ts';
+import { WORKBENCH_CONNECTED_APP } from '../org/salesforce-platform.ts';
+import { apexString, ensureWebhookSite } from '../org/setup-apex.ts';
+import type { Workbench } from '../server.ts';
+import { runApex } from './package-setup.ts';
+
+/** The Streaming Channel the package pushes call events on (WebexCallEventChannel.NAME). */
+export const CALL_EVENT_CHANNEL = '/u/WebexCallEvents';
+
+/** What WebexCallEventPayload carries to a rep's dialer. */
+export interface WebexCallEventPayload {
+    callId: string;
+    eventTimestamp: string;
+    [field: string]: unknown;
+}
 
 /** The secret the org's webhooks are signed with in these set-ups. */
 export const CALL_EVENTS_SECRET = 'b2c4e6f8a0b2c4d6e8f0a2b4c6d8e0f2a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d4';
@@ -29,29 +35,26 @@ export interface ConnectedRep {
     token: string;
 }
 
-/** The org as an administrator leaves it: webhook secret, site, and the package's Salesforce authorization. */
-export function prepareCallEvents(wb: Workbench): void {
-    wb.org.credentials.set('WebhookSecret', { secret: CALL_EVENTS_SECRET });
-    useWorkbenchAsWebhookSite(wb);
+/** The org as an administrator leaves it: webhook secret, the package's Salesforce authorization, the site. */
+export async function prepareCallEvents(wb: Workbench): Promise<void> {
     const admin = userIdOf(wb, 'avery.admin@acme-webex.example');
     const refreshToken = `5Aep861!workbench-${Date.now()}`;
+    // The org's OAuth server issued it to the administrator (what their Authorize Salesforce left).
     wb.org.salesforce.refreshTokens.set(refreshToken, { clientId: WORKBENCH_CONNECTED_APP.consumerKey, userId: admin });
-    const now = new Date().toISOString();
-    wb.org.credentials.set(SALESFORCE_ROWS.consumerKey, {
-        secret: WORKBENCH_CONNECTED_APP.consumerKey,
-        verifiedAt: now
-    });
-    wb.org.credentials.set(SALESFORCE_ROWS.consumerSecret, {
-        secret: WORKBENCH_CONNECTED_APP.consumerSecret,
-        verifiedAt: now
-    });
-    wb.org.credentials.set(SALESFORCE_ROWS.refreshToken, {
-        secret: refreshToken,
-        ownerDisplayName: 'Avery Admin',
-        ownerEmail: 'avery.admin@acme-webex.example',
-        salesforceUserId: admin,
-        verifiedAt: now
-    });
+    await runApex(
+        wb,
+        `new WebexIntegrationStore().saveWebhookSecret(${apexString(CALL_EVENTS_SECRET)});
+        WebexSalesforceAuthStore.SalesforceAuthorization authorization = new WebexSalesforceAuthStore.SalesforceAuthorization();
+        authorization.consumerKey = ${apexString(WORKBENCH_CONNECTED_APP.consumerKey)};
+        authorization.consumerSecret = ${apexString(WORKBENCH_CONNECTED_APP.consumerSecret)};
+        authorization.refreshToken = ${apexString(refreshToken)};
+        authorization.userId = UserInfo.getUserId();
+        authorization.displayName = UserInfo.getName();
+        authorization.username = UserInfo.getUserName();
+        authorization.authorizedAt = Datetime.now();
+        new WebexSalesforceAuthStore().saveSalesforceAuthorization(authorization);`
+    );
+    await ensureWebhookSite(wb.org, wb.apex);
 }
 
 /** The seeded Salesforce user with this email. */
@@ -74,9 +77,12 @@ export async function connectRep(wb: Workbench, email: string): Promise<Connecte
     });
     const answer = (await response.json()) as { userId: string; webexPersonId: string | null };
     assert.equal(response.status, 200, `connecting ${email}: ${JSON.stringify(answer)}`);
-    const connection = readUserConnection(wb.org, answer.userId);
-    assert.ok(connection && answer.webexPersonId, `${email} connected`);
-    return { email, webexPersonId: answer.webexPersonId, userId: answer.userId, token: connection.accessToken };
+    assert.ok(answer.webexPersonId, `${email} connected`);
+    const [token] = await runApex(
+        wb,
+        `System.debug(new WebexUserConnectionStore().readUserConnection(${apexString(answer.userId)}).accessToken);`
+    );
+    return { email, webexPersonId: answer.webexPersonId, userId: answer.userId, token };
 }
 
 /**
@@ -86,7 +92,7 @@ export async function connectRep(wb: Workbench, email: string): Promise<Connecte
  */
 export async function leaveWebhooksWithoutConnection(wb: Workbench, email: string): Promise<ConnectedRep> {
     const rep = await connectRep(wb, email);
-    deleteUserConnection(wb.org, rep.userId);
+    await runApex(wb, `new WebexUserConnectionStore().deleteUserConnection(${apexString(rep.userId)});`);
     return rep;
 }
 
