@@ -107,13 +107,21 @@ const DEFAULT_ORGANIZATION: Record<string, unknown> = {
     IsSandbox: false
 };
 
-/** A new row of `type` holding `values` (each must be a field of the object: a typo fails loudly). */
-function row(schema: SchemaRegistry, type: string, values: Record<string, unknown>): SObject {
+/**
+ * A new row of `type` holding `values` (each must be a field of the object: a typo fails loudly); `org` names the org
+ * in that error (the test org, the workbench's).
+ */
+export function row(
+    schema: SchemaRegistry,
+    type: string,
+    values: Record<string, unknown>,
+    org = 'the test org'
+): SObject {
     const d = schema.require(type);
     const r = new SObject(d);
     for (const [k, v] of Object.entries(values)) {
         const f = fieldOf(d, k);
-        if (!f) throw new UnsupportedApexError(`field ${type}.${k} (not in the schema) for the test org`);
+        if (!f) throw new UnsupportedApexError(`field ${type}.${k} (not in the schema) for ${org}`);
         r.setRaw(f.name, v, false);
     }
     return r;

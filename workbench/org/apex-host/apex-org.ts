@@ -7,7 +7,6 @@
  * Synchronous and stack-hungry: run it in the worker (worker.ts), whose stack holds Apex's 1,000 frames.
  */
 import { readFileSync } from 'node:fs';
-import { UnsupportedApexError } from '../../../apex-runtime/src/errors.ts';
 import { CustomSettings } from '../../../apex-runtime/src/data/custom-settings.ts';
 import { parentDerivedValues } from '../../../apex-runtime/src/data/derived-fields.ts';
 import { IdGenerator, normalizeId } from '../../../apex-runtime/src/data/ids.ts';
@@ -33,7 +32,7 @@ import {
 } from '../../../apex-runtime/src/interpreter/natives/org-limits.ts';
 import { ParseCache } from '../../../apex-runtime/src/syntax/parse-cache.ts';
 import type { CompilationUnit } from '../../../apex-runtime/src/syntax/ast.ts';
-import { DEFAULT_LEAD_STATUSES } from '../../../apex-runtime/src/testing/org.ts';
+import { DEFAULT_LEAD_STATUSES, row as newRow, STANDARD_PROFILES } from '../../../apex-runtime/src/testing/org.ts';
 import { loadProjectOrg } from '../../../apex-runtime/src/testing/project-org.ts';
 import { projectFiles } from '../../../apex-runtime/src/testing/run-project.ts';
 import { buildTestInterpreter } from '../../../apex-runtime/src/testing/runner.ts';
@@ -72,7 +71,6 @@ class PresetIds extends IdGenerator {
  * Standard User profile (scripts/org/plan.ts FALLBACK_PROFILE); the runtime models only standard profiles' grants, so
  * the emulated org's custom profiles keep their names and get Standard User's grants, as clones of it.
  */
-const STANDARD_PROFILE_NAMES = ['System Administrator', 'Standard User', 'Read Only', 'Minimum Access - Salesforce'];
 const FALLBACK_PROFILE = 'Standard User';
 const GUEST_PROFILE = 'Minimum Access - Salesforce';
 /** How EventBus.publish names the delivery of a platform event to its triggers (apex-runtime natives/eventbus.ts). */
@@ -229,14 +227,7 @@ export class ApexOrg {
     }
 
     private row(type: string, values: Record<string, unknown>): SObject {
-        const describe = this.schema.require(type);
-        const r = new SObject(describe);
-        for (const [name, value] of Object.entries(values)) {
-            const f = fieldOf(describe, name);
-            if (!f) throw new UnsupportedApexError(`field ${type}.${name} (not in the schema) for the workbench org`);
-            r.setRaw(f.name, value, false);
-        }
-        return r;
+        return newRow(this.schema, type, values, 'the workbench org');
     }
 
     /** Runs one entry as a transaction (see the module comment). */
@@ -499,7 +490,7 @@ export class ApexOrg {
             // about as little as a new site's guest profile, whose object permissions are off (Salesforce Help ›
             // Guest User Security Policies and Timelines: guest users get no edit, delete or view all access).
             const guest = values.UserType === 'Guest';
-            const standard = guest ? GUEST_PROFILE : STANDARD_PROFILE_NAMES.includes(name) ? name : FALLBACK_PROFILE;
+            const standard = guest ? GUEST_PROFILE : STANDARD_PROFILES.includes(name) ? name : FALLBACK_PROFILE;
             const admin = standard === 'System Administrator';
             // A custom profile keeps its name (profile searches, grantee lists show it) and the grants of the
             // standard profile it stands for (AccessModel's clonedFrom).
