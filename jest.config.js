@@ -46,6 +46,10 @@ export default {
         // coverage must see the code as written.
         '^c/(\\w+)$': `${LWC}/$1/$1.ts`,
         '^lightning/platformShowToastEvent$': '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent.ts',
+        '^lightning/platformResourceLoader$': '<rootDir>/force-app/test/jest-mocks/lightning/platformResourceLoader.ts',
+        '^lightning/refresh$': '<rootDir>/force-app/test/jest-mocks/lightning/refresh.ts',
+        // A static resource's URL as an org gives it (one mock per resource the package loads).
+        '^@salesforce/resourceUrl/(\\w+)$': '<rootDir>/force-app/test/jest-mocks/resourceUrl/$1.ts',
         // A lightning-input that shows its label, fires `change` on typing and shows field-level errors.
         '^lightning/input$': '<rootDir>/force-app/test/jest-mocks/lightning/input/input.ts'
     },

@@ -98,6 +98,10 @@ const convertOut = path.join(tmpdir(), `webex-convert-${process.pid}`);
 
 const STEPS: Step[] = [
     { name: 'build (TypeScript components → .js in place)', command: ['npm', 'run', '--silent', 'build'] },
+    {
+        name: 'Webex SDK static resource (under 5 MB; LWS lint findings all explained in scripts/webex-sdk/lws-accepted.json)',
+        command: tsx('scripts/webex-sdk/lws-lint.ts')
+    },
     { name: 'tsconfig paths in sync', command: tsx('scripts/sync-tsconfig-paths.ts', '--check') },
     { name: 'type-check (tsc --noEmit, strict)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
     { name: 'lint (ESLint)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
@@ -178,7 +182,9 @@ const STEPS: Step[] = [
             ...findFiles(path.join(ROOT, 'scripts', 'org'), /\.test\.ts$/),
             // Project checks as node tests: least privilege (each permission set against
             // scripts/checks/least-privilege.expected.json); phone numbering plans and vectors, TS = Apex.
-            ...findFiles(path.join(ROOT, 'scripts', 'checks'), /\.test\.ts$/)
+            ...findFiles(path.join(ROOT, 'scripts', 'checks'), /\.test\.ts$/),
+            // The Webex SDK bundle's LWS lint bookkeeping and its jsonwebtoken stand-in.
+            ...findFiles(path.join(ROOT, 'scripts', 'webex-sdk'), /\.test\.ts$/)
         ]),
         env: { WORKBENCH_SKIP_BUILD: '1' },
         counts: () => tapCounts(NODE_TESTS_REPORT)

@@ -187,3 +187,48 @@ declare module '@salesforce/apex/WebexCallingAdminController.getCallingBackend' 
 declare module '@salesforce/apex/WebexCallingAdminController.saveCallingBackend' {
     export default function saveCallingBackend(params: { backend: WebexCallingBackend }): Promise<WebexCallingBackend>;
 }
+
+// Messaging (issue 14: Webex Spaces, Create Space, Chat). DTOs in types/webex-messaging-dto.d.ts.
+declare module '@salesforce/apex/WebexSpacesController.getSpaces' {
+    export default function getSpaces(params: { recordId: string }): Promise<WebexRecordSpaces>;
+}
+declare module '@salesforce/apex/WebexSpacesController.getRecordPeople' {
+    export default function getRecordPeople(params: { recordId: string }): Promise<WebexSpaceCandidate[]>;
+}
+declare module '@salesforce/apex/WebexSpacesController.searchPeople' {
+    export default function searchPeople(params: { recordId: string; term: string }): Promise<WebexSpaceCandidate[]>;
+}
+declare module '@salesforce/apex/WebexSpacesController.createSpace' {
+    export default function createSpace(params: {
+        recordId: string;
+        title: string | null;
+        memberIds: string[];
+    }): Promise<WebexCreatedSpace>;
+}
+declare module '@salesforce/apex/WebexSpacesController.addPeople' {
+    export default function addPeople(params: {
+        recordId: string;
+        spaceId: string;
+        memberIds: string[];
+    }): Promise<WebexCreatedSpace>;
+}
+declare module '@salesforce/apex/WebexSpacesController.getMessagingSession' {
+    export default function getMessagingSession(): Promise<WebexMessagingSession>;
+}
+declare module '@salesforce/apex/WebexSpacesController.listMessages' {
+    export default function listMessages(params: {
+        spaceId: string;
+        beforeMessageId: string | null;
+        max: number | null;
+    }): Promise<WebexSpaceMessages>;
+}
+declare module '@salesforce/apex/WebexSpacesController.postMessage' {
+    export default function postMessage(params: {
+        spaceId: string;
+        markdown: string;
+        parentId: string | null;
+    }): Promise<WebexSpaceMessage>;
+}
+declare module '@salesforce/apex/WebexSpacesController.getRecordFiles' {
+    export default function getRecordFiles(params: { recordId: string }): Promise<WebexRecordFile[]>;
+}

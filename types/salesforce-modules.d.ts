@@ -49,6 +49,12 @@ declare module '@salesforce/schema/*' {
     export default reference;
 }
 
+/** A static resource's URL on the org (`/resource/<timestamp>/<name>`), for `loadScript`/`loadStyle`. */
+declare module '@salesforce/resourceUrl/*' {
+    const url: string;
+    export default url;
+}
+
 declare module '@salesforce/user/Id' {
     const userId: string;
     export default userId;

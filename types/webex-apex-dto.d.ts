@@ -64,6 +64,8 @@ type WebexErrorCode =
     | 'METADATA_API_ERROR'
     | 'NOT_CONNECTED'
     | 'UNSUPPORTED_BACKEND'
+    | 'RECONNECT'
+    | 'SPACE_NOT_FOUND'
     | 'UNEXPECTED';
 
 /** A feature an administrator switches on for all, or for chosen profiles and users (A7). */

@@ -14,6 +14,11 @@ interface WebexUserConnection {
     connectedAt: string | null;
     /** Set when the stored connection stopped working (refresh refused, webhooks missing): what to do. */
     problem: string | null;
+    /**
+     * Which problem `problem` says (absent when there is none: Apex leaves null fields out of what it returns);
+     * `scopes`: the connection still calls, chat and spaces ask to reconnect.
+     */
+    problemCode?: string | null;
 }
 
 /** Where the browser goes to let the user approve the connection in Webex. */

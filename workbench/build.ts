@@ -56,10 +56,14 @@ const PLATFORM_STUBS = [
     'actions',
     'messageService',
     'pageReferenceUtils',
-    'platformUtilityBarApi'
+    'platformUtilityBarApi',
+    'platformResourceLoader',
+    'refresh'
 ];
 /** The namespace `npm start` runs the package with (WORKBENCH_NAMESPACE; none by default, as the gate builds). */
 const BUILD_NAMESPACE = { namespace: (process.env.WORKBENCH_NAMESPACE ?? '').trim() };
+/** The package's static resources (force-app/main/default/staticresources). */
+const STATIC_RESOURCES_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'staticresources');
 /** The package's Lightning message channels (force-app/main/default/messageChannels). */
 const MESSAGE_CHANNELS_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'messageChannels');
 
@@ -211,6 +215,14 @@ function platformModules(sourceDirs: string[]): Array<{ name: string; path: stri
             const meta = path.join(MESSAGE_CHANNELS_DIR, `${channelName.replace(/__c$/, '')}.messageChannel-meta.xml`);
             if (!existsSync(meta)) throw new Error(`${name}: no ${path.relative(ROOT, meta)}`);
             source = `export default Object.freeze({ channelName: ${JSON.stringify(channelName)} });\n`;
+        } else if (name.startsWith('@salesforce/resourceUrl/')) {
+            // As on the platform, `/resource/<timestamp>/<name>` (`<ns>__<name>` installed), served by the workbench
+            // (lib/static-resources.ts); a resource the package does not define does not resolve.
+            const resource = name.slice('@salesforce/resourceUrl/'.length);
+            const meta = path.join(STATIC_RESOURCES_DIR, `${resource}.resource-meta.xml`);
+            if (!existsSync(meta)) throw new Error(`${name}: no ${path.relative(ROOT, meta)}`);
+            const prefix = BUILD_NAMESPACE.namespace ? `${BUILD_NAMESPACE.namespace}__` : '';
+            source = `export default ${JSON.stringify(`/resource/${Date.now()}/${prefix}${resource}`)};\n`;
         } else if (name === '@salesforce/user/Id') {
             source = `export { userId as default } from ${JSON.stringify(sessionModule)};\n`;
         } else {
@@ -312,6 +324,8 @@ export async function buildWorkbench(options: BuildOptions = {}): Promise<string
     const started = Date.now();
     run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/sync-tsconfig-paths.ts']);
     run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { typeErrorsAllowed: true });
+    // The Webex SDK static resource the messaging components load (skipped when its inputs are unchanged).
+    run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/webex-sdk/build.ts']);
     rmSync(SHELL_OUT, { recursive: true, force: true });
     run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(WB, 'tsconfig.shell.json'), '--outDir', SHELL_OUT]);
     copyTemplates(path.join(WB, 'shell'), SHELL_OUT);

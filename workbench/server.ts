@@ -14,6 +14,7 @@ import type { OrgApex } from './org/apex-host/org-apex.ts';
 import { startWebexEmulator, type WebexEmulator } from './webex-emulator/server.ts';
 import { WORKBENCH_INTEGRATION } from './webex-emulator/store/oauth-store.ts';
 import { PACKAGE_NAMESPACE } from './org/namespace.ts';
+import { serveStaticResource } from './lib/static-resources.ts';
 
 const WB = import.meta.dirname;
 
@@ -71,6 +72,8 @@ export async function startWorkbench(
                 if (url.pathname === '/' || url.pathname === '/index.html')
                     return serveFile(path.join(WB, 'index.html'), res);
                 if (url.pathname === '/app.js') return serveFile(path.join(BUILD, 'app.js'), res);
+                // The org's static resources (the Webex SDK), Webex's discovery hosts routed to the emulator.
+                if (serveStaticResource(req, res, url, { emulatorUrl: emulator.url, namespace: org.namespace })) return;
                 // A Lightning tab's URL, `/lightning/n/<tab>?<state>` (LWC Developer Guide › PageReference Types ›
                 // Navigation Item Page), is the shell's `#/n/<tab>?<state>` (what a Visualforce page returns to),
                 // in the session the page ran in: the shell's is its `lang` and `user` parameters.

@@ -104,7 +104,10 @@ async function tryFault(fault: Fault): Promise<{ caught: boolean; text: string }
 
 async function main(): Promise<void> {
     const only = process.argv.slice(2);
-    const faults = (await loadFaults()).filter((f) => !only.length || only.some((o) => f.name.includes(o)));
+    const faults = (await loadFaults())
+        .filter((f) => !only.length || only.some((o) => f.name.includes(o)))
+        // The slow ones first, so the run does not end waiting for one of them while the other workers idle.
+        .sort((a, b) => Number(Boolean(b.slow)) - Number(Boolean(a.slow)));
     // Each fault has its own copy, so they run side by side: one per core, the checks being CPU-bound.
     const workers = Math.max(1, Math.min(availableParallelism(), 4));
     let next = 0;

@@ -101,16 +101,16 @@ describe('Accessibility (axe-core, WCAG 2.1 A and AA) of each screen a person re
             await backend.getByText('With Unified CM and BroadWorks, Salesforce cannot:').waitFor();
             await expectAccessible(h.page, 'Calling backend, Unified CM', inSection('callingBackend'));
 
-            // Feature Access: a search for a user, its results listed, one added.
-            await sections.getByRole('button', { name: 'Webex Feature Access' }).click();
+            // Webex Chat: a search for a user, its results listed, one added.
+            await sections.getByRole('button', { name: 'Webex Chat' }).click();
             const chat = h.page.locator('[data-feature="InstantChat"]');
             const search = chat.getByRole('combobox');
             await search.pressSequentially('Sam', { delay: 40 });
             await chat.getByRole('option', { name: /Sam Rep/ }).waitFor();
-            await expectAccessible(h.page, 'Feature Access, search results', inSection('featureAccess'));
+            await expectAccessible(h.page, 'Webex Chat, search results', inSection('chat'));
             await chat.getByRole('option', { name: /Sam Rep/ }).click();
             await chat.getByRole('button', { name: 'Remove Sam Rep (User)' }).waitFor();
-            await expectAccessible(h.page, 'Feature Access, a user added', inSection('featureAccess'));
+            await expectAccessible(h.page, 'Webex Chat, a user added', inSection('chat'));
 
             // Health check: run, with every problem of a fresh org.
             await sections.getByRole('button', { name: 'Health check' }).click();

@@ -102,8 +102,8 @@ describe('Webex Feature Access', () => {
             await resetStory(h, ADMIN_TAB);
             await h.page.getByRole('heading', { name: 'Webex Feature Access' }).waitFor();
             const names = await h.page.locator('c-webex-admin-feature-access h3').allTextContents();
-            // The call logs and call history have sections of their own.
-            assert.deepEqual(names, ['Webex Meeting Logs', 'Webex Instant Chat', 'Webex Webinar Import']);
+            // The call logs, call history and instant chat have sections of their own.
+            assert.deepEqual(names, ['Webex Meeting Logs', 'Webex Webinar Import']);
             for (const name of names) {
                 const toggle = h.page.getByRole('switch', { name: `${name}: Enable for all profiles/users` });
                 assert.equal(await toggle.isChecked(), false, `${name} starts off`);
@@ -193,15 +193,15 @@ describe('Webex Feature Access', () => {
             h.page.on('request', (request) => {
                 if (request.url().includes('searchProfilesAndUsers')) searches.push(request.postData() ?? '');
             });
-            const chat = feature('InstantChat');
-            await searchOf(chat).waitFor();
-            await searchOf(chat).pressSequentially('S');
-            await chat.getByText('Type at least 2 characters to search.').waitFor();
+            const webinars = feature('WebinarImport');
+            await searchOf(webinars).waitFor();
+            await searchOf(webinars).pressSequentially('S');
+            await webinars.getByText('Type at least 2 characters to search.').waitFor();
             await h.page.waitForTimeout(700);
             assert.deepEqual(searches, [], 'one character never reaches the server');
-            assert.equal(await searchOf(chat).getAttribute('aria-expanded'), 'false');
-            await searchOf(chat).pressSequentially('zz');
-            await chat.getByText('No profile or active user matches “Szz”.').waitFor();
+            assert.equal(await searchOf(webinars).getAttribute('aria-expanded'), 'false');
+            await searchOf(webinars).pressSequentially('zz');
+            await webinars.getByText('No profile or active user matches “Szz”.').waitFor();
             assert.equal(searches.length, 1, 'one search once typing pauses');
         }));
 

@@ -141,3 +141,90 @@ export async function loadWithoutPhoneKeys(wb: Workbench): Promise<void> {
     );
     await runApex(wb, `delete [SELECT Id FROM PermissionSetAssignment WHERE PermissionSet.Name = 'Data_Load'];`);
 }
+
+/** Contacts given a role on an Opportunity (its Contact Roles related list), as a rep adds them. */
+export async function addContactRoles(
+    wb: Workbench,
+    opportunityId: string,
+    roles: Array<{ contactId: string; role: string; primary?: boolean }>
+): Promise<void> {
+    const rows = roles.map(
+        ({ contactId, role, primary }) =>
+            `new OpportunityContactRole(OpportunityId = ${apexString(opportunityId)}, ContactId = ${apexString(contactId)}, Role = ${apexString(role)}, IsPrimary = ${primary === true})`
+    );
+    await runApex(wb, `insert new List<OpportunityContactRole>{ ${rows.join(', ')} };`);
+}
+
+/**
+ * A Salesforce File on a record, uploaded by `user` (default the administrator) as Files › Upload does: a
+ * ContentVersion published to the record. Returns the version's Id (what `/sfc/servlet.shepherd/version/download/`
+ * serves). The Apex runtime does not create the version's ContentDocument and link as the platform does on insert
+ * ("FirstPublishLocationId": Object Reference › ContentVersion); when it did not, they are created here.
+ */
+export async function addRecordFile(
+    wb: Workbench,
+    recordId: string,
+    file: { pathOnClient: string; content: string },
+    user?: string
+): Promise<string> {
+    const title = file.pathOnClient.replace(/\.[^.]+$/, '');
+    const extension = /\.([^.]+)$/.exec(file.pathOnClient)?.[1] ?? null;
+    const [versionId] = await runApex(
+        wb,
+        `Blob data = Blob.valueOf(${apexString(file.content)});
+        ContentVersion version = new ContentVersion(Title = ${apexString(title)}, PathOnClient = ${apexString(file.pathOnClient)}, VersionData = data, FirstPublishLocationId = ${apexString(recordId)});
+        insert version;
+        version = [SELECT Id, ContentDocumentId FROM ContentVersion WHERE Id = :version.Id];
+        if (version.ContentDocumentId == null) {
+            ContentDocument document = new ContentDocument(Title = ${apexString(title)}, LatestPublishedVersionId = version.Id, FileExtension = ${extension ? apexString(extension) : 'null'}, ContentSize = data.size());
+            insert document;
+            version.ContentDocumentId = document.Id;
+            update version;
+            insert new ContentDocumentLink(ContentDocumentId = document.Id, LinkedEntityId = ${apexString(recordId)}, ShareType = 'V');
+        }
+        System.debug(version.Id);`,
+        user
+    );
+    return versionId;
+}
+
+/** Webex's REST as a seeded Webex person (their own token), e.g. to post in a space as a colleague would. */
+export async function webexAs<T = Record<string, unknown>>(
+    wb: Workbench,
+    email: string,
+    method: string,
+    path: string,
+    body?: unknown
+): Promise<T> {
+    const person = wb.emulator.state.userByEmail(email);
+    assert.ok(person, `no Webex person ${email}`);
+    const response = await fetch(`${wb.emulator.url}/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${person.accessToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    assert.ok(response.ok, `${method} ${path} as ${email}: ${response.status} ${await response.clone().text()}`);
+    return (response.status === 204 ? {} : await response.json()) as T;
+}
+
+/** `count` messages posted in a space by `email`, one after the other (the first is the oldest). */
+export async function seedMessages(
+    wb: Workbench,
+    email: string,
+    roomId: string,
+    count: number,
+    text: (index: number) => string
+): Promise<void> {
+    for (let index = 0; index < count; index += 1)
+        await webexAs(wb, email, 'POST', '/messages', { roomId, text: text(index) });
+}
+
+/** The Webex space a Webex person sees with that title (the newest), or undefined. */
+export async function webexRoomByTitle(
+    wb: Workbench,
+    email: string,
+    title: string
+): Promise<{ id: string } | undefined> {
+    const rooms = await webexAs<{ items: Array<{ id: string; title: string }> }>(wb, email, 'GET', '/rooms?max=1000');
+    return rooms.items.find((room) => room.title === title);
+}

@@ -257,7 +257,9 @@ describe('A rep connects their own Webex account', () => {
 
             const popup = await clickConnect('Connect Webex');
             const authorize = h.workbench.emulator.state.requests.find((r) => r.path === '/v1/authorize');
-            assert.equal(authorize?.query.scope, 'spark:calls_read spark:calls_write spark:people_read');
+            // spark:all (every user scope, calling's included; the Webex JS SDK's messages.listen() needs it) and
+            // spark:kms (encrypted content), nothing else: Webex refuses a specific scope beside spark:all.
+            assert.equal(authorize?.query.scope, 'spark:all spark:kms');
             assert.equal(authorize?.query.redirect_uri, `${h.workbench.url}/apex/webexuserauth`);
             // Webex's page, cut from Salesforce's window; the card links to the same page in case it did not open.
             assert.equal(await popup.evaluate(() => window.opener), null, 'Webex cannot reach Salesforce’s window');
@@ -314,7 +316,7 @@ describe('A rep connects their own Webex account', () => {
                 .waitFor();
             assert.deepEqual(
                 await connectionRows(SAM),
-                [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`],
+                [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`, `WebexUserScopes-${userId(SAM)}`],
                 'the tokens are stored, the state is used up'
             );
             const stored = await storedConnection(SAM);
@@ -382,7 +384,7 @@ describe('A rep connects their own Webex account', () => {
             await openCardAs(SAM);
             await card().getByText('Your Webex connection expired. Reconnect.').waitFor();
             await screenshot(h, 'user-connect-expired');
-            assert.equal((await connectionRows(SAM)).length, 2, 'nothing deleted silently');
+            assert.equal((await connectionRows(SAM)).length, 3, 'nothing deleted silently');
 
             await connectThroughWebex('Sam Rep', 'Reconnect');
             await card().getByText('Connected as Sam Rep').waitFor();
@@ -555,7 +557,7 @@ describe('A rep connects their own Webex account', () => {
                 assert.equal(await samCard.getByRole('link', { name: 'Open Webex in a new window' }).count(), 0);
                 assert.deepEqual(
                     await connectionRows(SAM),
-                    [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`],
+                    [`WebexUser-${userId(SAM)}`, `WebexUserRefresh-${userId(SAM)}`, `WebexUserScopes-${userId(SAM)}`],
                     'connected through the link'
                 );
                 assert.deepEqual(errors, []);

@@ -22,6 +22,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OrgApex } from './apex-host/org-apex.ts';
 import { serveApexRest, serveVisualforcePage } from './apex-requests.ts';
+import { serveFileDownload } from './file-download.ts';
 import type { Language } from './labels.ts';
 import type { EmulatedOrg, OrgEvent } from './org-state.ts';
 import { describeObject, renameObject, type FieldValue } from './records.ts';
@@ -181,6 +182,7 @@ export function createOrgHandler(org: EmulatedOrg): OrgHandler {
         if (await serveApexRest(org, apex, req, res, url)) return true;
         // The package's Visualforce pages, as the org's signed-in user (a page of their session).
         if (await serveVisualforcePage(apex, req, res, url)) return true;
+        if (await serveFileDownload(org, apex, req, res, url)) return true;
         if (!url.pathname.startsWith('/_org/')) return false;
         const [, , area, ...rest] = url.pathname.split('/');
         if (area === 'events') {
@@ -292,6 +294,10 @@ export function createOrgHandler(org: EmulatedOrg): OrgHandler {
                 // Waits for the Queueable jobs enqueued so far (Setup › Apex Jobs), then lists every job's outcome.
                 await apex.whenJobsSettled();
                 send(res, 200, { jobs: apex.jobs });
+                return true;
+            } else if (first === 'apex-calls') {
+                // The last @salesforce/apex calls with their governor-limit usage (a debug log's LIMIT_USAGE).
+                send(res, 200, { calls: apex.calls });
                 return true;
             } else if (first === 'state') {
                 send(res, 200, { namespace: org.namespace, user: org.user });

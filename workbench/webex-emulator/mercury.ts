@@ -105,6 +105,13 @@ export class MercuryHub {
             rejectUpgrade(socket, 404, 'Not Found');
             return true;
         }
+        // A fault on the websocket's path refuses the upgrade, as a proxy or firewall that blocks websockets does:
+        // the SDK then cannot listen and the components fall back to refreshing through Apex.
+        const fault = this.world.takeFault('GET', url.pathname);
+        if (fault?.status) {
+            rejectUpgrade(socket, fault.status, fault.status === 429 ? 'Too Many Requests' : 'Refused');
+            return true;
+        }
         this.sockets.handleUpgrade(req, socket, head, (ws) => {
             const connection: Connection = {
                 socket: ws,

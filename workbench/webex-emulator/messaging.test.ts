@@ -160,6 +160,105 @@ describe('Webex emulator: rooms, messages and memberships', () => {
         assert.equal((await fetch(uploaded.files[0])).status, 401, 'the token is needed');
     });
 
+    it('names a file through HEAD on its content URL: the headers of GET, no body, members only', async () => {
+        // developer.webex.com › REST API Basics › Message Attachments: HEAD tells a file's name, type and size.
+        const room = (await sam.get<List>('/v1/rooms?type=group')).body.items[0];
+        const form = new FormData();
+        form.set('roomId', room.id);
+        form.set(
+            'files',
+            new Blob([Buffer.from('item,price\nrobot arm,48000\n')], { type: 'text/csv' }),
+            'pricing.csv'
+        );
+        const upload = await fetch(`${emulator.url}/v1/messages`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${sam.token}` },
+            body: form
+        });
+        const [contentUrl] = ((await upload.json()) as { files: string[] }).files;
+        const head = await fetch(contentUrl, { method: 'HEAD', headers: { authorization: `Bearer ${avery.token}` } });
+        assert.equal(head.status, 200);
+        assert.equal(head.headers.get('content-disposition'), 'attachment; filename="pricing.csv"');
+        assert.equal(head.headers.get('content-type'), 'text/csv');
+        assert.equal(head.headers.get('content-length'), '27');
+        assert.equal(await head.text(), '', 'no body');
+        const get = await fetch(contentUrl, { headers: { authorization: `Bearer ${avery.token}` } });
+        for (const name of ['content-disposition', 'content-type', 'content-length'])
+            assert.equal(get.headers.get(name), head.headers.get(name), `GET and HEAD agree on ${name}`);
+
+        assert.equal((await fetch(contentUrl, { method: 'HEAD' })).status, 401, 'the token is needed');
+        const samOnly = (await sam.post<Item>('/v1/rooms', { title: 'Sam only' })).body;
+        const [hidden] = (
+            await sam.post<{ files: string[] }>('/v1/messages', {
+                roomId: samOnly.id,
+                files: ['https://files.acme-robotics.example/q.pdf']
+            })
+        ).body.files;
+        const refused = await fetch(hidden, { method: 'HEAD', headers: { authorization: `Bearer ${camille.token}` } });
+        assert.equal(refused.status, 404, 'not a member: the file does not exist for her');
+
+        // Shared by URL: the emulator holds no bytes (no size), but names the file.
+        const [shared] = (
+            await sam.post<{ files: string[] }>('/v1/messages', {
+                roomId: room.id,
+                files: ['https://files.acme-robotics.example/quote%202027.pdf']
+            })
+        ).body.files;
+        const sharedHead = await fetch(shared, { method: 'HEAD', headers: { authorization: `Bearer ${sam.token}` } });
+        assert.equal(sharedHead.status, 200);
+        assert.equal(sharedHead.headers.get('content-disposition'), 'attachment; filename="quote 2027.pdf"');
+
+        // A browser reads the name across origins only when the header is exposed (Fetch › CORS protocol).
+        const preflight = await fetch(contentUrl, {
+            method: 'OPTIONS',
+            headers: { origin: 'https://acme.lightning.force.com', 'access-control-request-method': 'HEAD' }
+        });
+        assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /HEAD/);
+        assert.match(preflight.headers.get('access-control-expose-headers') ?? '', /content-disposition/);
+    });
+
+    it('invites by email someone Webex does not know: a pending person, a membership, no sign-in', async () => {
+        const room = (await sam.post<Item>('/v1/rooms', { title: 'Acme Robotics – deal room' })).body;
+        const email = 'lea.muller@customer.example';
+        const invited = await sam.post<Item>('/v1/memberships', { roomId: room.id, personEmail: email });
+        assert.equal(invited.status, 200);
+        assert.equal(invited.body.personEmail, email);
+        assert.equal(invited.body.personDisplayName, email, 'Webex shows the email until they give a name');
+        assert.notEqual(
+            invited.body.personOrgId,
+            emulator.state.userByEmail(SAM)?.orgId,
+            'not in the inviter’s organization'
+        );
+        const person = await sam.get<Item>(`/v1/people/${invited.body.personId}`);
+        assert.equal(person.body.status, 'pending', 'never signed in');
+        const members = (await sam.get<List>(`/v1/memberships?roomId=${room.id}`)).body.items;
+        assert.ok(members.some((m) => m.personEmail === email));
+        // The same email again is the same person, already a member.
+        assert.equal((await sam.post('/v1/memberships', { roomId: room.id, personEmail: email })).status, 409);
+        // An invited person has no account yet: no token, not on the sign-in page.
+        const users = (await sam.get<{ items: Array<Record<string, unknown>> }>('/_emulator/users')).body.items;
+        const listed = users.find((u) => u.email === email);
+        assert.equal(listed?.invitePending, true);
+        assert.equal(listed?.accessToken, undefined);
+        assert.ok(!emulator.state.oauth.signInCandidates().some((u) => u.emails.includes(email)));
+
+        assert.equal(
+            (await sam.post('/v1/memberships', { roomId: room.id, personEmail: 'not an email' })).status,
+            400,
+            'a typo is not invited'
+        );
+        assert.equal(
+            (
+                await sam.post('/v1/memberships', {
+                    roomId: room.id,
+                    personId: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9ub2JvZHk'
+                })
+            ).status,
+            400,
+            'an id Webex does not know is refused'
+        );
+    });
+
     it('adds and removes members, refusing duplicates and additions to a direct room', async () => {
         const room = (await sam.post<Item>('/v1/rooms', { title: 'Deal desk' })).body;
         const added = await sam.post<Item>('/v1/memberships', { roomId: room.id, personEmail: CAMILLE });

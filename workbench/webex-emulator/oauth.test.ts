@@ -21,7 +21,7 @@ function authorizeUrl(params: Record<string, string> = {}): string {
         client_id: integration.clientId,
         response_type: 'code',
         redirect_uri: REDIRECT,
-        scope: 'spark:people_read spark:calls_read',
+        scope: 'spark:all spark:kms',
         state: 'csrf-7f3a',
         ...params
     });
@@ -93,7 +93,7 @@ describe('Webex emulator: OAuth', () => {
         assert.equal(issued.body.token_type, 'Bearer');
         assert.equal(issued.body.expires_in, 1_209_600);
         assert.equal(issued.body.refresh_token_expires_in, 7_776_000);
-        assert.equal(issued.body.scope, 'spark:people_read spark:calls_read');
+        assert.equal(issued.body.scope, 'spark:all spark:kms');
         assert.match(issued.body.access_token, /^[A-Za-z0-9]+_PF84_[^_]+$/, 'token_cluster_org shape');
         const me = await client.get('/v1/people/me', { token: issued.body.access_token });
         assert.equal(me.body.emails?.toString(), CAMILLE);
@@ -274,7 +274,7 @@ describe('Webex emulator: OAuth', () => {
     });
 
     it('sends the other parameter errors back to the client with its state, as Webex does', async () => {
-        const badScope = await authorize({ scope: 'spark:people_read spark-admin:everything' });
+        const badScope = await authorize({ scope: 'spark:all spark-admin:everything' });
         assert.equal(badScope.searchParams.get('error'), 'invalid_scope');
         assert.equal(badScope.searchParams.get('state'), 'csrf-7f3a');
         const noScope = await authorize({ scope: '' });
@@ -293,11 +293,39 @@ describe('Webex emulator: OAuth', () => {
         assert.doesNotMatch(page.body, /name="state"/);
     });
 
+    it('refuses with invalid_scope a scope the integration did not register, as a spark: scope beside spark:all', async () => {
+        // The seeded integration registers spark:all, spark:kms and meeting scopes only: Webex's portal does not let an
+        // integration tick spark:all with a specific spark: scope ("There is a New Integration Scope in Town!",
+        // developer.webex.com/blog; CiscoDevNet/webex-integration-sample#3).
+        assert.deepEqual(
+            integration.scopes.filter((s) => s.startsWith('spark:')),
+            ['spark:all', 'spark:kms'],
+            'spark:all and spark:kms, no specific spark: scope'
+        );
+        for (const scope of [
+            'spark:all spark:kms spark:calls_read',
+            'spark:people_read',
+            'spark:all spark:recordings_read'
+        ]) {
+            const back = await authorize({ scope });
+            assert.equal(`${back.origin}${back.pathname}`, REDIRECT, `${scope}: sent back to the client`);
+            assert.equal(back.searchParams.get('error'), 'invalid_scope', `${scope} is refused`);
+            assert.match(
+                String(back.searchParams.get('error_description')),
+                /spark:(calls_read|people_read|recordings_read)/
+            );
+            assert.equal(back.searchParams.get('state'), 'csrf-7f3a');
+            assert.equal(back.searchParams.get('code'), null, 'and no code');
+        }
+        const subset = await authorize({ scope: 'spark:all' });
+        assert.ok(subset.searchParams.get('code'), 'a subset of the registered scopes is granted');
+    });
+
     it("enforces an integration token's scopes on the REST API", async () => {
-        const code = (await authorize({ scope: 'spark:people_read' })).searchParams.get('code') as string;
+        const code = (await authorize({ scope: 'meeting:schedules_read' })).searchParams.get('code') as string;
         const issued = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
         const access = issued.body.access_token;
-        assert.equal((await client.get('/v1/people/me', { token: access })).status, 200);
+        assert.equal((await client.get('/v1/people/me', { token: access })).status, 403, 'no spark: scope');
         const refused = await client.get('/v1/rooms', { token: access });
         assert.equal(refused.status, 403);
         assert.match(String(refused.body.message), /spark:rooms_read/);

@@ -22,10 +22,18 @@ async function raw(method: string, path: string, headers: Record<string, string>
         redirect: 'manual',
         headers: {
             ...headers,
-            ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' })
+            ...(BODYLESS.has(method) ? {} : { 'content-type': 'application/json' })
         },
-        body: method === 'GET' || method === 'DELETE' ? undefined : '{}'
+        body: BODYLESS.has(method) ? undefined : '{}'
     });
+}
+
+const BODYLESS = new Set(['GET', 'HEAD', 'DELETE']);
+
+/** Webex's error body; a HEAD answer has none (RFC 9110 §9.3.2), only its headers. */
+async function assertErrorAnswer(method: string, response: Response): Promise<void> {
+    if (method === 'HEAD') assert.match(response.headers.get('trackingid') ?? '', /^EMU_/);
+    else assertWebexError(await response.json(), response.headers);
 }
 
 describe('Webex emulator: every route', () => {
@@ -44,7 +52,7 @@ describe('Webex emulator: every route', () => {
             for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as Array<Record<string, string>>) {
                 const response = await raw(route.method, concrete(route.pattern), headers);
                 assert.equal(response.status, 401, `${route.method} ${route.pattern}`);
-                assertWebexError(await response.json(), response.headers);
+                await assertErrorAnswer(route.method, response);
             }
         }
     });
@@ -55,7 +63,7 @@ describe('Webex emulator: every route', () => {
             const response = await raw(route.method, concrete(route.pattern), { authorization: `Bearer ${sam.token}` });
             assert.equal(response.status, 503, `${route.method} ${route.pattern}`);
             assert.equal(response.headers.get('retry-after'), '7');
-            assertWebexError(await response.json(), response.headers);
+            await assertErrorAnswer(route.method, response);
         }
         assert.deepEqual(emulator.state.faults, [], 'each fault was used once');
     });

@@ -342,6 +342,28 @@ describe('Webex emulator: what the Webex JS SDK needs', () => {
         assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
     });
 
+    it('refuses the websocket while a fault names its path, as a network that blocks websockets does', async () => {
+        const device = await register(sam);
+        const fault = await fetch(`${emulator.url}/_emulator/faults`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ path: '/mercury/', status: 503, times: 1 })
+        });
+        assert.equal(fault.status, 200);
+        const refused = new WebSocket(String(device.webSocketUrl));
+        // Closing a socket that never opened reports an error of its own; nothing to check there.
+        refused.on('error', () => {});
+        const status = await new Promise<number>((resolve) =>
+            refused.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+        );
+        assert.equal(status, 503, 'the upgrade is refused with the fault’s status');
+        refused.terminate();
+        // The fault was for one attempt: the next one connects and authorizes.
+        const listener = track(await open(device));
+        listener.send({ id: crypto.randomUUID(), type: 'authorization', data: { token: `Bearer ${sam.token}` } });
+        await listener.next((f) => (f.data as Json | undefined)?.eventType === 'mercury.buffer_state', 'buffer state');
+    });
+
     it('refuses a websocket on an unknown registration, and closes a device’s socket when it is deleted', async () => {
         const refused = new WebSocket(
             `${emulator.url.replace('http', 'ws')}/mercury/api/v1/apps/wx2/registrations/nope/messages`

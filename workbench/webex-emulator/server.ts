@@ -61,8 +61,10 @@ function corsHeaders(requested: string | undefined): Record<string, string> {
     return {
         'access-control-allow-origin': '*',
         'access-control-allow-headers': requested ? `${requested}` : '*',
-        'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-        'access-control-expose-headers': '*',
+        'access-control-allow-methods': 'GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS',
+        // `*` exposes every header to a request without credentials only; the names cover one with them. A page reads
+        // a file's name from `Content-Disposition`, which is not a CORS-safelisted response header.
+        'access-control-expose-headers': '*, content-disposition, content-length, retry-after, trackingid, link',
         'access-control-max-age': '600'
     };
 }

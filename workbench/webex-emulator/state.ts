@@ -30,6 +30,11 @@ export interface EmulatedUser {
     phoneNumbers: Array<{ type: string; value: string; primary: boolean }>;
     /** `person` unless said otherwise (the seed has a bot for space notifications). */
     type?: 'person' | 'bot';
+    /**
+     * Someone added to a space by an email Webex did not know: invited, without an account yet (no token, cannot
+     * sign in). See store/invitations.ts.
+     */
+    invitePending?: boolean;
     accessToken: string;
 }
 
@@ -129,7 +134,7 @@ export class EmulatorState {
 
     /** A seeded personal token, or a live access token issued through OAuth. */
     authenticate(token: string): Caller | undefined {
-        const seeded = this.users.find((user) => user.accessToken === token);
+        const seeded = this.users.find((user) => user.accessToken && user.accessToken === token);
         if (seeded) return { user: seeded, scopes: null };
         const issued = this.oauth.lookup(token);
         const user = issued?.kind === 'access' ? this.userById(issued.userId) : undefined;

@@ -11,6 +11,7 @@
  */
 import { UnsupportedApexError } from '../errors.ts';
 import type { OrgMetadata, PermissionSetGrants } from './org-metadata.ts';
+import { derivedObjectRule } from './derived-object-access.ts';
 import { fieldOf, type SchemaRegistry } from './schema.ts';
 import { standardProfiles, type StandardProfileGrants } from './standard-profiles.ts';
 import type { RecordStore } from './store.ts';
@@ -65,6 +66,15 @@ export class UserAccess {
         const key = d.name.toLowerCase();
         if (this.hasUserPermission('modifyalldata')) return true;
         if (op === 'read' && this.hasUserPermission('viewalldata')) return true;
+        const derived = derivedObjectRule(key);
+        if (derived) {
+            const decided = derived.object(op, this);
+            if (decided === undefined)
+                throw new UnsupportedApexError(
+                    `${op} access of profile "${this.profileName}" to ${d.name} (not settled by ${derived.source})`
+                );
+            return decided;
+        }
         for (const g of this.grants()) {
             const p = g.objects.get(key);
             if (!p) continue;
@@ -84,15 +94,19 @@ export class UserAccess {
     }
 
     /**
-     * Field-level security: Read or Edit of `object.field`. Fields outside field-level security (Id,
+     * Field-level security: Read or Edit of `object.field` (`writing`: whether the edit is a create or an update).
+     * Fields outside field-level security (Id,
      * system fields, the name field, required fields: Salesforce Help › Field-Level Security: "you
      * can't change field-level security of … required fields") follow the object permission.
      */
-    checkField(object: string, field: string, op: FieldOp): boolean {
+    checkField(object: string, field: string, op: FieldOp, writing: 'create' | 'edit' = 'edit'): boolean {
         const d = this.schema.require(object);
         const f = fieldOf(d, field);
         if (!f) throw new UnsupportedApexError(`field ${object}.${field} (not in the schema)`);
-        if (!this.checkObject(d.name, op === 'read' ? 'read' : 'edit')) return false;
+        // A field is written on create with the object's Create permission, on update with its Edit: field-level
+        // Edit needs only Read on the object (Object Reference › FieldPermissions: "PermissionsEdit … requires
+        // PermissionsRead"; ObjectPermissions: Create needs only Read), so Read + Create + field Edit inserts.
+        if (!this.checkObject(d.name, op === 'read' ? 'read' : writing)) return false;
         if (f.system || f.isNameField || f.required || f.name === 'Id') return true;
         if (op === 'edit' && (f.calculated || f.autoNumber)) return false;
         // An administrator sees every field, except a standard field the retrieved System Administrator profile
@@ -108,6 +122,9 @@ export class UserAccess {
         // Custom fields are visible only where field-level security grants them: deployed without a
         // profile's grant they are hidden from it (Salesforce Help › Field-Level Security).
         if (!this.profile || f.custom || d.custom) return false;
+        // An object without object permissions of its own: its standard fields follow its derived rule.
+        if (derivedObjectRule(d.name)?.standardFieldsFollowObject)
+            return op === 'read' || f.createable !== false || f.updateable !== false;
         const decided = this.profile.fieldOp(d.name, f.name, op);
         // Outside field-level security: the object permission, checked above, decides.
         if (decided === 'object') return op === 'read' || f.createable !== false || f.updateable !== false;

@@ -53,7 +53,8 @@ export function userModeError(
         // Id and platform-set fields are not writes of the user: DML's own validation covers them.
         if (f.name === 'Id' || f.system || f.calculated || f.autoNumber || f.compoundOf) continue;
         if (stored && stored.has(f.name) && same(stored.get(f.name), value)) continue;
-        if (!access.checkField(record.type, f.name, 'edit')) denied.push(f.name);
+        if (!access.checkField(record.type, f.name, 'edit', objectOp === 'create' ? 'create' : 'edit'))
+            denied.push(f.name);
     }
     if (!denied.length) return undefined;
     return {

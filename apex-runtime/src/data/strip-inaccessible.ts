@@ -38,7 +38,11 @@ function fieldPasses(access: UserAccess, object: string, f: FieldDescribe, type:
         throw new UnsupportedApexError(
             `Security.stripInaccessible(${type}) on ${object}.${f.name} (whether the field is ${create ? 'createable' : 'updateable'} is not documented in the schema)`
         );
-    return access.checkField(object, f.name, 'edit');
+    // UPSERTABLE needs both; a create-only check needs the object's Create, not its Edit.
+    return (
+        (!create || access.checkField(object, f.name, 'edit', 'create')) &&
+        (!update || access.checkField(object, f.name, 'edit', 'edit'))
+    );
 }
 
 function objectPasses(access: UserAccess, object: string, type: AccessType): boolean {

@@ -67,8 +67,8 @@ test('Standard User creates and edits major records, Read Only only views them (
 test('What no cited source settles for a standard profile is refused, not guessed (never a silent wrong answer)', () => {
     const o = org();
     assert.throws(
-        () => o.model.forUser(o.standard).checkObject('AccountContactRole', 'read'),
-        /Unsupported: read access of profile "Standard User" to AccountContactRole/
+        () => o.model.forUser(o.standard).checkObject('AccountPartner', 'read'),
+        /Unsupported: read access of profile "Standard User" to AccountPartner/
     );
     assert.throws(
         () => o.model.forUser(o.standard).checkObject('Task', 'delete'),

@@ -54,6 +54,18 @@ test('insert as user of a field the user cannot edit fails with INVALID_FIELD_FO
     assert.deepEqual(res.errors[0].fields, ['Count__c']);
 });
 
+test('insert as user sets a field with Create on the object and Edit on the field, without Edit on the object; an update needs the object’s Edit (Object Reference › FieldPermissions: PermissionsEdit requires only PermissionsRead; ObjectPermissions: PermissionsCreate requires PermissionsRead)', () => {
+    const o = org();
+    const ps = record('PermissionSet', { Name: 'Widget_Creator', Label: 'Widget Creator' });
+    dmlInsert(o.sys, [ps]);
+    dmlInsert(o.sys, [record('PermissionSetAssignment', { AssigneeId: o.plain, PermissionSetId: ps.id })]);
+    const w = record('Widget__c', { Name: 'w', Code__c: 'A', Count__c: 3 });
+    dmlInsert(o.as(o.plain), [w], true, 'user');
+    assert.ok(w.id, 'created with its count');
+    const [res] = dmlUpdate(o.as(o.plain), [record('Widget__c', { Id: w.id, Count__c: 4 })], false, 'user');
+    assert.equal(res.errors[0].statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
+});
+
 test('System mode ignores object and field permissions (Apex Reference Guide › AccessLevel Class: "In system mode, the object and field-level permissions of the current user are ignored")', () => {
     const o = org();
     const w = record('Widget__c', { Name: 'w', Code__c: 'A', Count__c: 2 });

@@ -26,6 +26,8 @@ export interface Fault {
     check: string[];
     /** Text the check's output must contain, so the failure is the planted one. */
     expect: RegExp;
+    /** A check that takes much longer than the others (a workbench build and a story): started first. */
+    slow?: boolean;
 }
 
 /** A one-class Apex file and its meta file. */

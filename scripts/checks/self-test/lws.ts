@@ -1,7 +1,9 @@
 /**
  * Lightning Web Security in the workbench: a package component that uses an API LWS blocks must fail a
- * browser story under the sandbox, and the same story must pass with the sandbox off (WORKBENCH_LWS=off),
- * so what fails is the sandbox's doing. `document.releaseEvents` is on the blocked list of Salesforce's
+ * browser story under the sandbox, with the sandbox's own refusal ("Lightning Web Security: Cannot access
+ * releaseEvents"), so what fails is the sandbox's doing. (The same story with the sandbox off passes: it did when
+ * this fault was written, and each run no longer pays a second workbench build, about 60 s, to show it again: no
+ * other code than the sandbox's distortion writes that message.) `document.releaseEvents` is on the blocked list of Salesforce's
  * own rule (@locker/eslint-plugin-locker docs/rules/distorted-document-blocked-properties.md; LWS Distortion
  * Viewer, https://developer.salesforce.com/docs/platform/lwc/guide/security-lwsec-tools-distortion-viewer.html)
  * and is a no-op outside the sandbox.
@@ -47,21 +49,20 @@ export const FAULTS: Fault[] = [
                 replace: 'readonly labels = { title: (document.releaseEvents(), TITLE),'
             }
         ],
-        // The workbench reads the seed data, the OpenAPI specs, tsconfig.build.json and package.json (ES modules),
-        // which the copy does not hold. First the story without the sandbox (it must pass), then with it (it must fail).
+        // The workbench reads the seed data, the OpenAPI specs, tsconfig.build.json, package.json (ES modules) and
+        // package-lock.json (the Webex SDK's versions), which the copy does not hold.
         check: [
             'bash',
             '-c',
             [
                 `ln -s ${JSON.stringify(path.join(ROOT, 'data'))} data`,
                 `ln -s ${JSON.stringify(path.join(ROOT, 'specs'))} specs`,
-                `cp ${JSON.stringify(path.join(ROOT, 'tsconfig.build.json'))} ${JSON.stringify(path.join(ROOT, 'package.json'))} .`,
-                `${runStory('WORKBENCH_LWS=off')} >lws-off.log 2>&1 || { cat lws-off.log; echo 'LWS off: the story failed'; exit 0; }`,
-                'echo "LWS off: the story passed"',
+                `cp ${['tsconfig.build.json', 'package.json', 'package-lock.json'].map((f) => JSON.stringify(path.join(ROOT, f))).join(' ')} .`,
                 runStory('WORKBENCH_LWS=on')
             ].join(' && ')
         ],
-        expect: /LWS off: the story passed[\s\S]*Lightning Web Security: Cannot access releaseEvents/
+        expect: /Lightning Web Security: Cannot access releaseEvents/,
+        slow: true
     },
     {
         name: 'a component using an API Lightning Web Security blocks, found by the lint (document.write)',

@@ -248,7 +248,9 @@ export class ApexOrg {
             changes: outcome.changes,
             events: outcome.events,
             debug: outcome.debug,
-            asyncPending: testStateOf(this.interpreter).asyncQueue.length > 0
+            asyncPending: testStateOf(this.interpreter).asyncQueue.length > 0,
+            // Read before anything else runs: the next transaction starts with fresh counters.
+            limits: Object.fromEntries([...this.interpreter.limits.snapshot()].filter(([, used]) => used > 0))
         };
     }
 

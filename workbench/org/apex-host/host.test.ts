@@ -247,6 +247,15 @@ describe('Apex host', () => {
         assert.equal(records.list('Account').filter((a) => a.Name === 'Never Ltd').length, 0);
     });
 
+    it('reports each transaction’s governor-limit usage, counted afresh per call (a debug log’s LIMIT_USAGE: Number of SOQL queries, DML statements)', async () => {
+        const enqueued = await host.call(context(), 'HostProbe', 'enqueue', { name: 'Counted Ltd' });
+        assert.equal(enqueued.limits.soqlQueries, 1, 'one COUNT() query');
+        assert.equal(enqueued.limits.dmlStatements, undefined, 'the job’s insert is not this transaction’s');
+        await host.whenJobsSettled();
+        const counted = await host.call(context(), 'HostProbe', 'countCalls', {});
+        assert.deepEqual(counted.limits, {}, 'nothing used');
+    });
+
     it('serves an Apex REST request with RestContext as the platform fills it, and gives back the status, headers and body the resource set', async () => {
         const answer = await host.run(context(), {
             kind: 'rest',

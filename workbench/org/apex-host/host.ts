@@ -47,6 +47,8 @@ export interface HostAnswer {
     events: PublishedEvent[];
     debug: string[];
     workerMs: number;
+    /** The transaction's governor-limit usage (CallResponse.limits). */
+    limits: Record<string, number>;
 }
 
 export interface ApexHostOptions {
@@ -237,7 +239,8 @@ export class ApexHost {
             headers: answer.headers,
             events: answer.events,
             debug: answer.debug,
-            workerMs: answer.workerMs
+            workerMs: answer.workerMs,
+            limits: answer.limits
         };
     }
 

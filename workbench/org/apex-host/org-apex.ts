@@ -65,6 +65,19 @@ function objectLabels(): Record<string, { label: Record<string, string>; labelPl
     );
 }
 
+/** One `@salesforce/apex` call as `OrgApex.calls` keeps it. */
+export interface ApexCallUsage {
+    /** `Class.method`. */
+    method: string;
+    /** 200, or the error's status. */
+    status: number;
+    /** Governor-limit counters above 0 (`soqlQueries`, `dmlStatements`, `callouts`…). */
+    limits: Record<string, number>;
+}
+
+/** Enough for a benchmark's page load; older calls are dropped. */
+const MAX_CALLS_KEPT = 200;
+
 /** The org's Apex: runs the package's entry points as the org's users, through one host per org. */
 export class OrgApex {
     private started: ApexHost | null = null;
@@ -73,6 +86,11 @@ export class OrgApex {
     private readonly remoteSites = projectRemoteSites();
     /** AsyncApexJob outcomes, newest last (what Setup › Apex Jobs shows). */
     readonly jobs: AsyncResponse['jobs'] = [];
+    /**
+     * The last `@salesforce/apex` calls, newest last, with their governor-limit usage (what a debug log's
+     * LIMIT_USAGE lines say of each request): how the benchmarks count the queries a component's load costs.
+     */
+    readonly calls: ApexCallUsage[] = [];
 
     constructor(org: EmulatedOrg) {
         this.org = org;
@@ -110,8 +128,11 @@ export class OrgApex {
     }
 
     /** `Class.method(params)` as the signed-in user, in one transaction. */
-    call(className: string, methodName: string, params: Record<string, unknown>): Promise<HostAnswer> {
-        return this.run({ kind: 'aura', className, methodName, params });
+    async call(className: string, methodName: string, params: Record<string, unknown>): Promise<HostAnswer> {
+        const answer = await this.run({ kind: 'aura', className, methodName, params });
+        this.calls.push({ method: `${className}.${methodName}`, status: answer.status, limits: answer.limits });
+        this.calls.splice(0, Math.max(0, this.calls.length - MAX_CALLS_KEPT));
+        return answer;
     }
 
     /** Anonymous Apex as a user (default: the signed-in one), as Execute Anonymous runs it. */

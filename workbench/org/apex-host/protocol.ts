@@ -125,6 +125,11 @@ export interface CallResponse {
     asyncPending: boolean;
     /** Milliseconds the worker spent on the transaction (sync, Apex, diff). */
     workerMs: number;
+    /**
+     * The transaction's use of the governor limits (SOQL queries, DML statements, callouts…), each counter above 0,
+     * as a debug log's LIMIT_USAGE lines report them: how the benchmarks count queries per call.
+     */
+    limits: Record<string, number>;
 }
 
 /**

@@ -23,7 +23,7 @@ export const controlRoutes: Route[] = [
                 type: u.type ?? 'person',
                 ...(u.extension ? { extension: u.extension } : {}),
                 ...(u.phoneNumbers[0] ? { phoneNumber: u.phoneNumbers[0].value } : {}),
-                accessToken: u.accessToken
+                ...(u.invitePending ? { invitePending: true } : { accessToken: u.accessToken })
             }))
         })
     ),

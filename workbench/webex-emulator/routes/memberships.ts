@@ -1,7 +1,8 @@
-/** `/v1/memberships`: who is in which space; add, promote and remove people. */
+/** `/v1/memberships`: who is in which space; add (or invite by email), promote and remove people. */
 import { badRequest, notFound } from '../errors.ts';
 import { bodyObject, sendJson, sendNoContent, sendPage } from '../http.ts';
 import type { EmulatedUser, EmulatorState } from '../state.ts';
+import { personForInvitation } from '../store/invitations.ts';
 import type { Membership } from '../store/messaging-store.ts';
 import { webexRoute, type Route } from './route.ts';
 
@@ -43,11 +44,12 @@ export const membershipRoutes: Route[] = [
         if (body.isModerator !== undefined && typeof body.isModerator !== 'boolean')
             throw badRequest('isModerator must be true or false.');
         const room = state.messaging.visibleRoom(body.roomId, user);
+        // By id: someone Webex knows. By email: someone it knows, or else someone it invites (store/invitations.ts).
         const person =
             typeof body.personId === 'string'
                 ? state.userById(body.personId)
-                : state.userByEmail(String(body.personEmail));
-        if (!person) throw badRequest('No Webex person has that id or email (the emulator knows the seeded people).');
+                : personForInvitation(state, String(body.personEmail));
+        if (!person) throw badRequest('No Webex person has that id (the emulator knows the seeded people).');
         const membership = state.messaging.addMember(user, room, person, body.isModerator === true);
         sendJson(ctx.res, 200, state.messaging.membershipView(membership));
     }),

@@ -10,10 +10,12 @@ const MAX_IDS = 85;
 /** A seeded user as the contract's `Person`: the bearer token is never part of it. */
 export function toPerson(
     user: EmulatedUser
-): Omit<EmulatedUser, 'accessToken'> & { type: 'person' | 'bot'; status: string; created: string } {
-    const { accessToken: _token, ...person } = user;
+): Omit<EmulatedUser, 'accessToken' | 'invitePending'> & { type: 'person' | 'bot'; status: string; created: string } {
+    const { accessToken: _token, invitePending, ...person } = user;
     void _token;
-    return { ...person, type: user.type ?? 'person', status: 'active', created: '2024-01-15T09:00:00.000Z' };
+    // Someone invited by email has never signed in: the contract's `status` says `pending` for that.
+    const status = invitePending ? 'pending' : 'active';
+    return { ...person, type: user.type ?? 'person', status, created: '2024-01-15T09:00:00.000Z' };
 }
 
 export const peopleRoutes: Route[] = [

@@ -3,7 +3,7 @@ import type { RequestContext } from '../http.ts';
 import type { EmulatedUser, EmulatorState } from '../state.ts';
 
 export interface Route {
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     /** `/v1/webhooks/:webhookId` style; `:name` segments become `ctx.params.name`. */
     pattern: string;
     /** False for the control API and OAuth endpoints; Webex routes need a valid bearer token. */

@@ -103,9 +103,9 @@ export class OAuthStore {
         return integration.redirectUris.includes(redirectUri);
     }
 
-    /** The people who can sign in on the authorize page (bots cannot), in seed order. */
+    /** The people who can sign in on the authorize page (bots and people only invited cannot), in seed order. */
     signInCandidates(): EmulatedUser[] {
-        return this.users().filter((u) => u.type !== 'bot');
+        return this.users().filter((u) => u.type !== 'bot' && !u.invitePending);
     }
 
     /** The person who signs in with this email, or undefined (unknown, or a bot). */

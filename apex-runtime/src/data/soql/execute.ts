@@ -10,6 +10,7 @@ import { SObject } from '../sobject.ts';
 import type { FieldPath, OrderItem, SelectItem, SoqlBind, SoqlQuery } from './ast.ts';
 import { checkSecurityEnforced, checkUserMode, type AccessNeeds } from './access-check.ts';
 import { executeAggregate, isAggregateQuery } from './aggregate.ts';
+import { checkContentDocumentLinkFilter } from './content-document-link-filter.ts';
 import { parseSoql } from './parse.ts';
 import { follow, readPath, resolveChild, resolvePath, unknownObject, type ResolvedPath } from './resolve.ts';
 import type { QueryContext } from './source.ts';
@@ -33,6 +34,7 @@ export function executeSoql(
     ctx.limits.count('soqlQueries', 1);
     const root = ctx.source.describe(q.from);
     if (!root) throw unknownObject(q.from);
+    checkContentDocumentLinkFilter(q, root.name, ctx);
     const mode =
         q.withMode === 'user'
             ? 'user'

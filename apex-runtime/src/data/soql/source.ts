@@ -25,6 +25,8 @@ export interface QuerySource {
 export interface QueryAccess {
     canReadObject(object: string): boolean;
     canReadField(object: string, field: string): boolean;
+    /** Whether the running user holds a system permission (`QueryAllFiles`); absent: none. */
+    hasUserPermission?(name: string): boolean;
 }
 
 /** `Date` and `Datetime` values (R2's `values/temporal.ts`), seen through the few operations queries need. */

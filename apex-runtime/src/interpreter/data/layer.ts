@@ -154,7 +154,8 @@ export class DataLayer implements DataHooks {
         const lazy = (): UserAccess => (access ??= this.userAccess());
         const queryAccess: QueryAccess = {
             canReadObject: (o) => lazy().canReadObject(o),
-            canReadField: (o, f) => lazy().canReadField(o, f)
+            canReadField: (o, f) => lazy().canReadField(o, f),
+            hasUserPermission: (name) => lazy().hasUserPermission(name)
         };
         const st = testStateOf(it);
         return {

@@ -207,7 +207,7 @@ function fieldEdit(rt: NativeRuntime, r: FieldRef, kind: 'createable' | 'updatea
     if (!fact) return false;
     return orgContextOf(rt, `DescribeFieldResult.${method}`)
         .userAccess()
-        .checkField(r.object.name, r.field.name, 'edit');
+        .checkField(r.object.name, r.field.name, 'edit', kind === 'createable' ? 'create' : 'edit');
 }
 
 export const DescribeFieldResultNative: NativeClass = defineNative({

@@ -19,6 +19,7 @@ import INBOUND_CALL_LOG_TITLE from '@salesforce/label/c.WebexCallingAdmin_Inboun
 import CALL_LOG_TABS_TITLE from '@salesforce/label/c.WebexCallingAdmin_TabsTitle';
 import CALL_HISTORY_TITLE from '@salesforce/label/c.WebexCallingAdmin_CallHistoryTitle';
 import CALLING_BACKEND_TITLE from '@salesforce/label/c.WebexCallingAdmin_BackendTitle';
+import CHAT_TITLE from '@salesforce/label/c.WebexChatAdmin_Title';
 
 /**
  * The sections, in page order. `name` matches `data-section` on the section's wrapper in the
@@ -35,6 +36,8 @@ export const SECTIONS = [
     { name: 'callLogTabs', label: CALL_LOG_TABS_TITLE },
     { name: 'callHistory', label: CALL_HISTORY_TITLE },
     { name: 'callingBackend', label: CALLING_BACKEND_TITLE },
+    // Messaging (D2): the guide scrolls down to "Webex Chat" after calling and meetings.
+    { name: 'chat', label: CHAT_TITLE },
     { name: 'peopleSearch', label: PEOPLE_SEARCH_TITLE },
     { name: 'featureAccess', label: FEATURE_ACCESS_TITLE },
     { name: 'healthCheck', label: HEALTH_CHECK_TITLE }

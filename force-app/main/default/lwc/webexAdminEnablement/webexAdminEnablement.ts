@@ -86,9 +86,13 @@ export default class WebexAdminEnablement extends LightningElement {
     @api label = '';
     /** One sentence saying what the feature does (optional). */
     @api description = '';
+    /**
+     * The switch's own words when the admin guide gives them for this feature ("Enable instant chat for all
+     * profiles/users"); without them the switch reads "Enable for all profiles/users" after the feature's name.
+     */
+    @api switchLabel = '';
 
     readonly labels = {
-        enableForAll: ENABLE_FOR_ALL,
         allOnHelp: ALL_ON_HELP,
         onlyThese: ONLY_THESE,
         searchLabel: SEARCH_LABEL,
@@ -149,9 +153,17 @@ export default class WebexAdminEnablement extends LightningElement {
         return this.flow.isBusy;
     }
 
-    /** Accessible name of the switch: the feature first, as six switches share the page. */
+    /**
+     * Accessible name of the switch: the feature first, as six switches share the page. Words of its own already
+     * name the feature, so they need no prefix.
+     */
     get switchPrefix(): string {
-        return this.label ? `${this.label}: ` : '';
+        return this.label && !this.switchLabel ? `${this.label}: ` : '';
+    }
+
+    /** What the switch says: its own words, else "Enable for all profiles/users". */
+    get enableForAllLabel(): string {
+        return this.switchLabel || ENABLE_FOR_ALL;
     }
 
     get isDirty(): boolean {

@@ -6,8 +6,6 @@
 import { LightningElement } from 'lwc';
 import type { SectionFrame } from 'c/webexAdminSection';
 import HELP from '@salesforce/label/c.WebexAccess_Help';
-import INSTANT_CHAT from '@salesforce/label/c.WebexAccess_InstantChat';
-import INSTANT_CHAT_HELP from '@salesforce/label/c.WebexAccess_InstantChatHelp';
 import MEETING_LOGS from '@salesforce/label/c.WebexAccess_MeetingLogs';
 import MEETING_LOGS_HELP from '@salesforce/label/c.WebexAccess_MeetingLogsHelp';
 import TITLE from '@salesforce/label/c.WebexAccess_Title';
@@ -16,12 +14,11 @@ import WEBINAR_IMPORT_HELP from '@salesforce/label/c.WebexAccess_WebinarImportHe
 
 /**
  * The features without a section of their own, in the order of the admin guide (WebexFeatureAccess.FEATURES). The
- * call logs moved to "Webex Outbound/Inbound Call Log" and call history to "Webex Call History" (webexAdminCallLog,
- * webexAdminCallHistory).
+ * call logs moved to "Webex Outbound/Inbound Call Log", call history to "Webex Call History" and instant chat to
+ * "Webex Chat" (webexAdminCallLog, webexAdminCallHistory, webexAdminChat).
  */
 export const FEATURES: ReadonlyArray<{ name: WebexFeature; label: string; description: string }> = [
     { name: 'MeetingLogs', label: MEETING_LOGS, description: MEETING_LOGS_HELP },
-    { name: 'InstantChat', label: INSTANT_CHAT, description: INSTANT_CHAT_HELP },
     { name: 'WebinarImport', label: WEBINAR_IMPORT, description: WEBINAR_IMPORT_HELP }
 ];
 

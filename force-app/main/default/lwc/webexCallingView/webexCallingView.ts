@@ -14,6 +14,7 @@ import { isPoppedCall, needsCallerChoice, type CallParty, type InboundMatch } fr
 import type { CallLogs, LogParty } from 'c/webexCallLogHandoff';
 import type { AppCall } from 'c/webexCallPlacement';
 import { capabilities, type CallState } from 'c/webexCallState';
+import { worksForCalling } from 'c/webexConnectionScopes';
 import { formatLabel } from 'c/webexLabelFormat';
 import { formatForDisplay, parsePhoneNumber, userCountry } from 'c/webexPhoneNumber';
 import type { RetryWait } from 'c/webexRetry';
@@ -66,10 +67,13 @@ export class CallingView {
         return this.backend === 'WebexCalling';
     }
 
-    /** Webex Calling needs the rep's own connection; the Webex app (tel:) does not. */
+    /**
+     * Webex Calling needs the rep's own connection; the Webex app (tel:) does not. A connection that only lacks
+     * messaging's scopes still calls (c/webexConnectionScopes): the account line asks for the reconnect instead.
+     */
     get needsConnection(): boolean {
         const connection = this.state.settings?.connection;
-        return this.isWebexCalling && Boolean(connection) && (!connection?.connected || Boolean(connection?.problem));
+        return this.isWebexCalling && Boolean(connection) && !worksForCalling(connection);
     }
 
     get isReady(): boolean {

@@ -3,10 +3,12 @@
  * connection in them, which the connection card (c-webex-user-connect) and the calls keep up to date.
  *
  * - Loading says so; a load that fails says why, and the panel offers Retry.
- * - A connection that works again (connected, no problem) calls for a new load: the dialer can dial now.
+ * - A connection that works again (connected, no problem but messaging's scopes) calls for a new load: the dialer
+ *   can dial now.
  * - A rep who disconnects from the account line sees the connect card say so (`justDisconnected`).
  * - A call that finds the connection broken (`NOT_CONNECTED`) brings the connect card back with the reason.
  */
+import { worksForCalling } from 'c/webexConnectionScopes';
 import { toWebexError } from 'c/webexErrors';
 
 /** What the panel shows of its settings. */
@@ -59,7 +61,7 @@ export class DialerSetup {
         if (!settings || !connection) return false;
         const justDisconnected = Boolean(settings.connection?.connected) && !connection.connected;
         this.update({ settings: { ...settings, connection }, justDisconnected });
-        return connection.connected && !connection.problem;
+        return worksForCalling(connection);
     }
 
     /** A call found the connection broken: the connect card comes back and says `problem`. */

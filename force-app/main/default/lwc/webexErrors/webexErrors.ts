@@ -32,6 +32,8 @@ const CODES: readonly WebexErrorCode[] = [
     'METADATA_API_ERROR',
     'NOT_CONNECTED',
     'UNSUPPORTED_BACKEND',
+    'RECONNECT',
+    'SPACE_NOT_FOUND',
     'UNEXPECTED'
 ];
 

@@ -9,6 +9,9 @@
  *   Visualforce page `webexuserauth` and closes the window; when this page gets the focus back (or the rep
  *   clicks Check again) the card checks the connection: connected, or Connect Webex again.
  * - Connected: who, and Disconnect. A `problem` (expired, no webhook site...): the message and Reconnect.
+ * - Connected without the scopes chat and spaces need (`problem` `scopes`, c/webexConnectionScopes): calling works,
+ *   so the card shows who, and under it the reason with Reconnect. The account line says it once: "Not now" is
+ *   remembered, and a reconnect clears it; while the rep is in Webex's window the line waits as the card does.
  *
  * Each connection the card learns is announced with a `connectionchange` event (`detail`: the
  * `WebexUserConnection`), so the dialer can follow; `refresh()` checks again on demand. `disconnected`
@@ -23,9 +26,16 @@ import disconnect from '@salesforce/apex/WebexUserConnectionController.disconnec
 import getConnection from '@salesforce/apex/WebexUserConnectionController.getConnection';
 import startConnection from '@salesforce/apex/WebexUserConnectionController.startConnection';
 import { openAuthWindow, watchAuthWindow } from 'c/webexAuthWindow';
+import {
+    dismissScopesNotice,
+    lacksMessagingScopes,
+    scopesNoticeDismissed,
+    worksForCalling
+} from 'c/webexConnectionScopes';
 import { toWebexError } from 'c/webexErrors';
 import { formatLabel } from 'c/webexLabelFormat';
 import { callWithRetry } from 'c/webexRetry';
+import { forgetDrafts } from 'c/webexSpaceMessages';
 import CHECK_AGAIN from '@salesforce/label/c.WebexUserConnect_CheckAgain';
 import CONNECT from '@salesforce/label/c.WebexUserConnect_Connect';
 import CONNECTED_AS from '@salesforce/label/c.WebexUserConnect_ConnectedAs';
@@ -35,9 +45,11 @@ import DISCONNECTING from '@salesforce/label/c.WebexUserConnect_Disconnecting';
 import INTRO from '@salesforce/label/c.WebexUserConnect_Intro';
 import LOADING from '@salesforce/label/c.WebexUserConnect_Loading';
 import NOT_AVAILABLE from '@salesforce/label/c.WebexUserConnect_NotAvailable';
+import NOT_NOW from '@salesforce/label/c.WebexUserConnect_NotNow';
 import OPEN_WEBEX from '@salesforce/label/c.WebexUserConnect_OpenWebex';
 import OPENING from '@salesforce/label/c.WebexUserConnect_Opening';
 import OPEN_WEBEX_HINT from '@salesforce/label/c.WebexUserConnect_PopupBlocked';
+import PROBLEM_SCOPES from '@salesforce/label/c.WebexUserConnect_ProblemScopes';
 import RECONNECT from '@salesforce/label/c.WebexUserConnect_Reconnect';
 import RETRY from '@salesforce/label/c.WebexUserConnect_Retry';
 import TITLE from '@salesforce/label/c.WebexUserConnect_Title';
@@ -60,7 +72,9 @@ export default class WebexUserConnect extends LightningElement {
         checkAgain: CHECK_AGAIN,
         openWebexHint: OPEN_WEBEX_HINT,
         openWebex: OPEN_WEBEX,
-        retry: RETRY
+        retry: RETRY,
+        scopesNotice: PROBLEM_SCOPES,
+        notNow: NOT_NOW
     };
 
     /** `card` (connect, check, disconnect) or `line` (who, and Disconnect, in the ready dialer). */
@@ -79,6 +93,8 @@ export default class WebexUserConnect extends LightningElement {
     waiting = false;
     /** Webex's authorize URL while the card waits: also offered as a link, the window may not have opened. */
     authorizeUrl: string | null = null;
+    /** The rep said "Not now" to the reconnect for chat and spaces, on this page (it is also remembered). */
+    scopesDismissed = false;
 
     private stopWatching: (() => void) | null = null;
     /** Counts Connect clicks, so that a check started before the last one cannot end its wait. */
@@ -148,13 +164,26 @@ export default class WebexUserConnect extends LightningElement {
     }
 
     get showConnected(): boolean {
-        const connection = this.connection;
-        return Boolean(connection?.available && connection.connected && !connection.problem) && !this.waiting;
+        return Boolean(this.connection?.available) && worksForCalling(this.connection) && !this.waiting;
     }
 
     get showProblem(): boolean {
         const connection = this.connection;
-        return Boolean(connection?.available && connection.connected && connection.problem) && !this.waiting;
+        return Boolean(connection?.available && connection.connected) && !worksForCalling(connection) && !this.waiting;
+    }
+
+    /** The account line: who, while the rep may call (a reconnect for messaging under way keeps it). */
+    get showAccountLine(): boolean {
+        return worksForCalling(this.connection);
+    }
+
+    /**
+     * Chat and spaces need a reconnect. The card says it whenever it shows (a messaging component shows it to ask for
+     * exactly that); the dialer's account line says it until the rep answers "Not now".
+     */
+    get showScopesNotice(): boolean {
+        if (!lacksMessagingScopes(this.connection) || this.waiting) return false;
+        return !this.isLine || !(this.scopesDismissed || scopesNoticeDismissed(this.connection));
     }
 
     /** An error while the card already shows a state (a failed Disconnect, Connect or check). */
@@ -200,6 +229,12 @@ export default class WebexUserConnect extends LightningElement {
         this.stopWatching = watchAuthWindow(() => this.checkAfterWebex());
     }
 
+    /** "Not now": the line stops asking to reconnect for chat and spaces; calling goes on as it is. */
+    handleNotNow(): void {
+        dismissScopesNotice(this.connection);
+        this.scopesDismissed = true;
+    }
+
     handleCheckAgain(): void {
         this.checkAfterWebex();
     }
@@ -215,6 +250,8 @@ export default class WebexUserConnect extends LightningElement {
         this.successMessage = null;
         try {
             this.update(await callWithRetry(() => disconnect()));
+            // What the rep typed in chat and spaces under this connection leaves with it: the browser may be shared.
+            forgetDrafts();
             this.successMessage = DISCONNECTED;
         } catch (error) {
             this.errorMessage = toWebexError(error).message;

@@ -111,6 +111,14 @@ describe('c-webex-admin', () => {
         expect(hosted('callingBackend', 'c-webex-admin-calling-backend')).not.toBeNull();
     });
 
+    it('hosts Webex Chat right after the calling sections, as the guide scrolls down to it', async () => {
+        const element = await mount();
+        const names = SECTIONS.map((section) => section.name);
+        expect(names[names.indexOf('callingBackend') + 1]).toBe('chat');
+        expect(SECTIONS[names.indexOf('chat')].label).toBe('c.WebexChatAdmin_Title');
+        expect(element.shadowRoot.querySelector('[data-section="chat"] c-webex-admin-chat')).not.toBeNull();
+    });
+
     it('jumps to a section from the list and moves keyboard focus there', async () => {
         const element = await mount();
         const link = element.shadowRoot.querySelector('nav button') as HTMLButtonElement;

@@ -58,11 +58,17 @@ const mockSearch = jest.mocked(searchProfilesAndUsers);
 const NOT_ADMIN = 'You need the Webex Admin permission set to view or change Webex settings.';
 const LABEL = 'Webex Outbound Call Log';
 
-type Host = HTMLElement & { shadowRoot: ShadowRoot; feature?: string; label: string; description: string };
+type Host = HTMLElement & {
+    shadowRoot: ShadowRoot;
+    feature?: string;
+    label: string;
+    description: string;
+    switchLabel: string;
+};
 type ButtonIconStub = HTMLElement & { alternativeText: string; iconName: string; disabled: boolean };
 type IconStub = HTMLElement & { iconName: string; alternativeText: string };
 
-function mount(props: Partial<Pick<Host, 'feature' | 'label' | 'description'>> = {}): Host {
+function mount(props: Partial<Pick<Host, 'feature' | 'label' | 'description' | 'switchLabel'>> = {}): Host {
     const element = createElement('c-webex-admin-enablement', { is: WebexAdminEnablement }) as Host;
     Object.assign(element, { feature: 'OutboundCallLog', label: LABEL, ...props });
     document.body.appendChild(element);
@@ -159,6 +165,16 @@ describe('c-webex-admin-enablement', () => {
         const element = mount({ description: 'Users log each outbound call as a Task.' });
         await settle();
         expect(text(element, '[data-help]')).toBe('Users log each outbound call as a Task.');
+    });
+
+    it("says the admin guide's words on the switch when the feature has its own, without the prefix", async () => {
+        mockGet.mockResolvedValue(accessNobody as WebexFeatureAccessState);
+        const element = mount({ feature: 'InstantChat', switchLabel: 'Enable instant chat for all profiles/users' });
+        await settle();
+        expect(toggle(element).closest('label')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+            'Enable instant chat for all profiles/users'
+        );
+        expect(text(element, 'h3')).toBe(LABEL);
     });
 
     it('lists profiles and users by name, with their type icon, an inactive badge and a named remove button', async () => {

@@ -30,13 +30,14 @@ describe('c-webex-admin-feature-access', () => {
     it('gives every feature without a section of its own a switch and list, in the guide order', async () => {
         const element = await mount();
         const editors = [...element.shadowRoot.querySelectorAll('c-webex-admin-enablement')] as EnablementHost[];
-        // The call logs and call history have their own sections (webexAdminCallLog, webexAdminCallHistory).
-        expect(editors.map((editor) => editor.feature)).toEqual(['MeetingLogs', 'InstantChat', 'WebinarImport']);
+        // The call logs, call history and instant chat have their own sections (webexAdminCallLog,
+        // webexAdminCallHistory, webexAdminChat).
+        expect(editors.map((editor) => editor.feature)).toEqual(['MeetingLogs', 'WebinarImport']);
         expect(editors.map((editor) => editor.label)).toEqual(FEATURES.map((feature) => feature.label));
         expect(editors[0].label).toBe('c.WebexAccess_MeetingLogs');
         expect(editors[0].description).toBe('c.WebexAccess_MeetingLogsHelp');
         // Each one loads its own state.
         expect(mockGet.mock.calls.map(([params]) => params.feature)).toEqual(editors.map((editor) => editor.feature));
-        expect(deepQuery(editors[2].shadowRoot, 'h3')?.textContent).toBe('c.WebexAccess_WebinarImport');
+        expect(deepQuery(editors[1].shadowRoot, 'h3')?.textContent).toBe('c.WebexAccess_WebinarImport');
     });
 });

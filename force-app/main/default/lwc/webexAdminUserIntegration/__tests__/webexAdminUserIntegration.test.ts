@@ -70,9 +70,8 @@ describe('c-webex-admin-user-integration', () => {
         expect(text(element, 'h3')).toBe('c.WebexUserConnect_AdminTitle');
         expect(text(element, '[data-redirect-uris]')).toBe('https://acme-webex.my.salesforce.com/apex/webexuserauth');
         expect([...element.shadowRoot.querySelectorAll('[data-scopes] code')].map((c) => c.textContent)).toEqual([
-            'spark:calls_read',
-            'spark:calls_write',
-            'spark:people_read'
+            'spark:all',
+            'spark:kms'
         ]);
         expect(text(element, '[data-user-integration-status] p')).toBe('c.WebexUserConnect_AdminNotConfigured');
         expect(text(element, '[data-connected-users]')).toBe('Users connected: 0');

@@ -111,7 +111,8 @@ const SETTINGS: WebexDialerSettings = {
         displayName: 'Sam Rep',
         email: 'sam.rep@acme-webex.example',
         connectedAt: '2025-03-01T10:00:00Z',
-        problem: null
+        problem: null,
+        problemCode: null
     },
     backend: 'WebexCalling',
     outboundLog: { enabled: true, relatedObjects: [{ apiName: 'Account', label: 'Account' }] },

@@ -79,6 +79,19 @@ describe('c/webexCallingView', () => {
         expect(view({ settings: never }).needsConnection).toBe(true);
     });
 
+    it('keeps dialling with a connection that only lacks messaging scopes: the account line asks to reconnect', () => {
+        const oldScopes = {
+            ...SETTINGS,
+            connection: { ...CONNECTION, problem: 'Reconnect Webex to use chat and spaces.', problemCode: 'scopes' }
+        };
+        expect(view({ settings: oldScopes })).toMatchObject({
+            needsConnection: false,
+            isReady: true,
+            showAccount: true,
+            showDialer: true
+        });
+    });
+
     it('needs no connection where calls go through the Webex app, and says so', () => {
         const ucm = { ...SETTINGS, backend: 'UnifiedCM' as const, connection: { ...CONNECTION, connected: false } };
         expect(view({ settings: ucm })).toMatchObject({

@@ -55,6 +55,19 @@ describe('c/webexDialerSetup', () => {
         expect(dialer.state.settings?.connection).toBe(CONNECTION);
     });
 
+    it('dials on with a connection that only lacks messaging scopes, and not with a broken one', async () => {
+        const { dialer } = setup(() => Promise.resolve(SETTINGS));
+        await dialer.load();
+        expect(
+            dialer.connectionChanged({
+                ...CONNECTION,
+                problem: 'Reconnect Webex to use chat and spaces.',
+                problemCode: 'scopes'
+            })
+        ).toBe(true);
+        expect(dialer.connectionChanged({ ...CONNECTION, problem: 'Your Webex sign-in expired.' })).toBe(false);
+    });
+
     it('says the rep disconnected from the account line', async () => {
         const { dialer } = setup(() => Promise.resolve(SETTINGS));
         await dialer.load();

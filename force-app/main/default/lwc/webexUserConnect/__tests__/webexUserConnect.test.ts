@@ -8,7 +8,9 @@ import expired from './data/expired.json';
 import notAvailable from './data/notAvailable.json';
 import notAvailableRejection from './data/notAvailableRejection.json';
 import notConnected from './data/notConnected.json';
+import oldScopes from './data/oldScopes.json';
 import unavailableRejection from './data/unavailableRejection.json';
+import { readDraft, saveDraft } from 'c/webexSpaceMessages';
 
 jest.mock('@salesforce/apex/WebexUserConnectionController.getConnection', () => ({ default: jest.fn() }), {
     virtual: true
@@ -122,7 +124,8 @@ describe('c-webex-user-connect', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('shows who is connected, and disconnects', async () => {
+    it('shows who is connected, and disconnects, forgetting the rep’s drafts', async () => {
+        saveDraft('sam-person', 'room-1', 'Half a thought');
         const events: WebexUserConnection[] = [];
         const element = await mount(connected, events);
         expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
@@ -138,9 +141,11 @@ describe('c-webex-user-connect', () => {
         expect(text(element, '[data-success]')).toBe('c.WebexUserConnect_Disconnected');
         expect(button(element, 'connect')).not.toBeNull();
         expect(events).toEqual([connected, notConnected]);
+        expect(readDraft('sam-person', 'room-1')).toBe('');
     });
 
-    it('keeps the connection shown with the reason when Disconnect fails', async () => {
+    it('keeps the connection shown with the reason, and the drafts, when Disconnect fails', async () => {
+        saveDraft('sam-person', 'room-1', 'Half a thought');
         const element = await mount(connected);
         mockDisconnect.mockRejectedValue(unavailableRejection);
         button(element, 'disconnect').click();
@@ -149,6 +154,8 @@ describe('c-webex-user-connect', () => {
             'Webex is not available right now (HTTP 503). Try again in a few minutes.'
         );
         expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+        expect(readDraft('sam-person', 'room-1')).toBe('Half a thought');
+        window.localStorage.clear();
     });
 
     it('shows a problem with Reconnect', async () => {
@@ -342,6 +349,73 @@ describe('c-webex-user-connect', () => {
             await flushPromises();
             expect(mockGet).toHaveBeenCalledTimes(1);
             expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+        });
+    });
+
+    describe('a connection made before chat and spaces asked for their scopes', () => {
+        afterEach(() => window.localStorage.clear());
+
+        it('shows the card connected, with the reason and Reconnect, and no Not now', async () => {
+            const element = await mount(oldScopes);
+            expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+            expect(text(element, '[data-scopes-notice]')).toBe('c.WebexUserConnect_ProblemScopes');
+            expect(button(element, 'reconnect-scopes').label).toBe('c.WebexUserConnect_Reconnect');
+            expect(button(element, 'not-now')).toBeNull();
+            expect($(element, '[data-problem]')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('asks once on the account line: Not now is remembered for that Webex account', async () => {
+            const element = await mountLine(oldScopes);
+            expect(text(element, '[data-account-line] [data-connected-as]')).toBe('Connected as Sam Rep');
+            expect(text(element, '[data-account-line] [data-scopes-notice] p')).toBe(
+                'c.WebexUserConnect_ProblemScopes'
+            );
+            expect(button(element, 'not-now').label).toBe('c.WebexUserConnect_NotNow');
+            await expect(element).toBeAccessible();
+            button(element, 'not-now').click();
+            await flushPromises();
+            expect($(element, '[data-scopes-notice]')).toBeNull();
+            expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+            expect(button(element, 'disconnect').label).toBe('c.WebexUserConnect_Disconnect');
+
+            // The next time the dialer loads, the line says nothing more.
+            document.body.removeChild(element);
+            const again = await mountLine(oldScopes);
+            expect($(again, '[data-scopes-notice]')).toBeNull();
+            expect(text(again, '[data-connected-as]')).toBe('Connected as Sam Rep');
+        });
+
+        it('reconnects from the account line, waits for Webex, and the notice goes once the scopes are granted', async () => {
+            const open = jest.spyOn(window, 'open').mockReturnValue(null);
+            const events: WebexUserConnection[] = [];
+            const element = await mountLine(oldScopes, events);
+            await connect(element, 'reconnect-scopes');
+            expect(open).toHaveBeenCalledWith(AUTHORIZE_URL, expect.anything(), expect.anything());
+            expect(text(element, '[data-waiting]')).toBe('c.WebexUserConnect_Waiting');
+            expect(($(element, '[data-open-webex]') as HTMLAnchorElement).href).toBe(AUTHORIZE_URL);
+            expect($(element, '[data-scopes-notice]')).toBeNull();
+            // Calling goes on meanwhile: the line still says who, with Disconnect.
+            expect(text(element, '[data-connected-as]')).toBe('Connected as Sam Rep');
+            await expect(element).toBeAccessible();
+
+            mockGet.mockResolvedValue(connected);
+            comeBack();
+            await flushPromises();
+            expect($(element, '[data-waiting]')).toBeNull();
+            expect($(element, '[data-scopes-notice]')).toBeNull();
+            expect(events).toEqual([connected]);
+        });
+
+        it('asks again when the rep comes back from Webex without granting them', async () => {
+            jest.spyOn(window, 'open').mockReturnValue(null);
+            const element = await mountLine(oldScopes);
+            await connect(element, 'reconnect-scopes');
+            mockGet.mockResolvedValue(oldScopes);
+            button(element, 'check-again').click();
+            await flushPromises();
+            expect($(element, '[data-waiting]')).toBeNull();
+            expect(text(element, '[data-scopes-notice] p')).toBe('c.WebexUserConnect_ProblemScopes');
         });
     });
 

@@ -1,0 +1,458 @@
+import { createElement } from 'lwc';
+import WebexSpaceView from 'c/webexSpaceView';
+import { getMessagingSession, MessagingFailure, type MessageEvent } from 'c/webexMessagingSession';
+import getRecordFiles from '@salesforce/apex/WebexSpacesController.getRecordFiles';
+
+jest.mock('c/webexMessagingSession', () => {
+    const actual = jest.requireActual('c/webexMessagingSession');
+    return { ...actual, getMessagingSession: jest.fn(), resetMessagingSession: jest.fn() };
+});
+jest.mock('@salesforce/apex/WebexSpacesController.getRecordFiles', () => ({ default: jest.fn() }), { virtual: true });
+// The connection card is the dialer's; here it only has to be there.
+jest.mock(
+    '@salesforce/apex/WebexUserConnectionController.getConnection',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+    {
+        virtual: true
+    }
+);
+jest.mock('@salesforce/apex/WebexUserConnectionController.startConnection', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/WebexUserConnectionController.disconnect', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.WebexSpaces_ReplyingTo', () => ({ default: 'Replying to {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.WebexSpaces_Attachment', () => ({ default: '{0} ({1})' }), { virtual: true });
+
+const mockGetSession = jest.mocked(getMessagingSession);
+const mockRecordFiles = jest.mocked(getRecordFiles);
+
+type Host = HTMLElement & { spaceId: string | null; title: string; webexUrl: string | null; recordId: string | null };
+type ButtonStub = HTMLElement & { label: string; disabled: boolean };
+
+function message(id: string, created: string, extra: Partial<WebexSpaceMessage> = {}): WebexSpaceMessage {
+    return {
+        id,
+        parentId: null,
+        personId: 'p-olivia',
+        personEmail: 'olivia@example.com',
+        text: `text ${id}`,
+        markdown: null,
+        html: null,
+        created,
+        files: [],
+        ...extra
+    };
+}
+
+/** A session whose answers each test sets. */
+function fakeSession(live = true) {
+    const listeners: Array<(event: MessageEvent) => void> = [];
+    const liveListeners: Array<(live: boolean) => void> = [];
+    const session = {
+        live,
+        me: { personId: 'p-me', displayName: 'Rep' },
+        chatEnabled: true,
+        onMessage: jest.fn((listener: (event: MessageEvent) => void) => {
+            listeners.push(listener);
+            return () => listeners.splice(listeners.indexOf(listener), 1);
+        }),
+        onMembership: jest.fn(() => () => undefined),
+        onRoom: jest.fn(() => () => undefined),
+        onLiveChange: jest.fn((listener: (live: boolean) => void) => {
+            liveListeners.push(listener);
+            return () => undefined;
+        }),
+        watch: jest.fn(() => jest.fn()),
+        listMessages: jest.fn(),
+        postMessage: jest.fn(),
+        listSpaces: jest.fn(),
+        getSpace: jest.fn(),
+        listMembers: jest.fn().mockResolvedValue([
+            {
+                id: 'm1',
+                personId: 'p-olivia',
+                personEmail: 'olivia@example.com',
+                personDisplayName: 'Olivia Martin',
+                isModerator: false
+            },
+            { id: 'm2', personId: 'p-me', personEmail: 'rep@example.com', personDisplayName: 'Rep', isModerator: true }
+        ]),
+        searchPeople: jest.fn(),
+        openDirect: jest.fn(),
+        fileInfo: jest.fn().mockResolvedValue(null),
+        downloadFile: jest.fn(),
+        close: jest.fn()
+    };
+    const emit = (event: MessageEvent) => listeners.forEach((listener) => listener(event));
+    const setLive = (value: boolean) => liveListeners.forEach((listener) => listener(value));
+    return { session, emit, setLive };
+}
+
+async function settle(): Promise<void> {
+    await Array.from({ length: 12 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+}
+
+async function mount(
+    session: ReturnType<typeof fakeSession>['session'],
+    recordId: string | null = null
+): Promise<Host> {
+    mockGetSession.mockResolvedValue(session);
+    const element = createElement('c-webex-space-view', { is: WebexSpaceView }) as Host;
+    element.spaceId = 'room-1';
+    element.title = 'Acme deal';
+    element.webexUrl = 'webexteams://im?space=abc';
+    element.recordId = recordId;
+    document.body.appendChild(element);
+    await settle();
+    return element;
+}
+
+function $(element: Host, selector: string): HTMLElement | null {
+    return element.shadowRoot!.querySelector(selector);
+}
+
+function $$(element: Host, selector: string): HTMLElement[] {
+    return [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+}
+
+function textarea(element: Host): HTMLTextAreaElement {
+    return $(element, 'textarea') as HTMLTextAreaElement;
+}
+
+async function type(element: Host, text: string): Promise<void> {
+    const area = textarea(element);
+    area.value = text;
+    area.dispatchEvent(new CustomEvent('input'));
+    await settle();
+}
+
+function press(element: Host, init: KeyboardEventInit): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key: 'Enter', cancelable: true, ...init });
+    textarea(element).dispatchEvent(event);
+    return event;
+}
+
+describe('c-webex-space-view', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        window.localStorage.clear();
+        jest.clearAllMocks();
+    });
+
+    it('shows the messages newest at the bottom with their authors, replies under them, and Open in Webex', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({
+            messages: [
+                message('reply', '2026-12-07T10:03:00Z', {
+                    parentId: 'first',
+                    personId: 'p-me',
+                    personEmail: 'rep@example.com'
+                }),
+                message('second', '2026-12-07T10:02:00Z', { files: ['https://x/contents/1'], fileNames: ['deck.pdf'] }),
+                message('first', '2026-12-07T10:01:00Z')
+            ],
+            hasMore: false
+        });
+        const element = await mount(session);
+        expect(session.listMessages).toHaveBeenCalledWith('room-1');
+        expect(session.watch).toHaveBeenCalledWith('room-1');
+        const tops = $$(element, 'ol > li.message:not(.reply)').map((item) => item.dataset.message);
+        expect(tops).toEqual(['first', 'second']);
+        expect($(element, '[data-message="first"] .replies [data-message="reply"]')).not.toBeNull();
+        expect($(element, '[data-message="first"] [data-author]')?.textContent).toBe('Olivia Martin');
+        expect($(element, '[data-message="reply"] [data-author]')?.textContent).toBe('Rep');
+        expect($(element, '[data-message="second"] [data-file]')?.textContent).toContain('deck.pdf');
+        expect(($(element, '[data-open-in-webex]') as HTMLAnchorElement).href).toBe('webexteams://im?space=abc');
+        expect($(element, '[data-live-off]')).toBeNull();
+        expect($(element, '[data-file-limit]')?.textContent).toContain('c.WebexSpaces_FileLimit');
+        await expect(element).toBeAccessible();
+    });
+
+    it('pages back to earlier messages', async () => {
+        const { session } = fakeSession();
+        session.listMessages
+            .mockResolvedValueOnce({ messages: [message('m51', '2026-12-07T10:51:00Z')], hasMore: true })
+            .mockResolvedValueOnce({ messages: [message('m50', '2026-12-07T10:50:00Z')], hasMore: false });
+        const element = await mount(session);
+        ($(element, '[data-action="load-earlier"]') as HTMLElement).click();
+        await settle();
+        expect(session.listMessages).toHaveBeenLastCalledWith('room-1', 'm51');
+        expect($$(element, 'li.message').map((item) => item.dataset.message)).toEqual(['m50', 'm51']);
+        expect($(element, '[data-action="load-earlier"]')).toBeNull();
+    });
+
+    it('says the space is gone when Webex says so', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockRejectedValue(MessagingFailure.of('SPACE_NOT_FOUND'));
+        const element = await mount(session);
+        expect($(element, '[data-load-error]')?.textContent).toContain('c.WebexSpaces_ErrorSpaceNotFound');
+        // Trying again cannot bring a deleted space back: no Retry.
+        expect($(element, '[data-action="retry-load"]')).toBeNull();
+    });
+
+    it('offers Retry when Webex could not answer while the space loaded', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockRejectedValue(MessagingFailure.of('WEBEX_UNAVAILABLE'));
+        const element = await mount(session);
+        expect($(element, '[data-load-error]')?.textContent).toContain('c.WebexSpaces_ErrorUnavailable');
+        expect($(element, '[data-action="retry-load"]')).not.toBeNull();
+    });
+
+    it('shows the connection card when the rep has not connected Webex', async () => {
+        mockGetSession.mockRejectedValue(new MessagingFailure('NOT_CONNECTED', 'Connect Webex.'));
+        const element = createElement('c-webex-space-view', { is: WebexSpaceView }) as Host;
+        element.spaceId = 'room-1';
+        document.body.appendChild(element);
+        await settle();
+        expect($(element, 'c-webex-user-connect')).not.toBeNull();
+        expect($(element, '[data-composer]')).toBeNull();
+    });
+
+    it('says live updates are off, and adds what arrives for this space only', async () => {
+        const { session, emit, setLive } = fakeSession(false);
+        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
+        const element = await mount(session);
+        expect($(element, '[data-live-off]')?.textContent).toContain('c.WebexSpaces_LiveOff');
+        expect($(element, '[data-no-messages]')).not.toBeNull();
+        emit({ type: 'created', spaceId: 'room-1', message: message('new', '2026-12-07T11:00:00Z') });
+        emit({ type: 'created', spaceId: 'other-room', message: message('elsewhere', '2026-12-07T11:00:00Z') });
+        setLive(true);
+        await settle();
+        expect($$(element, 'li.message').map((item) => item.dataset.message)).toEqual(['new']);
+        expect($(element, '[data-live-off]')).toBeNull();
+        emit({ type: 'deleted', spaceId: 'room-1', message: message('new', '') });
+        await settle();
+        expect($$(element, 'li.message')).toHaveLength(0);
+    });
+
+    it('sends on Enter, not on Shift+Enter, and forgets the draft once sent', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
+        session.postMessage.mockResolvedValue(
+            message('sent', '2026-12-07T11:00:00Z', { personId: 'p-me', text: 'Hello' })
+        );
+        const element = await mount(session);
+        await type(element, 'Hello');
+        expect(window.localStorage.getItem('webexDraft:p-me:room-1')).toBe('Hello');
+        const shift = press(element, { shiftKey: true });
+        expect(shift.defaultPrevented).toBe(false);
+        expect(session.postMessage).not.toHaveBeenCalled();
+        const enter = press(element, {});
+        expect(enter.defaultPrevented).toBe(true);
+        await settle();
+        expect(session.postMessage).toHaveBeenCalledWith({
+            spaceId: 'room-1',
+            markdown: 'Hello',
+            parentId: null,
+            file: null
+        });
+        expect(textarea(element).value).toBe('');
+        expect(window.localStorage.getItem('webexDraft:p-me:room-1')).toBeNull();
+        expect($(element, '[data-message="sent"]')).not.toBeNull();
+    });
+
+    it('keeps the typed message with the reason and Retry when Webex refuses, then sends it', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
+        session.postMessage
+            .mockRejectedValueOnce(new MessagingFailure('RATE_LIMITED', 'Try again in 7 s.', 7))
+            .mockResolvedValueOnce(message('sent', '2026-12-07T11:00:00Z'));
+        const element = await mount(session);
+        await type(element, 'Price agreed');
+        ($(element, '[data-action="send"]') as HTMLElement).click();
+        await settle();
+        expect($(element, '[data-send-error]')?.textContent).toContain('Try again in 7 s.');
+        expect(textarea(element).value).toBe('Price agreed');
+        expect(window.localStorage.getItem('webexDraft:p-me:room-1')).toBe('Price agreed');
+        ($(element, '[data-action="retry-send"]') as HTMLElement).click();
+        await settle();
+        expect(session.postMessage).toHaveBeenCalledTimes(2);
+        expect($(element, '[data-send-error]')).toBeNull();
+        expect(textarea(element).value).toBe('');
+    });
+
+    it('brings back the draft after a reload of the panel', async () => {
+        window.localStorage.setItem('webexDraft:p-me:room-1', 'Not sent yet');
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
+        const element = await mount(session);
+        expect(textarea(element).value).toBe('Not sent yet');
+        expect(($(element, '[data-action="send"]') as ButtonStub).disabled).toBe(false);
+    });
+
+    it('replies in a thread and mentions a member', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({
+            messages: [message('first', '2026-12-07T10:01:00Z')],
+            hasMore: false
+        });
+        session.postMessage.mockResolvedValue(message('r', '2026-12-07T11:00:00Z', { parentId: 'first' }));
+        const element = await mount(session);
+        ($(element, '[data-message="first"] [data-action="reply"]') as HTMLElement).click();
+        await settle();
+        expect($(element, '[data-replying-to]')?.textContent).toContain('Replying to Olivia Martin');
+        const menu = $(element, '[data-mention]') as HTMLElement;
+        expect(
+            $$(element, 'lightning-menu-item').map((item) => (item as HTMLElement & { label: string }).label)
+        ).toEqual(['Olivia Martin']);
+        menu.dispatchEvent(new CustomEvent('select', { detail: { value: 'olivia@example.com' } }));
+        await settle();
+        await type(element, `${textarea(element).value}can you confirm?`);
+        press(element, {});
+        await settle();
+        expect(session.postMessage).toHaveBeenCalledWith({
+            spaceId: 'room-1',
+            markdown: '<@personEmail:olivia@example.com|Olivia Martin> can you confirm?',
+            parentId: 'first',
+            file: null
+        });
+        expect($(element, '[data-replying-to]')).toBeNull();
+    });
+
+    it('refuses a file over 100 MB when it is chosen, and sends an upload with the message', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
+        session.postMessage.mockResolvedValue(message('f', '2026-12-07T11:00:00Z'));
+        const element = await mount(session);
+        const input = $(element, '[data-upload]') as HTMLInputElement;
+        const big = { name: 'huge.mov', size: 101 * 1024 * 1024 };
+        Object.defineProperty(input, 'files', { configurable: true, value: [big] });
+        input.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        expect($(element, '[data-attach-error]')?.textContent).toContain('c.WebexSpaces_ErrorFileTooLarge');
+        expect($(element, '[data-attachment]')).toBeNull();
+
+        const small = Object.assign(new Blob(['abc']), { name: 'notes.txt' });
+        Object.defineProperty(input, 'files', { configurable: true, value: [small] });
+        input.dispatchEvent(new CustomEvent('change'));
+        await settle();
+        expect($(element, '[data-attach-error]')).toBeNull();
+        expect($(element, '[data-attachment]')?.textContent).toContain('notes.txt');
+        ($(element, '[data-action="send"]') as HTMLElement).click();
+        await settle();
+        expect(session.postMessage).toHaveBeenCalledWith({
+            spaceId: 'room-1',
+            markdown: '',
+            parentId: null,
+            file: small
+        });
+        expect($(element, '[data-attachment]')).toBeNull();
+    });
+
+    it("attaches one of the record's Salesforce Files, downloaded from the org when sent", async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
+        session.postMessage.mockResolvedValue(message('f', '2026-12-07T11:00:00Z'));
+        mockRecordFiles.mockResolvedValue([
+            { contentVersionId: '068000000000001AAA', title: 'Quote', fileExtension: 'pdf', size: 2048 }
+        ]);
+        const blob = new Blob(['%PDF'], { type: 'application/pdf' });
+        const fetchMock = jest.fn().mockResolvedValue({ ok: true, blob: () => Promise.resolve(blob) });
+        (globalThis as { fetch?: unknown }).fetch = fetchMock;
+        const element = await mount(session, '006000000000001AAA');
+        ($(element, '[data-action="record-files"]') as HTMLElement).click();
+        await settle();
+        expect(mockRecordFiles).toHaveBeenCalledWith({ recordId: '006000000000001AAA' });
+        ($(element, '[data-action="record-file"]') as HTMLElement).click();
+        await settle();
+        expect($(element, '[data-attachment]')?.textContent).toContain('Quote.pdf');
+        ($(element, '[data-action="send"]') as HTMLElement).click();
+        await settle();
+        expect(fetchMock).toHaveBeenCalledWith('/sfc/servlet.shepherd/version/download/068000000000001AAA', {
+            credentials: 'same-origin'
+        });
+        const sent = session.postMessage.mock.calls[0][0] as { file: File };
+        expect(sent.file.name).toBe('Quote.pdf');
+    });
+
+    it('says when a Salesforce File cannot be downloaded, and keeps it attached', async () => {
+        const { session } = fakeSession();
+        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
+        mockRecordFiles.mockResolvedValue([
+            { contentVersionId: '068A', title: 'Quote', fileExtension: null, size: 10 }
+        ]);
+        (globalThis as { fetch?: unknown }).fetch = jest.fn().mockResolvedValue({ ok: false });
+        const element = await mount(session, '006A');
+        ($(element, '[data-action="record-files"]') as HTMLElement).click();
+        await settle();
+        ($(element, '[data-action="record-file"]') as HTMLElement).click();
+        await settle();
+        ($(element, '[data-action="send"]') as HTMLElement).click();
+        await settle();
+        expect($(element, '[data-send-error]')?.textContent).toContain('c.WebexSpaces_ErrorFileDownload');
+        expect($(element, '[data-attachment]')).not.toBeNull();
+        expect(session.postMessage).not.toHaveBeenCalled();
+    });
+
+    it('names each attached file for every member (Webex\'s HEAD), and keeps "Attached file" when Webex does not say', async () => {
+        const { session, emit } = fakeSession();
+        const named = 'https://webexapis.com/v1/contents/c1';
+        const unnamed = 'https://webexapis.com/v1/contents/c2';
+        session.listMessages.mockResolvedValue({
+            messages: [
+                message('reply', '2026-12-07T10:05:00Z', { parentId: 'first', files: [unnamed] }),
+                message('first', '2026-12-07T10:00:00Z', { files: [named] })
+            ],
+            hasMore: false
+        });
+        session.fileInfo.mockImplementation(async (url: string) => {
+            return url === named ? { name: 'Proposal.pdf', size: 2048, type: 'application/pdf' } : null;
+        });
+        const element = await mount(session);
+        const links = $$(element, '[data-file-link]');
+        expect(links.map((link) => link.textContent)).toEqual(['Proposal.pdf', 'c.WebexSpaces_File']);
+        expect(links.map((link) => link.getAttribute('href'))).toEqual([named, unnamed]);
+        expect(session.fileInfo.mock.calls.map(([url]) => url).sort()).toEqual([named, unnamed]);
+
+        // A message that arrives live is named too.
+        const live = 'https://webexapis.com/v1/contents/c3';
+        session.fileInfo.mockResolvedValueOnce({ name: 'pricing.csv', size: 27, type: 'text/csv' });
+        emit({
+            type: 'created',
+            spaceId: 'room-1',
+            message: message('new', '2026-12-07T11:00:00Z', { files: [live] })
+        });
+        await settle();
+        expect($$(element, '[data-file-link]').map((link) => link.textContent)).toContain('pricing.csv');
+    });
+
+    it('downloads a file from Webex when its name is chosen, saved under that name, and says why when it cannot', async () => {
+        const { session } = fakeSession();
+        const url = 'https://webexapis.com/v1/contents/c1';
+        session.listMessages.mockResolvedValue({
+            messages: [message('first', '2026-12-07T10:00:00Z', { files: [url] })],
+            hasMore: false
+        });
+        session.fileInfo.mockResolvedValue({ name: 'Proposal.pdf', size: 4, type: 'application/pdf' });
+        session.downloadFile.mockResolvedValueOnce(new Blob(['%PDF'], { type: 'application/pdf' }));
+        const created: Blob[] = [];
+        Object.assign(URL, {
+            createObjectURL: jest.fn((blob: Blob) => {
+                created.push(blob);
+                return 'blob:saved-1';
+            }),
+            revokeObjectURL: jest.fn()
+        });
+        const element = await mount(session);
+        const save = $(element, 'a[data-save]') as HTMLAnchorElement;
+        const clicked = jest.fn();
+        save.addEventListener('click', (event) => {
+            event.preventDefault();
+            clicked(save.getAttribute('href'), save.download);
+        });
+        ($(element, '[data-file-link]') as HTMLElement).click();
+        await settle();
+        expect(session.downloadFile).toHaveBeenCalledWith(url);
+        // Handed over as bytes: Lightning Web Security refuses some MIME types in createObjectURL.
+        expect(created[0].type).toBe('application/octet-stream');
+        expect(clicked).toHaveBeenCalledWith('blob:saved-1', 'Proposal.pdf');
+        expect($(element, '[data-file-error]')).toBeNull();
+
+        session.downloadFile.mockRejectedValueOnce(MessagingFailure.of('WEBEX_UNAVAILABLE'));
+        ($(element, '[data-file-link]') as HTMLElement).click();
+        await settle();
+        expect($(element, '[data-file-error]')?.textContent).toBe(MessagingFailure.of('WEBEX_UNAVAILABLE').message);
+    });
+});
