@@ -222,6 +222,9 @@ declare module '@salesforce/apex/WebexSpacesController.listMessages' {
         max: number | null;
     }): Promise<WebexSpaceMessages>;
 }
+declare module '@salesforce/apex/WebexChatController.listSpaces' {
+    export default function listSpaces(params: { max: number | null }): Promise<WebexChatSpace[]>;
+}
 declare module '@salesforce/apex/WebexSpacesController.postMessage' {
     export default function postMessage(params: {
         spaceId: string;

@@ -92,6 +92,16 @@ interface WebexSpaceMessage {
     fileNames?: string[];
 }
 
+/** One of the rep's spaces as Apex lists them (listSpaces): Chat's list when the browser's SDK cannot load. */
+interface WebexChatSpace {
+    id: string | null;
+    title: string | null;
+    type: 'direct' | 'group';
+    /** ISO 8601. */
+    lastActivity: string | null;
+    created: string | null;
+}
+
 /** A page of messages (listMessages), newest first. */
 interface WebexSpaceMessages {
     messages: WebexSpaceMessage[];

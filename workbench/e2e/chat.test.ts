@@ -291,6 +291,27 @@ describe('Webex utility item: Chat', () => {
             }
         }));
 
+    it('lists the conversations through Apex when the Webex SDK cannot load, and says live updates are off', () =>
+        story(h, 'chat-without-sdk', async () => {
+            await setUp({ chat: true, reps: [SAM, CAMILLE] });
+            await shareSpace(DEAL_SPACE);
+            let sam: RepBrowser | undefined;
+            try {
+                sam = await openBrowser(SAM, 'en');
+                // The static resource refused (a network or a policy that blocks it): the SDK never loads.
+                await sam.context.route(/\/resource\/[^?]*WebexSdk/, (route) => route.abort());
+                await sam.page.reload();
+                await openChat(sam.page);
+                await chat(sam.page).getByText('Live updates are off: the list refreshes every 10 seconds.').waitFor();
+                await conversations(sam.page).waitFor();
+                assert.ok((await rowTitles(sam.page)).includes(DEAL_SPACE), 'the shared space, listed by Apex');
+                await panelShot(sam.page, 'chat-without-sdk');
+                assertNoPageErrors(sam);
+            } finally {
+                await closeBrowsers(sam);
+            }
+        }));
+
     it('finds a space by its title and a person by two letters, and starts a 1:1 with a first message', () =>
         story(h, 'chat-search', async () => {
             await setUp({ chat: true, reps: [SAM] });

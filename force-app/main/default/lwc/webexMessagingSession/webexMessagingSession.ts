@@ -16,6 +16,7 @@
 import type { LightningElement } from 'lwc';
 import getMessagingSessionApex from '@salesforce/apex/WebexSpacesController.getMessagingSession';
 import listMessagesApex from '@salesforce/apex/WebexSpacesController.listMessages';
+import listSpacesApex from '@salesforce/apex/WebexChatController.listSpaces';
 import postMessageApex from '@salesforce/apex/WebexSpacesController.postMessage';
 import { loadWebexSdk } from 'c/webexSdk';
 import { toMessagingFailure, MessagingFailure, MAX_FILE_BYTES } from './webexMessagingFailure';
@@ -319,7 +320,23 @@ export class Session implements MessagingSession {
     }
 
     async listSpaces(options: { max?: number; sortBy?: 'lastactivity' | 'created' } = {}): Promise<MessagingSpace[]> {
-        const webex = this.requireSdk();
+        const webex = this.webex;
+        // Without the SDK (it could not load: Lightning Web Security, a network that blocks Webex from the browser),
+        // Apex lists them, most recently active first, with the rep's own token.
+        if (!webex) {
+            try {
+                const spaces = await listSpacesApex({ max: options.max ?? 100 });
+                return spaces.map((space) => ({
+                    id: space.id ?? '',
+                    title: space.title ?? '',
+                    type: space.type === 'direct' ? 'direct' : 'group',
+                    lastActivity: space.lastActivity,
+                    created: space.created
+                }));
+            } catch (error) {
+                throw toMessagingFailure(error);
+            }
+        }
         try {
             const page = await webex.rooms.list({ max: options.max ?? 100, sortBy: options.sortBy ?? 'lastactivity' });
             return (page.items ?? []).map(fromSdkRoom);

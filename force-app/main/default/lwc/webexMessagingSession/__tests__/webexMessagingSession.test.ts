@@ -10,6 +10,7 @@ import {
 } from 'c/webexMessagingSession';
 import getSessionApex from '@salesforce/apex/WebexSpacesController.getMessagingSession';
 import listMessagesApex from '@salesforce/apex/WebexSpacesController.listMessages';
+import listSpacesApex from '@salesforce/apex/WebexChatController.listSpaces';
 import postMessageApex from '@salesforce/apex/WebexSpacesController.postMessage';
 import { loadWebexSdk } from 'c/webexSdk';
 import type { LightningElement } from 'lwc';
@@ -19,6 +20,7 @@ jest.mock('@salesforce/apex/WebexSpacesController.getMessagingSession', () => ({
     virtual: true
 });
 jest.mock('@salesforce/apex/WebexSpacesController.listMessages', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WebexChatController.listSpaces', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexSpacesController.postMessage', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('c/webexSdk', () => ({ loadWebexSdk: jest.fn() }));
 jest.mock('@salesforce/label/c.WebexSpaces_ErrorRateLimited', () => ({ default: 'Try again in {0} s.' }), {
@@ -27,6 +29,7 @@ jest.mock('@salesforce/label/c.WebexSpaces_ErrorRateLimited', () => ({ default: 
 
 const mockSession = jest.mocked(getSessionApex);
 const mockList = jest.mocked(listMessagesApex);
+const mockSpaces = jest.mocked(listSpacesApex);
 const mockPost = jest.mocked(postMessageApex);
 const mockLoad = jest.mocked(loadWebexSdk);
 const component = {} as LightningElement;
@@ -342,7 +345,20 @@ describe('c/webexMessagingSession', () => {
             await expect(session.downloadFile('https://webexapis.com/v1/contents/c1')).rejects.toMatchObject({
                 code: 'WEBEX_UNAVAILABLE'
             });
-            await expect(session.listSpaces()).rejects.toMatchObject({ code: 'WEBEX_UNAVAILABLE' });
+            // Chat's list comes through Apex, most recently active first.
+            mockSpaces.mockResolvedValue([
+                { id: 'r1', title: 'Deal', type: 'group', lastActivity: '2026-12-07T10:00:00.000Z', created: null },
+                { id: 'r2', title: 'Camille Vente', type: 'direct', lastActivity: null, created: null }
+            ]);
+            expect(await session.listSpaces({ max: 20 })).toEqual([
+                { id: 'r1', title: 'Deal', type: 'group', lastActivity: '2026-12-07T10:00:00.000Z', created: null },
+                { id: 'r2', title: 'Camille Vente', type: 'direct', lastActivity: null, created: null }
+            ]);
+            expect(mockSpaces).toHaveBeenCalledWith({ max: 20 });
+            mockSpaces.mockRejectedValue({
+                body: { message: JSON.stringify({ code: 'RATE_LIMITED', message: 'Wait.', retryAfterSeconds: 3 }) }
+            });
+            await expect(session.listSpaces()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
         });
 
         it('is not live when the socket refuses, after the wait', async () => {
