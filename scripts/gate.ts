@@ -71,8 +71,8 @@ function tapCounts(report: string): Counts | null {
 
 /**
  * Node's test runner over `files`, spec on stdout and TAP in `report` for the counts; `concurrency`
- * files at a time (the browser stories share one workbench port, so they run one at a time), or all
- * files in one process with `isolation: 'none'` (a process per file pays its start-up each time).
+ * files at a time (each browser story starts its own workbench and emulator on free ports and its own Chromium), or
+ * all files in one process with `isolation: 'none'` (a process per file pays its start-up each time).
  */
 function nodeTests(
     report: string,
@@ -176,16 +176,24 @@ const STEPS: Step[] = [
     { name: 'workbench build (for the browser stories)', command: tsx('workbench/build.ts', '--fixtures') },
     {
         name: 'node tests (emulator contract, emulated org, project checks, scratch-org script) + browser stories in Chromium',
-        command: nodeTests(NODE_TESTS_REPORT, [
-            ...findFiles(path.join(ROOT, 'workbench'), /\.test\.ts$/),
-            // The scratch-org script's unit tests (fake CLI and org, no network).
-            ...findFiles(path.join(ROOT, 'scripts', 'org'), /\.test\.ts$/),
-            // Project checks as node tests: least privilege (each permission set against
-            // scripts/checks/least-privilege.expected.json); phone numbering plans and vectors, TS = Apex.
-            ...findFiles(path.join(ROOT, 'scripts', 'checks'), /\.test\.ts$/),
-            // The Webex SDK bundle's LWS lint bookkeeping and its jsonwebtoken stand-in.
-            ...findFiles(path.join(ROOT, 'scripts', 'webex-sdk'), /\.test\.ts$/)
-        ]),
+        command: nodeTests(
+            NODE_TESTS_REPORT,
+            [
+                ...findFiles(path.join(ROOT, 'workbench'), /\.test\.ts$/),
+                // The scratch-org script's unit tests (fake CLI and org, no network).
+                ...findFiles(path.join(ROOT, 'scripts', 'org'), /\.test\.ts$/),
+                // Project checks as node tests: least privilege (each permission set against
+                // scripts/checks/least-privilege.expected.json); phone numbering plans and vectors, TS = Apex.
+                ...findFiles(path.join(ROOT, 'scripts', 'checks'), /\.test\.ts$/),
+                // The Webex SDK bundle's LWS lint bookkeeping and its jsonwebtoken stand-in.
+                ...findFiles(path.join(ROOT, 'scripts', 'webex-sdk'), /\.test\.ts$/)
+            ],
+            {
+                // Two files at a time: a story spends much of its time waiting on the page, the workbench and Webex, so two
+                // share the gate's 2 cores (its 20-minute budget) without either waiting much longer.
+                concurrency: 2
+            }
+        ),
         env: { WORKBENCH_SKIP_BUILD: '1' },
         counts: () => tapCounts(NODE_TESTS_REPORT)
     },
