@@ -97,6 +97,21 @@ function nodeTests(
 const convertOut = path.join(tmpdir(), `webex-convert-${process.pid}`);
 
 const STEPS: Step[] = [
+    {
+        // CI installs with `npm ci`, which refuses a lock file missing an optional dependency that
+        // `npm install` skipped (a platform package the registry lacks): caught here, offline.
+        name: 'package-lock.json in sync with package.json (npm ci accepts it)',
+        command: [
+            'npm',
+            'ci',
+            '--dry-run',
+            '--offline',
+            '--ignore-scripts',
+            '--no-audit',
+            '--no-fund',
+            '--loglevel=error'
+        ]
+    },
     { name: 'build (TypeScript components → .js in place)', command: ['npm', 'run', '--silent', 'build'] },
     {
         name: 'Webex SDK static resource (under 5 MB; LWS lint findings all explained in scripts/webex-sdk/lws-accepted.json)',
