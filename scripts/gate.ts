@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, findFiles } from './lib/project.ts';
+import { NPM_CI_DRY_RUN, ROOT, findFiles } from './lib/project.ts';
 
 interface Counts {
     passed: number;
@@ -101,16 +101,7 @@ const STEPS: Step[] = [
         // CI installs with `npm ci`, which refuses a lock file missing an optional dependency that
         // `npm install` skipped (a platform package the registry lacks): caught here, offline.
         name: 'package-lock.json in sync with package.json (npm ci accepts it)',
-        command: [
-            'npm',
-            'ci',
-            '--dry-run',
-            '--offline',
-            '--ignore-scripts',
-            '--no-audit',
-            '--no-fund',
-            '--loglevel=error'
-        ]
+        command: NPM_CI_DRY_RUN
     },
     { name: 'build (TypeScript components → .js in place)', command: ['npm', 'run', '--silent', 'build'] },
     {

@@ -53,3 +53,19 @@ export function report(check: string, findings: Finding[], summary: string): boo
     console.log(`${check}: ${summary}`);
     return true;
 }
+
+/**
+ * What CI's clean install checks of package-lock.json, offline and without installing: `npm ci` refuses a lock file
+ * missing an entry that package.json or a locked package needs (an optional platform package `npm install` skipped
+ * because the registry lacks it, for one).
+ */
+export const NPM_CI_DRY_RUN = [
+    'npm',
+    'ci',
+    '--dry-run',
+    '--offline',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error'
+];
