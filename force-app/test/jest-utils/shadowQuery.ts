@@ -1,6 +1,6 @@
 /**
  * Queries that see through the admin sections' shared pieces: the section frame (c-webex-admin-section), the save
- * row (c-webex-admin-save-status), the busy line (c-webex-admin-busy-line), the error alert (c-webex-admin-alert),
+ * row (c-webex-admin-save-status), the busy line (c-webex-admin-busy-line), the error alert (c-webex-error-alert),
  * the credential fields (c-webex-admin-credential-fields), the date and time (c-webex-admin-date-time) and the switch
  * (c-webex-admin-switch) keep their markup in their own shadow root. Only these are entered, so a query never lands
  * in another child section (c-webex-admin-enablement has a frame and a save row of its own).
@@ -9,7 +9,7 @@ const SHARED_PIECES = [
     'c-webex-admin-section',
     'c-webex-admin-save-status',
     'c-webex-admin-busy-line',
-    'c-webex-admin-alert',
+    'c-webex-error-alert',
     'c-webex-admin-credential-fields',
     'c-webex-admin-date-time',
     'c-webex-admin-switch'

@@ -109,6 +109,11 @@ export default class WebexCalling extends NavigationMixin(LightningElement) impl
         return new CallingView(this);
     }
 
+    /** The loading line or the load error (c-webex-load-state) stands in for the dialer. */
+    get showLoadState(): boolean {
+        return this.loading || Boolean(this.loadError);
+    }
+
     handleRetryLoad(): void {
         this.load();
     }

@@ -141,6 +141,11 @@ export default class WebexChat extends LightningElement {
         return this.sessionError ?? (this.list?.status === 'failed' ? this.list.error : null);
     }
 
+    /** The loading line or the load error (c-webex-load-state) stands in for the list. */
+    get showLoadState(): boolean {
+        return this.loading || Boolean(this.errorMessage);
+    }
+
     get liveOff(): boolean {
         return this.list?.live === false;
     }

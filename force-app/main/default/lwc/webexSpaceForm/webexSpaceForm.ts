@@ -183,6 +183,11 @@ export default class WebexSpaceForm extends ObjectNamesElement {
         this.searchTimer = setTimeout(() => this.search(), SEARCH_DELAY_MS);
     }
 
+    /** The load error keeps its space from the title above it; the loading line and nothing need none. */
+    get loadStateClass(): string {
+        return this.loadError && !this.loading ? 'slds-m-top_small' : '';
+    }
+
     handleRetryLoad(): void {
         this.load();
     }

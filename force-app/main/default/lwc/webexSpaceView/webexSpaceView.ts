@@ -278,6 +278,11 @@ export default class WebexSpaceView extends LightningElement {
         }
     }
 
+    /** Retry's label on the load error: none where trying again cannot help (a deleted space). */
+    get retryLoadLabel(): string | undefined {
+        return this.loadRetryable ? this.labels.retry : undefined;
+    }
+
     handleRetryLoad(): void {
         this.open();
     }

@@ -1,5 +1,6 @@
 import { createElement, LightningElement } from 'lwc';
 import WebexCalling from 'c/webexCalling';
+import { inLoadState } from '../../../../../test/jest-utils/loadState';
 import { subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
 import {
     APPLICATION_SCOPE,
@@ -236,18 +237,21 @@ describe('c-webex-calling', () => {
     describe('loading', () => {
         it('says it is loading', async () => {
             const element = await mount(new Promise(() => undefined) as never);
-            expect(text(element, '[data-loading] [role="status"]')).toBe('c.WebexDialer_Loading');
+            expect(inLoadState(element, '[data-loading] [role="status"]')?.textContent?.trim()).toBe(
+                'c.WebexDialer_Loading'
+            );
             await expect(element).toBeAccessible();
         });
 
         it('says why it could not load, and tries again', async () => {
             mockSettings.mockRejectedValueOnce(failure('UNEXPECTED', 'Salesforce is busy.'));
             const element = await attach();
-            expect(text(element, '[data-load-error] p')).toBe('Salesforce is busy.');
+            expect(inLoadState(element, '[role="alert"] h3')?.textContent).toBe('c.WebexDialer_LoadFailed');
+            expect(inLoadState(element, '[data-load-error]')?.textContent).toBe('Salesforce is busy.');
             await expect(element).toBeAccessible();
             mockSettings.mockResolvedValue(SETTINGS);
-            await click($(element, 'lightning-button[data-action="retry-load"]'));
-            expect($(element, '[data-load-error]')).toBeNull();
+            await click(inLoadState(element, 'lightning-button[data-action="retry"]'));
+            expect(inLoadState(element, '[data-load-error]')).toBeNull();
             expect(numberInput(element)).not.toBeNull();
         });
 

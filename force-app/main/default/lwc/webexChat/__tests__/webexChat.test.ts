@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import WebexChat from 'c/webexChat';
+import { inLoadState } from '../../../../../test/jest-utils/loadState';
 import { getMessagingSession } from 'c/webexMessagingSession';
 
 jest.mock('c/webexMessagingSession', () => ({
@@ -241,10 +242,10 @@ describe('c-webex-chat', () => {
             message: 'Connect Webex to chat.'
         });
         const element = await mount();
-        expect($(element, '[data-load-error]').textContent).toContain('Connect Webex to chat.');
-        ($(element, '[data-action="retry"]') as unknown as HTMLButtonElement).click();
+        expect(inLoadState(element, '[data-load-error]')?.textContent).toContain('Connect Webex to chat.');
+        (inLoadState(element, '[data-action="retry"]') as HTMLButtonElement).click();
         await flush();
-        expect($(element, '[data-load-error]')).toBeNull();
+        expect(inLoadState(element, '[data-load-error]')).toBeNull();
         expect($$(element, '[data-conversation-row]')).toHaveLength(2);
     });
 
@@ -266,8 +267,8 @@ describe('c-webex-chat', () => {
         });
         jest.mocked(getMessagingSession).mockResolvedValue(fake.session as never);
         const element = await mount();
-        expect($(element, '[data-load-error]').textContent).toContain('Webex is not answering.');
-        ($(element, '[data-action="retry"]') as unknown as HTMLButtonElement).click();
+        expect(inLoadState(element, '[data-load-error]')?.textContent).toContain('Webex is not answering.');
+        (inLoadState(element, '[data-action="retry"]') as HTMLButtonElement).click();
         await flush();
         expect($$(element, '[data-conversation-row]')).toHaveLength(2);
     });

@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import WebexMakeCall from 'c/webexMakeCall';
+import { inLoadState } from '../../../../../test/jest-utils/loadState';
 import getRecordPhones from '@salesforce/apex/WebexCallController.getRecordPhones';
 import { MessageContext, publish, subscribe } from 'lightning/messageService';
 
@@ -97,7 +98,10 @@ describe('c-webex-make-call', () => {
 
     it('shows a spinner while loading', async () => {
         const { element } = await mount(new Promise(() => undefined));
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(inLoadState(element, '[data-loading] lightning-spinner')).not.toBeNull();
+        expect(inLoadState(element, '[data-loading][role="status"] .slds-assistive-text')?.textContent).toBe(
+            'c.WebexMakeCall_Loading'
+        );
         expect(callButton(element)).toBeNull();
     });
 
@@ -207,11 +211,12 @@ describe('c-webex-make-call', () => {
             body: { message: JSON.stringify({ code: 'NOT_FOUND', message: 'Gone.', retryAfterSeconds: null }) }
         };
         const { element } = await mount(Promise.reject(failure));
-        expect($(element, '[data-load-error]')?.textContent).toContain('Gone.');
+        expect(inLoadState(element, '[role="alert"] h3')?.textContent).toBe('c.WebexMakeCall_LoadErrorTitle');
+        expect(inLoadState(element, '[data-load-error]')?.textContent).toContain('Gone.');
         mockGet.mockResolvedValue(OLIVIA);
-        ($(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
+        (inLoadState(element, 'lightning-button[data-action="retry"]') as ButtonStub).click();
         await settle();
-        expect($(element, '[data-load-error]')).toBeNull();
+        expect(inLoadState(element, '[data-load-error]')).toBeNull();
         expect($(element, 'lightning-radio-group')).not.toBeNull();
     });
 

@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import WebexSpaceForm from 'c/webexSpaceForm';
+import { inLoadState } from '../../../../../test/jest-utils/loadState';
 import getRecordPeople from '@salesforce/apex/WebexSpacesController.getRecordPeople';
 import searchPeople from '@salesforce/apex/WebexSpacesController.searchPeople';
 import createSpace from '@salesforce/apex/WebexSpacesController.createSpace';
@@ -203,11 +204,11 @@ describe('c-webex-space-form', () => {
     it('says why the record’s people could not be loaded, and tries again', async () => {
         mockPeople.mockRejectedValueOnce(new Error('Salesforce is away'));
         const element = await mount();
-        expect($(element, '[data-load-error]')).not.toBeNull();
+        expect(inLoadState(element, '[data-load-error]')?.textContent).toBe('c.WebexError_Generic');
         mockPeople.mockResolvedValueOnce([OLIVIA]);
-        ($(element, '[data-action="retry-load"]') as HTMLElement).click();
+        (inLoadState(element, '[data-action="retry"]') as HTMLElement).click();
         await settle();
-        expect($(element, '[data-load-error]')).toBeNull();
+        expect(inLoadState(element, '[data-load-error]')).toBeNull();
         expect($(element, '[data-chosen-person="003A"]')).not.toBeNull();
     });
 });

@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import WebexSpaceView from 'c/webexSpaceView';
+import { inLoadState } from '../../../../../test/jest-utils/loadState';
 import { getMessagingSession, MessagingFailure, type MessageEvent } from 'c/webexMessagingSession';
 import getRecordFiles from '@salesforce/apex/WebexSpacesController.getRecordFiles';
 
@@ -187,17 +188,18 @@ describe('c-webex-space-view', () => {
         const { session } = fakeSession();
         session.listMessages.mockRejectedValue(MessagingFailure.of('SPACE_NOT_FOUND'));
         const element = await mount(session);
-        expect($(element, '[data-load-error]')?.textContent).toContain('c.WebexSpaces_ErrorSpaceNotFound');
+        expect(inLoadState(element, '[data-load-error]')?.textContent).toContain('c.WebexSpaces_ErrorSpaceNotFound');
         // Trying again cannot bring a deleted space back: no Retry.
-        expect($(element, '[data-action="retry-load"]')).toBeNull();
+        expect(inLoadState(element, 'lightning-button')).toBeNull();
     });
 
     it('offers Retry when Webex could not answer while the space loaded', async () => {
         const { session } = fakeSession();
         session.listMessages.mockRejectedValue(MessagingFailure.of('WEBEX_UNAVAILABLE'));
         const element = await mount(session);
-        expect($(element, '[data-load-error]')?.textContent).toContain('c.WebexSpaces_ErrorUnavailable');
-        expect($(element, '[data-action="retry-load"]')).not.toBeNull();
+        expect(inLoadState(element, '[data-load-error]')?.textContent).toContain('c.WebexSpaces_ErrorUnavailable');
+        const retry = inLoadState(element, '[data-action="retry"]') as HTMLElement & { label: string };
+        expect(retry.label).toBe('c.WebexSpaces_Retry');
     });
 
     it('shows the connection card when the rep has not connected Webex', async () => {

@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import WebexSpaces from 'c/webexSpaces';
+import { inLoadState } from '../../../../../test/jest-utils/loadState';
 import getSpaces from '@salesforce/apex/WebexSpacesController.getSpaces';
 import { refreshRegistered, registeredCount } from '../../../../../test/jest-mocks/lightning/refresh';
 
@@ -170,9 +171,9 @@ describe('c-webex-spaces', () => {
 
     it('says why the spaces could not be loaded, and tries again', async () => {
         const element = await mount(Promise.reject(new Error('Salesforce is away')));
-        expect($(element, '[data-load-error]')).not.toBeNull();
+        expect(inLoadState(element, '[data-load-error]')?.textContent).toBe('c.WebexError_Generic');
         mockGetSpaces.mockResolvedValue({ spaces: [SPACE], connection: CONNECTED });
-        ($(element, '[data-action="retry"]') as HTMLElement).click();
+        (inLoadState(element, '[data-action="retry"]') as HTMLElement).click();
         await settle();
         expect($(element, '[data-space="room-1"]')).not.toBeNull();
     });
@@ -233,7 +234,7 @@ describe('c-webex-spaces', () => {
         await expect(refreshRegistered()).resolves.toEqual([true]);
         await settle();
         expect($(element, '[data-space="room-1"]')).not.toBeNull();
-        expect($(element, '[data-load-error]')).toBeNull();
+        expect(inLoadState(element, '[data-load-error]')).toBeNull();
         document.body.removeChild(element);
         expect(registeredCount()).toBe(0);
     });

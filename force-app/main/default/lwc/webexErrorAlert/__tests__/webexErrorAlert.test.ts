@@ -1,13 +1,13 @@
-import WebexAdminAlert from 'c/webexAdminAlert';
+import WebexErrorAlert from 'c/webexErrorAlert';
 import { type Host, $, button, mountSection, resetPage, text } from '../../../../../test/jest-utils/adminSection';
 
 type Alert = Host & { kind: string; subHeading: boolean; retryDisabled: boolean };
 
 async function mount(props: Record<string, unknown>): Promise<Alert> {
-    return mountSection<Alert>('c-webex-admin-alert', WebexAdminAlert, { heading: 'Not saved', ...props });
+    return mountSection<Alert>('c-webex-error-alert', WebexErrorAlert, { heading: 'Not saved', ...props });
 }
 
-describe('c-webex-admin-alert', () => {
+describe('c-webex-error-alert', () => {
     afterEach(resetPage);
 
     it('says an action failed at once, under its title, without Retry', async () => {
