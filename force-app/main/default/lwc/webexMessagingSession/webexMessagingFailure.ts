@@ -106,3 +106,12 @@ export function toMessagingFailure(error: unknown): MessagingFailure {
     // The request never got an answer (offline, the socket or a CORS refusal): the SDK's own errors carry no status.
     return MessagingFailure.of('WEBEX_UNAVAILABLE');
 }
+
+/** The answer of a request to Webex or to Apex, or its failure as a `MessagingFailure` a rep can act on. */
+export async function asMessagingFailure<T>(request: () => Promise<T>): Promise<T> {
+    try {
+        return await request();
+    } catch (error) {
+        throw toMessagingFailure(error);
+    }
+}

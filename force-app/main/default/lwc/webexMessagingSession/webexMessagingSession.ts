@@ -19,60 +19,34 @@ import listMessagesApex from '@salesforce/apex/WebexSpacesController.listMessage
 import listSpacesApex from '@salesforce/apex/WebexChatController.listSpaces';
 import postMessageApex from '@salesforce/apex/WebexSpacesController.postMessage';
 import { loadWebexSdk } from 'c/webexSdk';
-import { toMessagingFailure, MessagingFailure, MAX_FILE_BYTES } from './webexMessagingFailure';
+import { asMessagingFailure, toMessagingFailure, MessagingFailure, MAX_FILE_BYTES } from './webexMessagingFailure';
 import { MessageFiles, type FileInfo } from './webexMessagingFiles';
-import type {
-    SdkConstructor,
-    SdkEvent,
-    SdkInstance,
-    SdkMembership,
-    SdkMessage,
-    SdkPerson,
-    SdkRoom
-} from './webexMessagingSdk';
+import { FallbackPoll, POLL_INTERVAL_MS } from './webexMessagingPoll';
+import {
+    PAGE_SIZE,
+    fromApexSpace,
+    fromSdkMembership,
+    fromSdkMessage,
+    fromSdkPerson,
+    fromSdkRoom,
+    type MessageEvent,
+    type MessagingMember,
+    type MessagingPerson,
+    type MessagingSpace
+} from './webexMessagingShapes';
+import { timer } from './webexMessagingTimer';
+import type { SdkConstructor, SdkEvent, SdkInstance, SdkMembership, SdkMessage, SdkRoom } from './webexMessagingSdk';
 
 export { MessagingFailure, MAX_FILE_BYTES, toMessagingFailure, type FileInfo };
+export { PAGE_SIZE, POLL_INTERVAL_MS, fromSdkMessage, type MessageEvent, type MessagingMember, type MessagingPerson };
+export type { MessagingSpace };
 
-/** How often an open space is refreshed through Apex while live updates are off. */
-export const POLL_INTERVAL_MS = 10_000;
 /** The token is renewed this long before it expires (Apex refreshes it when it has less than 5 minutes left). */
 export const RENEW_BEFORE_MS = 5 * 60_000;
 /** A renewal that failed is tried again after this long. */
 export const RENEW_RETRY_MS = 60_000;
 /** How long the first connection of the websocket may take before the page says live updates are off. */
 export const LISTEN_TIMEOUT_MS = 8_000;
-/** Messages asked for per page of a space, as Webex's own clients do. */
-export const PAGE_SIZE = 50;
-
-/** A message created in (or deleted from) a space the rep belongs to. */
-export interface MessageEvent {
-    type: 'created' | 'deleted';
-    spaceId: string;
-    message: WebexSpaceMessage;
-}
-
-/** A space as Chat lists it. */
-export interface MessagingSpace {
-    id: string;
-    title: string;
-    type: 'direct' | 'group';
-    lastActivity: string | null;
-    created: string | null;
-}
-
-export interface MessagingMember {
-    id: string;
-    personId: string;
-    personEmail: string;
-    personDisplayName: string;
-    isModerator: boolean;
-}
-
-export interface MessagingPerson {
-    id: string;
-    displayName: string;
-    emails: string[];
-}
 
 /** A membership or space change: the SDK's event name and what changed. */
 export interface ChangeEvent<T> {
@@ -136,53 +110,6 @@ class Listeners<T> {
     }
 }
 
-/** A REST message (from the SDK, whose events carry the same shape) as the Apex fallback returns it. */
-export function fromSdkMessage(message: SdkMessage): WebexSpaceMessage {
-    return {
-        id: message.id,
-        parentId: message.parentId ?? null,
-        personId: message.personId ?? '',
-        personEmail: message.personEmail ?? '',
-        personName: null,
-        text: message.text ?? null,
-        markdown: message.markdown ?? null,
-        html: message.html ?? null,
-        created: message.created ?? new Date().toISOString(),
-        files: message.files ?? []
-    };
-}
-
-function fromSdkRoom(room: SdkRoom): MessagingSpace {
-    return {
-        id: room.id,
-        title: room.title ?? '',
-        type: room.type === 'direct' ? 'direct' : 'group',
-        lastActivity: room.lastActivity ?? null,
-        created: room.created ?? null
-    };
-}
-
-function fromSdkMembership(member: SdkMembership): MessagingMember {
-    return {
-        id: member.id,
-        personId: member.personId,
-        personEmail: member.personEmail ?? '',
-        personDisplayName: member.personDisplayName ?? member.personEmail ?? '',
-        isModerator: Boolean(member.isModerator)
-    };
-}
-
-function fromSdkPerson(person: SdkPerson): MessagingPerson {
-    return { id: person.id, displayName: person.displayName ?? '', emails: person.emails ?? [] };
-}
-
-function timer(ms: number, run: () => void): () => void {
-    // A deliberate wait (token renewal, fallback refresh): cleared by the returned stop.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    const id = setTimeout(run, ms);
-    return () => clearTimeout(id);
-}
-
 /** One rep's session: the SDK (when it loaded) and the Apex fallback. */
 export class Session implements MessagingSession {
     live = false;
@@ -195,22 +122,19 @@ export class Session implements MessagingSession {
     private readonly memberships = new Listeners<ChangeEvent<SdkMembership>>();
     private readonly rooms = new Listeners<ChangeEvent<SdkRoom>>();
     private readonly liveChanges = new Listeners<boolean>();
-    /** Watched spaces (counted: two components may watch one) and the ids already announced in each. */
-    private readonly watched = new Map<string, number>();
-    private readonly seen = new Map<string, Set<string>>();
-    private stopPoll: (() => void) | null = null;
+    private readonly poll: FallbackPoll;
     private stopRenew: (() => void) | null = null;
     private closed = false;
-    private readonly onVisibility = (): void => {
-        if (!document.hidden && !this.live) this.pollNow();
-    };
 
     constructor(token: WebexMessagingSession, webex: SdkInstance | null) {
         this.me = { personId: token.personId ?? '', displayName: token.displayName ?? '' };
         this.chatEnabled = Boolean(token.chatEnabled);
         this.webex = webex;
         this.files = new MessageFiles(webex);
-        document.addEventListener('visibilitychange', this.onVisibility);
+        this.poll = new FallbackPoll(
+            () => this.live,
+            (event) => this.messages.emit(event)
+        );
         this.scheduleRenewal(token.expiresAt);
     }
 
@@ -257,17 +181,7 @@ export class Session implements MessagingSession {
     }
 
     watch(spaceId: string): () => void {
-        this.watched.set(spaceId, (this.watched.get(spaceId) ?? 0) + 1);
-        this.updatePolling();
-        let stopped = false;
-        return () => {
-            if (stopped) return;
-            stopped = true;
-            const count = (this.watched.get(spaceId) ?? 1) - 1;
-            if (count > 0) this.watched.set(spaceId, count);
-            else this.watched.delete(spaceId);
-            this.updatePolling();
-        };
+        return this.poll.watch(spaceId);
     }
 
     async listMessages(
@@ -275,7 +189,7 @@ export class Session implements MessagingSession {
         beforeMessageId: string | null = null,
         max: number = PAGE_SIZE
     ): Promise<WebexSpaceMessages> {
-        try {
+        return asMessagingFailure(async () => {
             let page: WebexSpaceMessages;
             if (this.live && this.webex) {
                 const options: Record<string, unknown> = { roomId: spaceId, max };
@@ -289,18 +203,16 @@ export class Session implements MessagingSession {
             } else {
                 page = await listMessagesApex({ spaceId, beforeMessageId, max });
             }
-            this.markSeen(spaceId, page.messages);
+            this.poll.markSeen(spaceId, page.messages);
             return page;
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        });
     }
 
     async postMessage(request: PostRequest): Promise<WebexSpaceMessage> {
         const { spaceId, markdown, parentId, file } = request;
         if (file && file.size > MAX_FILE_BYTES) throw MessagingFailure.of('FILE_TOO_LARGE');
         if (file && !this.webex) throw MessagingFailure.of('FILES_NEED_LIVE');
-        try {
+        return asMessagingFailure(async () => {
             let message: WebexSpaceMessage;
             if (this.webex && (this.live || file)) {
                 const body: Record<string, unknown> = { roomId: spaceId };
@@ -312,11 +224,9 @@ export class Session implements MessagingSession {
             } else {
                 message = await postMessageApex({ spaceId, markdown, parentId: parentId ?? null });
             }
-            this.markSeen(spaceId, [message]);
+            this.poll.markSeen(spaceId, [message]);
             return message;
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        });
     }
 
     async listSpaces(options: { max?: number; sortBy?: 'lastactivity' | 'created' } = {}): Promise<MessagingSpace[]> {
@@ -324,44 +234,28 @@ export class Session implements MessagingSession {
         // Without the SDK (it could not load: Lightning Web Security, a network that blocks Webex from the browser),
         // Apex lists them, most recently active first, with the rep's own token.
         if (!webex) {
-            try {
+            return asMessagingFailure(async () => {
                 const spaces = await listSpacesApex({ max: options.max ?? 100 });
-                return spaces.map((space) => ({
-                    id: space.id ?? '',
-                    title: space.title ?? '',
-                    type: space.type === 'direct' ? 'direct' : 'group',
-                    lastActivity: space.lastActivity,
-                    created: space.created
-                }));
-            } catch (error) {
-                throw toMessagingFailure(error);
-            }
+                return spaces.map(fromApexSpace);
+            });
         }
-        try {
+        return asMessagingFailure(async () => {
             const page = await webex.rooms.list({ max: options.max ?? 100, sortBy: options.sortBy ?? 'lastactivity' });
             return (page.items ?? []).map(fromSdkRoom);
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        });
     }
 
     async getSpace(spaceId: string): Promise<MessagingSpace> {
         const webex = this.requireSdk();
-        try {
-            return fromSdkRoom(await webex.rooms.get(spaceId));
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        return asMessagingFailure(async () => fromSdkRoom(await webex.rooms.get(spaceId)));
     }
 
     async listMembers(spaceId: string): Promise<MessagingMember[]> {
         const webex = this.requireSdk();
-        try {
+        return asMessagingFailure(async () => {
             const page = await webex.memberships.list({ roomId: spaceId, max: 100 });
             return (page.items ?? []).map(fromSdkMembership);
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        });
     }
 
     async searchPeople(text: string): Promise<MessagingPerson[]> {
@@ -369,26 +263,22 @@ export class Session implements MessagingSession {
         const term = text.trim();
         // Webex's People API finds by exact email or by the start of a display name (List People).
         const query = term.includes('@') ? { email: term } : { displayName: term };
-        try {
+        return asMessagingFailure(async () => {
             const page = await webex.people.list({ ...query, max: 20 });
             return (page.items ?? []).map(fromSdkPerson);
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        });
     }
 
     async openDirect(person: string, markdown: string): Promise<DirectMessage> {
         const webex = this.requireSdk();
         const to = person.includes('@') ? { toPersonEmail: person } : { toPersonId: person };
-        try {
+        return asMessagingFailure(async () => {
             const created = await webex.messages.create({ ...to, markdown });
             const spaceId = created.roomId ?? '';
             const message = fromSdkMessage(created);
-            this.markSeen(spaceId, [message]);
+            this.poll.markSeen(spaceId, [message]);
             return { ...message, spaceId };
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        });
     }
 
     fileInfo(url: string): Promise<FileInfo | null> {
@@ -397,20 +287,14 @@ export class Session implements MessagingSession {
 
     async downloadFile(url: string): Promise<Blob> {
         this.requireSdk();
-        try {
-            return await this.files.download(url);
-        } catch (error) {
-            throw toMessagingFailure(error);
-        }
+        return asMessagingFailure(() => this.files.download(url));
     }
 
     close(): void {
         this.closed = true;
-        this.stopPoll?.();
-        this.stopPoll = null;
+        this.poll.close();
         this.stopRenew?.();
         this.stopRenew = null;
-        document.removeEventListener('visibilitychange', this.onVisibility);
         if (this.webex) {
             for (const resource of [this.webex.messages, this.webex.memberships, this.webex.rooms]) {
                 try {
@@ -433,7 +317,7 @@ export class Session implements MessagingSession {
             (event: SdkEvent<SdkMessage>): void => {
                 const data = event?.data;
                 if (!data?.id) return;
-                this.markSeen(data.roomId ?? '', [{ id: data.id }]);
+                this.poll.markSeen(data.roomId ?? '', [{ id: data.id }]);
                 this.messages.emit({ type, spaceId: data.roomId ?? '', message: fromSdkMessage(data) });
             };
         webex.messages.on('created', forMessages('created'));
@@ -451,52 +335,8 @@ export class Session implements MessagingSession {
     private setLive(live: boolean): void {
         const changed = live !== this.live;
         this.live = live;
-        this.updatePolling();
+        this.poll.update();
         if (changed) this.liveChanges.emit(live);
-    }
-
-    private markSeen(spaceId: string, messages: Array<{ id: string | null }>): void {
-        if (!spaceId) return;
-        const ids = this.seen.get(spaceId) ?? new Set<string>();
-        for (const message of messages) if (message.id) ids.add(message.id);
-        this.seen.set(spaceId, ids);
-    }
-
-    /** Polling runs while live updates are off and a space is watched. */
-    private updatePolling(): void {
-        const wanted = !this.closed && !this.live && this.watched.size > 0;
-        if (wanted && !this.stopPoll) this.schedulePoll();
-        if (!wanted && this.stopPoll) {
-            this.stopPoll();
-            this.stopPoll = null;
-        }
-    }
-
-    private schedulePoll(): void {
-        this.stopPoll = timer(POLL_INTERVAL_MS, () => {
-            this.stopPoll = null;
-            this.pollNow().finally(() => this.updatePolling());
-        });
-    }
-
-    /** One refresh of every watched space through Apex (skipped while the page is hidden). */
-    private async pollNow(): Promise<void> {
-        if (document.hidden || this.live || this.closed) return;
-        await Promise.all(
-            [...this.watched.keys()].map(async (spaceId) => {
-                const known = this.seen.get(spaceId);
-                try {
-                    const page = await listMessagesApex({ spaceId, beforeMessageId: null, max: PAGE_SIZE });
-                    const fresh = page.messages.filter((message) => message.id && !known?.has(message.id)).reverse();
-                    this.markSeen(spaceId, page.messages);
-                    // The first refresh of a space nobody listed yet only learns what is there.
-                    if (!known) return;
-                    for (const message of fresh) this.messages.emit({ type: 'created', spaceId, message });
-                } catch {
-                    // A refresh that failed is tried again in 10 s; the space says why if a post fails too.
-                }
-            })
-        );
     }
 
     /** Webex gave no expiry (`expiresAt` null): the token is not renewed ahead, Apex refreshes it on the next load. */
