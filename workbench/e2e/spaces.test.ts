@@ -402,6 +402,11 @@ describe(`"Webex Spaces" and "Create Space" (${lwsEnabled() ? 'Lightning Web Sec
                 .getByRole('alert')
                 .getByText('This space was deleted in Webex or you are no longer a member.')
                 .waitFor();
+            assert.equal(
+                await spacesOf(page).getByRole('button', { name: 'Add people', exact: true }).count(),
+                0,
+                'no people can be added to a space that is gone'
+            );
             await screenshot(h, 'spaces-deleted');
             assert.deepEqual(h.pageErrors, []);
         });

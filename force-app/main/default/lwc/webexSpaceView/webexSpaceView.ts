@@ -436,6 +436,8 @@ export default class WebexSpaceView extends LightningElement {
             else {
                 this.loadError = failure.message;
                 this.loadRetryable = failure.code !== 'SPACE_NOT_FOUND';
+                // The record's list offers nothing more for a space that is gone (no "Add people").
+                if (!this.loadRetryable) this.dispatchEvent(new CustomEvent('spacegone'));
             }
         } finally {
             if (spaceId === this.currentSpaceId) this.loading = false;

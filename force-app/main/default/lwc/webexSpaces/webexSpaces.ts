@@ -53,6 +53,8 @@ export default class WebexSpaces extends LightningElement {
     mode: Mode = 'list';
     /** The space open in place, or the one people are added to. */
     current: WebexSpaceSummary | null = null;
+    /** The open space was deleted in Webex, or the rep was removed from it: no people can be added. */
+    currentGone = false;
     summary: MembershipSummary | null = null;
 
     private currentRecordId: string | undefined;
@@ -94,6 +96,10 @@ export default class WebexSpaces extends LightningElement {
 
     get showSpace(): boolean {
         return this.ready && this.mode === 'space' && Boolean(this.current);
+    }
+
+    get canAddToCurrent(): boolean {
+        return !this.currentGone;
     }
 
     get showForm(): boolean {
@@ -140,6 +146,7 @@ export default class WebexSpaces extends LightningElement {
 
     handleOpen(event: Event): void {
         this.current = this.spaceOf(event);
+        this.currentGone = false;
         this.summary = null;
         if (this.current) this.mode = 'space';
     }
@@ -155,6 +162,11 @@ export default class WebexSpaces extends LightningElement {
     handleBack(): void {
         this.mode = 'list';
         this.current = null;
+        this.currentGone = false;
+    }
+
+    handleSpaceGone(): void {
+        this.currentGone = true;
     }
 
     handleFormCancel(): void {

@@ -97,7 +97,8 @@ async function settle(): Promise<void> {
 
 async function mount(
     session: ReturnType<typeof fakeSession>['session'],
-    recordId: string | null = null
+    recordId: string | null = null,
+    beforeConnect: (element: Host) => void = () => undefined
 ): Promise<Host> {
     mockGetSession.mockResolvedValue(session);
     const element = createElement('c-webex-space-view', { is: WebexSpaceView }) as Host;
@@ -105,6 +106,7 @@ async function mount(
     element.title = 'Acme deal';
     element.webexUrl = 'webexteams://im?space=abc';
     element.recordId = recordId;
+    beforeConnect(element);
     document.body.appendChild(element);
     await settle();
     return element;
@@ -187,10 +189,12 @@ describe('c-webex-space-view', () => {
     it('says the space is gone when Webex says so', async () => {
         const { session } = fakeSession();
         session.listMessages.mockRejectedValue(MessagingFailure.of('SPACE_NOT_FOUND'));
-        const element = await mount(session);
+        const gone = jest.fn();
+        const element = await mount(session, null, (host) => host.addEventListener('spacegone', gone));
         expect(inLoadState(element, '[data-load-error]')?.textContent).toContain('c.WebexSpaces_ErrorSpaceNotFound');
-        // Trying again cannot bring a deleted space back: no Retry.
+        // Trying again cannot bring a deleted space back: no Retry, and the record's list is told.
         expect(inLoadState(element, 'lightning-button')).toBeNull();
+        expect(gone).toHaveBeenCalledTimes(1);
     });
 
     it('offers Retry when Webex could not answer while the space loaded', async () => {

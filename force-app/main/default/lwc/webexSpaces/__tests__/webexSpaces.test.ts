@@ -212,6 +212,21 @@ describe('c-webex-spaces', () => {
         expect(($(element, 'c-webex-space-form') as Child).spaceId).toBe('room-1');
     });
 
+    it('offers no "Add people" for a space that is gone, and offers it again for the next space', async () => {
+        const element = await mount(Promise.resolve({ spaces: [SPACE], connection: CONNECTED }));
+        ($(element, '[data-action="open"]') as HTMLElement).click();
+        await settle();
+        expect($(element, '[data-action="add-people-open"]')).not.toBeNull();
+        ($(element, 'c-webex-space-view') as HTMLElement).dispatchEvent(new CustomEvent('spacegone'));
+        await settle();
+        expect($(element, '[data-action="add-people-open"]')).toBeNull();
+        ($(element, '[data-action="back"]') as HTMLElement).click();
+        await settle();
+        ($(element, '[data-action="open"]') as HTMLElement).click();
+        await settle();
+        expect($(element, '[data-action="add-people-open"]')).not.toBeNull();
+    });
+
     it('shows a space created elsewhere on the page when the page refreshes, and keeps the open space open', async () => {
         const element = await mount(Promise.resolve({ spaces: [SPACE], connection: CONNECTED }));
         ($(element, '[data-action="open"]') as HTMLElement).click();
