@@ -15,6 +15,7 @@ import type { OrgApex } from './apex-host/org-apex.ts';
 import type { EmulatedOrg } from './org-state.ts';
 import { PACKAGE_NAMESPACE } from './namespace.ts';
 import { activeWebhookSite } from './salesforce-platform.ts';
+import { readBodyBytes as readBody } from '../lib/request-body.ts';
 
 /** Where the site serves the package's `@RestResource(urlMapping='/webex/webhooks')`. */
 export const WEBHOOK_REST_PATH = '/services/apexrest/webex/webhooks';
@@ -38,12 +39,6 @@ function packageRestResources(): TypeDecl[] {
     return restResources;
 }
 const PAGE_PATH = /^\/apex\/(?:(\w+)__)?(\w+)$/;
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-}
 
 /** Serves the site's Apex REST path; false for any other path. */
 export async function serveApexRest(

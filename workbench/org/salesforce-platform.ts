@@ -26,6 +26,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { PACKAGE_NAMESPACE } from './namespace.ts';
 import type { EmulatedOrg } from './org-state.ts';
 import { handleRestApi } from './streaming-api.ts';
+import { readBodyText as readBody } from '../lib/request-body.ts';
 
 /** The app an org's OAuth server knows: its credentials, the scopes it offers, whether it requires PKCE. */
 export interface EmulatedOAuthApp {
@@ -146,12 +147,6 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
 
 function json(res: ServerResponse, status: number, body: unknown): void {
     send(res, status, 'application/json;charset=UTF-8', JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
 }
 
 function escapeHtml(text: string): string {

@@ -28,16 +28,11 @@ import type { EmulatedOrg, OrgEvent } from './org-state.ts';
 import { describeObject, renameObject, type FieldValue } from './records.ts';
 import { UiApi, UiApiError } from './ui-api.ts';
 import { AnonymousApexError, connectWebex, runAnonymousApex, seededUser, SETUP_ADMIN } from './setup-apex.ts';
+import { readBodyText as readText } from '../lib/request-body.ts';
 
 function send(res: ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
     res.end(body === undefined ? '' : JSON.stringify(body));
-}
-
-async function readText(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {

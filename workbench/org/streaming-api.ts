@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatedOrg } from './org-state.ts';
+import { readBodyText } from '../lib/request-body.ts';
 
 const API_PATH = /^\/services\/data\/v(\d+\.\d+)(\/.*)$/;
 const CHANNEL_QUERY =
@@ -29,9 +30,7 @@ function refuse(res: ServerResponse, status: number, errorCode: string, message:
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+    return JSON.parse((await readBodyText(req)) || 'null');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 /** Response helpers shaped like Webex's own answers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { readBodyBytes, readBodyText } from '../lib/request-body.ts';
 
 export interface RequestContext {
     req: IncomingMessage;
@@ -74,14 +75,5 @@ export function sendPage<T>(ctx: RequestContext, items: T[], defaultMax: number,
     sendJson(ctx.res, 200, { items: page }, headers);
 }
 
-/** Reads the body's bytes (kept raw: uploads are binary, signatures are computed over raw bytes). */
-export async function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-}
-
-/** Reads the body as text. */
-export async function readBody(req: IncomingMessage): Promise<string> {
-    return (await readBodyBytes(req)).toString('utf8');
-}
+/** Reads the body's bytes (kept raw: uploads are binary, signatures are computed over raw bytes), and as text. */
+export { readBodyBytes, readBodyText as readBody };
