@@ -1,5 +1,6 @@
 /**
- * What a Webex space shows, kept apart from the component that shows it (`c-webex-space-view`):
+ * What a Webex space shows, kept apart from the components that show it (`c-webex-space-view`, and its composer
+ * `c-webex-space-composer` for drafts and mentions):
  * - the messages loaded so far, once each, oldest first (Webex lists them newest first, pages go back in time);
  * - each reply under the message it answers (Webex threads are one level deep: a reply's `parentId` is a
  *   top-level message), a reply whose parent is not loaded yet shown on its own;

@@ -1,21 +1,17 @@
 /**
  * One Webex space, read and written in place (D.1–D.3), on a record ("Webex Spaces") and in Chat: messages newest at
- * the bottom with "Load earlier messages" going back, replies under their message, mentions of members, a composer
- * (Enter sends, Shift+Enter adds a line) that attaches one file per message — a Salesforce File of the record or an
- * upload, up to Webex's 100 MB — and "Open in Webex".
+ * the bottom with "Load earlier messages" going back, replies under their message, their files downloaded from
+ * Webex, and "Open in Webex". What the rep writes — text, a reply, mentions, a file — is the composer's
+ * (`c-webex-space-composer`): Reply on a thread tells it whom to answer, and the message it posts shows here.
  *
  * The rep's session (`c/webexMessagingSession`) brings new messages live, or every 10 s through Apex when live
- * updates are off (said above the messages). What the rep types is kept in the browser until sent
- * (`c/webexSpaceMessages`), and a post that fails keeps it, with the reason and Retry.
+ * updates are off (said above the messages).
  */
 import { LightningElement, api } from 'lwc';
-import getRecordFiles from '@salesforce/apex/WebexSpacesController.getRecordFiles';
 import {
     getMessagingSession,
     resetMessagingSession,
     toMessagingFailure,
-    MAX_FILE_BYTES,
-    MessagingFailure,
     type MessageEvent,
     type MessagingMember,
     type MessagingPerson,
@@ -23,50 +19,22 @@ import {
 } from 'c/webexMessagingSession';
 import {
     AuthorNames,
-    clearDraft,
-    fileSizeText,
-    mentionMarkdown,
     mergeMessages,
     oldestId,
-    readDraft,
     removeMessage,
-    saveDraft,
     toThreads,
     type ShownMessage
 } from 'c/webexSpaceMessages';
 import { formatLabel } from 'c/webexLabelFormat';
-import ATTACH_RECORD_FILE from '@salesforce/label/c.WebexSpaces_AttachRecordFile';
-import ATTACHMENT from '@salesforce/label/c.WebexSpaces_Attachment';
-import CANCEL_REPLY from '@salesforce/label/c.WebexSpaces_CancelReply';
-import COMPOSER_HINT from '@salesforce/label/c.WebexSpaces_ComposerHint';
-import FILE_LIMIT from '@salesforce/label/c.WebexSpaces_FileLimit';
 import LIVE_OFF from '@salesforce/label/c.WebexSpaces_LiveOff';
 import LOAD_EARLIER from '@salesforce/label/c.WebexSpaces_LoadEarlier';
 import LOADING from '@salesforce/label/c.WebexSpaces_Loading';
-import MENTION from '@salesforce/label/c.WebexSpaces_Mention';
-import MESSAGE from '@salesforce/label/c.WebexSpaces_Message';
 import MESSAGES from '@salesforce/label/c.WebexSpaces_Messages';
 import NO_MESSAGES from '@salesforce/label/c.WebexSpaces_NoMessages';
-import NO_RECORD_FILES from '@salesforce/label/c.WebexSpaces_NoRecordFiles';
 import OPEN_IN_WEBEX from '@salesforce/label/c.WebexSpaces_OpenInWebex';
-import REMOVE_ATTACHMENT from '@salesforce/label/c.WebexSpaces_RemoveAttachment';
 import REPLIES from '@salesforce/label/c.WebexSpaces_Replies';
 import REPLY from '@salesforce/label/c.WebexSpaces_Reply';
-import REPLYING_TO from '@salesforce/label/c.WebexSpaces_ReplyingTo';
 import RETRY from '@salesforce/label/c.WebexSpaces_Retry';
-import SEND from '@salesforce/label/c.WebexSpaces_Send';
-import SENDING from '@salesforce/label/c.WebexSpaces_Sending';
-import UPLOAD from '@salesforce/label/c.WebexSpaces_Upload';
-
-/** The file a message will carry: an upload, or a Salesforce File fetched when sent. */
-interface Attachment {
-    // eslint-disable-next-line no-restricted-globals -- a type member, not the browser global the rule guards
-    name: string;
-    size: number;
-    // eslint-disable-next-line no-restricted-globals -- a type member, not the browser global the rule guards
-    file: (Blob & { name: string }) | null;
-    contentVersionId: string | null;
-}
 
 /** A file as the space shows it: its name (or "Attached file"), a link to download it from Webex. */
 interface ViewFile {
@@ -88,39 +56,30 @@ const DOWNLOAD_TYPE = 'application/octet-stream';
 /** How long a downloaded file's object URL lives: long enough for the browser to start saving it. */
 const OBJECT_URL_LIFETIME_MS = 60_000;
 
-/** Where the browser downloads a version of a Salesforce File (the org's own file servlet). */
-const FILE_DOWNLOAD_PATH = '/sfc/servlet.shepherd/version/download/';
-
 /** The codes that call for the connection card rather than a message. */
 const CONNECT_CODES = new Set(['NOT_CONNECTED', 'RECONNECT']);
 
+/** The composer, as the view tells it whom the rep replies to. */
+type Composer = Element & { replyTo(id: string, author: string): void };
+
 export default class WebexSpaceView extends LightningElement {
+    /** The space's title, its heading and accessible name. */
     @api title = '';
+    /** The space in the Webex app ("Open in Webex"); none shown when null. */
     @api webexUrl: string | null = null;
     /** The record the space belongs to: its Salesforce Files can be attached. */
     @api recordId: string | null = null;
 
     readonly labels = {
-        attachRecordFile: ATTACH_RECORD_FILE,
-        attachment: ATTACHMENT,
-        cancelReply: CANCEL_REPLY,
-        composerHint: COMPOSER_HINT,
-        fileLimit: FILE_LIMIT,
         liveOff: LIVE_OFF,
         loadEarlier: LOAD_EARLIER,
         loading: LOADING,
-        mention: MENTION,
-        message: MESSAGE,
         messages: MESSAGES,
         noMessages: NO_MESSAGES,
-        noRecordFiles: NO_RECORD_FILES,
         openInWebex: OPEN_IN_WEBEX,
-        removeAttachment: REMOVE_ATTACHMENT,
         replies: REPLIES,
         reply: REPLY,
-        retry: RETRY,
-        send: SEND,
-        upload: UPLOAD
+        retry: RETRY
     };
 
     loading = true;
@@ -134,14 +93,6 @@ export default class WebexSpaceView extends LightningElement {
     earlierError: string | null = null;
     messages: WebexSpaceMessage[] = [];
     members: MessagingMember[] = [];
-    text = '';
-    replyTo: { id: string; author: string } | null = null;
-    attachment: Attachment | null = null;
-    attachError: string | null = null;
-    recordFiles: WebexRecordFile[] | null = null;
-    showRecordFiles = false;
-    sending = false;
-    sendError: string | null = null;
     fileError: string | null = null;
 
     private currentSpaceId: string | null = null;
@@ -156,6 +107,7 @@ export default class WebexSpaceView extends LightningElement {
     private stops: Array<() => void> = [];
     private scrollToEnd = false;
 
+    /** The Webex space shown (its id); another id opens that space. */
     @api
     get spaceId(): string | null {
         return this.currentSpaceId;
@@ -175,10 +127,6 @@ export default class WebexSpaceView extends LightningElement {
     }
 
     renderedCallback(): void {
-        // The composer is written to from code (a draft brought back, a mention, a message sent): a textarea's text
-        // is its `value` property, which the template does not bind.
-        const area = this.template?.querySelector<HTMLTextAreaElement>('textarea');
-        if (area && area.value !== this.text) area.value = this.text;
         if (!this.scrollToEnd) return;
         const list = this.template?.querySelector<HTMLElement>('[data-messages]');
         if (list) {
@@ -221,50 +169,6 @@ export default class WebexSpaceView extends LightningElement {
         return this.showMessages && !this.live;
     }
 
-    get hasMembers(): boolean {
-        return this.members.some((member) => member.personEmail && member.personId !== this.session?.me.personId);
-    }
-
-    get mentionOptions(): Array<{ value: string; label: string }> {
-        return this.members
-            .filter((member) => member.personEmail && member.personId !== this.session?.me.personId)
-            .map((member) => ({ value: member.personEmail, label: member.personDisplayName }));
-    }
-
-    get replyingTo(): string {
-        return this.replyTo ? formatLabel(REPLYING_TO, this.replyTo.author) : '';
-    }
-
-    get sendLabel(): string {
-        return this.sending ? SENDING : SEND;
-    }
-
-    get sendDisabled(): boolean {
-        return this.sending || (!this.text.trim() && !this.attachment);
-    }
-
-    get attachmentLabel(): string {
-        const attachment = this.attachment;
-        return attachment ? formatLabel(ATTACHMENT, attachment.name, fileSizeText(attachment.size)) : '';
-    }
-
-    get canAttachRecordFile(): boolean {
-        return Boolean(this.recordId);
-    }
-
-    get recordFileOptions(): Array<{ id: string; label: string }> {
-        return (this.recordFiles ?? [])
-            .filter((file) => file.contentVersionId)
-            .map((file) => ({
-                id: file.contentVersionId ?? '',
-                label: formatLabel(ATTACHMENT, fileName(file), fileSizeText(file.size ?? 0))
-            }));
-    }
-
-    get hasNoRecordFiles(): boolean {
-        return Boolean(this.recordFiles) && this.recordFiles?.length === 0;
-    }
-
     handleLoadEarlier(): void {
         this.loadEarlier();
     }
@@ -287,74 +191,17 @@ export default class WebexSpaceView extends LightningElement {
         this.open();
     }
 
-    handleInput(event: Event): void {
-        this.text = (event.target as HTMLTextAreaElement).value;
-        if (this.currentSpaceId) saveDraft(this.session?.me.personId ?? '', this.currentSpaceId, this.text);
-    }
-
-    /** Enter sends; Shift+Enter is a new line (and so is Enter while an input method composes). */
-    handleKeyDown(event: KeyboardEvent): void {
-        if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
-        event.preventDefault();
-        this.send();
-    }
-
-    handleSend(): void {
-        this.send();
-    }
-
-    handleRetrySend(): void {
-        this.send();
-    }
-
     handleReply(event: Event): void {
         const id = (event.currentTarget as HTMLElement).dataset.id ?? '';
         const thread = this.threads.find((item) => item.id === id);
         if (!thread) return;
-        this.replyTo = { id, author: thread.author };
-        this.focusComposer();
+        this.template?.querySelector<Composer>('c-webex-space-composer')?.replyTo(id, thread.author);
     }
 
-    handleCancelReply(): void {
-        this.replyTo = null;
-        this.focusComposer();
-    }
-
-    handleMention(event: CustomEvent<{ value: string }>): void {
-        const email = event.detail.value;
-        const member = this.members.find((item) => item.personEmail === email);
-        if (!member) return;
-        const mention = mentionMarkdown(member.personEmail, member.personDisplayName);
-        this.text = this.text && !/\s$/.test(this.text) ? `${this.text} ${mention} ` : `${this.text}${mention} `;
-        if (this.currentSpaceId) saveDraft(this.session?.me.personId ?? '', this.currentSpaceId, this.text);
-        this.focusComposer();
-    }
-
-    handleFileChosen(event: Event): void {
-        const input = event.target as HTMLInputElement;
-        const file = input.files?.[0];
-        input.value = '';
-        if (!file) return;
-        this.setAttachment({ name: file.name, size: file.size, file, contentVersionId: null });
-    }
-
-    async handleShowRecordFiles(): Promise<void> {
-        this.showRecordFiles = !this.showRecordFiles;
-        if (!this.showRecordFiles || this.recordFiles || !this.recordId) return;
-        try {
-            this.recordFiles = await getRecordFiles({ recordId: this.recordId });
-        } catch (error) {
-            this.attachError = toMessagingFailure(error).message;
-            this.showRecordFiles = false;
-        }
-    }
-
-    handleRecordFile(event: Event): void {
-        const id = (event.currentTarget as HTMLElement).dataset.id;
-        const file = this.recordFiles?.find((item) => item.contentVersionId === id);
-        if (!file) return;
-        this.showRecordFiles = false;
-        this.setAttachment({ name: fileName(file), size: file.size ?? 0, file: null, contentVersionId: id ?? null });
+    /** The composer posted a message: it shows at once, at the bottom (Webex's own event may follow; merged). */
+    handlePosted(event: CustomEvent<WebexSpaceMessage>): void {
+        this.messages = mergeMessages(this.messages, [event.detail]);
+        this.scrollToEnd = true;
     }
 
     /** A file's name opens it: downloaded from Webex with the rep's token, then saved by the browser. */
@@ -383,23 +230,6 @@ export default class WebexSpaceView extends LightningElement {
         }
     }
 
-    handleRemoveAttachment(): void {
-        this.attachment = null;
-        this.attachError = null;
-    }
-
-    /** The size is checked when the file is chosen, before anything is uploaded. */
-    private setAttachment(attachment: Attachment): void {
-        this.sendError = null;
-        if (attachment.size > MAX_FILE_BYTES) {
-            this.attachment = null;
-            this.attachError = MessagingFailure.of('FILE_TOO_LARGE').message;
-            return;
-        }
-        this.attachError = null;
-        this.attachment = attachment;
-    }
-
     private async open(): Promise<void> {
         this.stopListening();
         const spaceId = this.currentSpaceId;
@@ -410,16 +240,10 @@ export default class WebexSpaceView extends LightningElement {
         this.needsConnection = false;
         this.messages = [];
         this.members = [];
-        // The draft is the rep's own (`webexDraft:<personId>:<spaceId>`): read once the session says who the rep is.
-        this.text = '';
-        this.replyTo = null;
-        this.attachment = null;
-        this.sendError = null;
         try {
             const session = await getMessagingSession(this);
             if (spaceId !== this.currentSpaceId) return;
             this.session = session;
-            this.text = readDraft(session.me.personId, spaceId);
             this.live = session.live;
             this.listen(session, spaceId);
             const page = await session.listMessages(spaceId);
@@ -494,56 +318,6 @@ export default class WebexSpaceView extends LightningElement {
         }
     }
 
-    private async send(): Promise<void> {
-        const session = this.session;
-        const spaceId = this.currentSpaceId;
-        const markdown = this.text.trim();
-        const attachment = this.attachment;
-        if (!session || !spaceId || this.sending || (!markdown && !attachment)) return;
-        this.sending = true;
-        this.sendError = null;
-        try {
-            const file = attachment ? await this.fileOf(attachment) : null;
-            const message = await session.postMessage({
-                spaceId,
-                markdown,
-                parentId: this.replyTo?.id ?? null,
-                file
-            });
-            if (spaceId !== this.currentSpaceId) return;
-            this.messages = mergeMessages(this.messages, [message]);
-            this.text = '';
-            this.replyTo = null;
-            this.attachment = null;
-            clearDraft(session.me.personId, spaceId);
-            this.scrollToEnd = true;
-        } catch (error) {
-            // What was typed stays in the composer (and in the draft): Retry sends it again.
-            this.sendError = toMessagingFailure(error).message;
-        } finally {
-            this.sending = false;
-        }
-    }
-
-    /** The attachment as a file: a Salesforce File is downloaded from the org when the message is sent. */
-    private async fileOf(attachment: Attachment): Promise<Blob & { name: string }> {
-        if (attachment.file) return attachment.file;
-        let response: Response;
-        try {
-            // LWS's fetch distortion refuses only the framework's "/aura" and "/webruntime" endpoints
-            // (@locker/eslint-plugin-locker docs/rules/distorted-window-fetch.md): a file download is allowed.
-            // eslint-disable-next-line @locker/locker/distorted-window-fetch
-            response = await fetch(`${FILE_DOWNLOAD_PATH}${attachment.contentVersionId}`, {
-                credentials: 'same-origin'
-            });
-        } catch {
-            throw MessagingFailure.of('FILE_DOWNLOAD');
-        }
-        if (!response.ok) throw MessagingFailure.of('FILE_DOWNLOAD');
-        const blob = await response.blob();
-        return new File([blob], attachment.name, { type: blob.type });
-    }
-
     /**
      * Names the files nobody named yet: Webex gives every member a message's files as content URLs, and their names
      * through `HEAD` (the session asks once per URL for the page). A file Webex does not name stays "Attached file".
@@ -582,17 +356,8 @@ export default class WebexSpaceView extends LightningElement {
         }));
     }
 
-    private focusComposer(): void {
-        this.template?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-    }
-
     private stopListening(): void {
         for (const stop of this.stops) stop();
         this.stops = [];
     }
-}
-
-function fileName(file: WebexRecordFile): string {
-    const title = file.title ?? '';
-    return file.fileExtension ? `${title}.${file.fileExtension}` : title;
 }

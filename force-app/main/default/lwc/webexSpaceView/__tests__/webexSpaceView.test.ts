@@ -2,12 +2,12 @@ import { createElement } from 'lwc';
 import WebexSpaceView from 'c/webexSpaceView';
 import { inLoadState } from '../../../../../test/jest-utils/loadState';
 import { getMessagingSession, MessagingFailure, type MessageEvent } from 'c/webexMessagingSession';
-import getRecordFiles from '@salesforce/apex/WebexSpacesController.getRecordFiles';
 
 jest.mock('c/webexMessagingSession', () => {
     const actual = jest.requireActual('c/webexMessagingSession');
     return { ...actual, getMessagingSession: jest.fn(), resetMessagingSession: jest.fn() };
 });
+// The composer (a child) lists the record's files only when asked.
 jest.mock('@salesforce/apex/WebexSpacesController.getRecordFiles', () => ({ default: jest.fn() }), { virtual: true });
 // The connection card is the dialer's; here it only has to be there.
 jest.mock(
@@ -24,13 +24,10 @@ jest.mock('@salesforce/apex/WebexUserConnectionController.disconnect', () => ({ 
     virtual: true
 });
 jest.mock('@salesforce/label/c.WebexSpaces_ReplyingTo', () => ({ default: 'Replying to {0}' }), { virtual: true });
-jest.mock('@salesforce/label/c.WebexSpaces_Attachment', () => ({ default: '{0} ({1})' }), { virtual: true });
 
 const mockGetSession = jest.mocked(getMessagingSession);
-const mockRecordFiles = jest.mocked(getRecordFiles);
 
 type Host = HTMLElement & { spaceId: string | null; title: string; webexUrl: string | null; recordId: string | null };
-type ButtonStub = HTMLElement & { label: string; disabled: boolean };
 
 function message(id: string, created: string, extra: Partial<WebexSpaceMessage> = {}): WebexSpaceMessage {
     return {
@@ -120,21 +117,13 @@ function $$(element: Host, selector: string): HTMLElement[] {
     return [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 }
 
-function textarea(element: Host): HTMLTextAreaElement {
-    return $(element, 'textarea') as HTMLTextAreaElement;
+/** The composer (c-webex-space-composer) keeps its markup in its own shadow root. */
+function composer(element: Host): HTMLElement {
+    return $(element, 'c-webex-space-composer') as HTMLElement;
 }
 
-async function type(element: Host, text: string): Promise<void> {
-    const area = textarea(element);
-    area.value = text;
-    area.dispatchEvent(new CustomEvent('input'));
-    await settle();
-}
-
-function press(element: Host, init: KeyboardEventInit): KeyboardEvent {
-    const event = new KeyboardEvent('keydown', { key: 'Enter', cancelable: true, ...init });
-    textarea(element).dispatchEvent(event);
-    return event;
+function inComposer(element: Host, selector: string): HTMLElement | null {
+    return composer(element).shadowRoot!.querySelector(selector);
 }
 
 describe('c-webex-space-view', () => {
@@ -169,7 +158,7 @@ describe('c-webex-space-view', () => {
         expect($(element, '[data-message="second"] [data-file]')?.textContent).toContain('deck.pdf');
         expect(($(element, '[data-open-in-webex]') as HTMLAnchorElement).href).toBe('webexteams://im?space=abc');
         expect($(element, '[data-live-off]')).toBeNull();
-        expect($(element, '[data-file-limit]')?.textContent).toContain('c.WebexSpaces_FileLimit');
+        expect(inComposer(element, '[data-file-limit]')?.textContent).toContain('c.WebexSpaces_FileLimit');
         await expect(element).toBeAccessible();
     });
 
@@ -213,7 +202,7 @@ describe('c-webex-space-view', () => {
         document.body.appendChild(element);
         await settle();
         expect($(element, 'c-webex-user-connect')).not.toBeNull();
-        expect($(element, '[data-composer]')).toBeNull();
+        expect($(element, 'c-webex-space-composer')).toBeNull();
     });
 
     it('says live updates are off, and adds what arrives for this space only', async () => {
@@ -233,62 +222,35 @@ describe('c-webex-space-view', () => {
         expect($$(element, 'li.message')).toHaveLength(0);
     });
 
-    it('sends on Enter, not on Shift+Enter, and forgets the draft once sent', async () => {
+    it('gives the composer the space, the record and the members, and shows at the bottom what it posted', async () => {
         const { session } = fakeSession();
-        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
-        session.postMessage.mockResolvedValue(
-            message('sent', '2026-12-07T11:00:00Z', { personId: 'p-me', text: 'Hello' })
-        );
-        const element = await mount(session);
-        await type(element, 'Hello');
-        expect(window.localStorage.getItem('webexDraft:p-me:room-1')).toBe('Hello');
-        const shift = press(element, { shiftKey: true });
-        expect(shift.defaultPrevented).toBe(false);
-        expect(session.postMessage).not.toHaveBeenCalled();
-        const enter = press(element, {});
-        expect(enter.defaultPrevented).toBe(true);
-        await settle();
-        expect(session.postMessage).toHaveBeenCalledWith({
-            spaceId: 'room-1',
-            markdown: 'Hello',
-            parentId: null,
-            file: null
+        session.listMessages.mockResolvedValue({
+            messages: [message('first', '2026-12-07T10:01:00Z')],
+            hasMore: false
         });
-        expect(textarea(element).value).toBe('');
-        expect(window.localStorage.getItem('webexDraft:p-me:room-1')).toBeNull();
-        expect($(element, '[data-message="sent"]')).not.toBeNull();
-    });
-
-    it('keeps the typed message with the reason and Retry when Webex refuses, then sends it', async () => {
-        const { session } = fakeSession();
-        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
-        session.postMessage
-            .mockRejectedValueOnce(new MessagingFailure('RATE_LIMITED', 'Try again in 7 s.', 7))
-            .mockResolvedValueOnce(message('sent', '2026-12-07T11:00:00Z'));
-        const element = await mount(session);
-        await type(element, 'Price agreed');
-        ($(element, '[data-action="send"]') as HTMLElement).click();
+        const element = await mount(session, '006000000000001AAA');
+        const child = composer(element) as HTMLElement & {
+            spaceId: string;
+            recordId: string;
+            members: Array<{ personDisplayName: string }>;
+        };
+        expect(child.spaceId).toBe('room-1');
+        expect(child.recordId).toBe('006000000000001AAA');
+        expect(child.members.map((member) => member.personDisplayName)).toEqual(['Olivia Martin', 'Rep']);
+        const list = $(element, '[data-messages]') as HTMLElement;
+        Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 480 });
+        child.dispatchEvent(
+            new CustomEvent('posted', {
+                detail: message('sent', '2026-12-07T11:00:00Z', { personId: 'p-me', personEmail: 'rep@example.com' })
+            })
+        );
         await settle();
-        expect($(element, '[data-send-error]')?.textContent).toContain('Try again in 7 s.');
-        expect(textarea(element).value).toBe('Price agreed');
-        expect(window.localStorage.getItem('webexDraft:p-me:room-1')).toBe('Price agreed');
-        ($(element, '[data-action="retry-send"]') as HTMLElement).click();
-        await settle();
-        expect(session.postMessage).toHaveBeenCalledTimes(2);
-        expect($(element, '[data-send-error]')).toBeNull();
-        expect(textarea(element).value).toBe('');
+        expect($$(element, 'li.message').map((item) => item.dataset.message)).toEqual(['first', 'sent']);
+        expect($(element, '[data-message="sent"] [data-author]')?.textContent).toBe('Rep');
+        expect(list.scrollTop).toBe(480);
     });
 
-    it('brings back the draft after a reload of the panel', async () => {
-        window.localStorage.setItem('webexDraft:p-me:room-1', 'Not sent yet');
-        const { session } = fakeSession();
-        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
-        const element = await mount(session);
-        expect(textarea(element).value).toBe('Not sent yet');
-        expect(($(element, '[data-action="send"]') as ButtonStub).disabled).toBe(false);
-    });
-
-    it('replies in a thread and mentions a member', async () => {
+    it('tells the composer whom Reply answers, and what it sends goes in that thread', async () => {
         const { session } = fakeSession();
         session.listMessages.mockResolvedValue({
             messages: [message('first', '2026-12-07T10:01:00Z')],
@@ -298,98 +260,21 @@ describe('c-webex-space-view', () => {
         const element = await mount(session);
         ($(element, '[data-message="first"] [data-action="reply"]') as HTMLElement).click();
         await settle();
-        expect($(element, '[data-replying-to]')?.textContent).toContain('Replying to Olivia Martin');
-        const menu = $(element, '[data-mention]') as HTMLElement;
-        expect(
-            $$(element, 'lightning-menu-item').map((item) => (item as HTMLElement & { label: string }).label)
-        ).toEqual(['Olivia Martin']);
-        menu.dispatchEvent(new CustomEvent('select', { detail: { value: 'olivia@example.com' } }));
-        await settle();
-        await type(element, `${textarea(element).value}can you confirm?`);
-        press(element, {});
+        expect(inComposer(element, '[data-replying-to]')?.textContent).toContain('Replying to Olivia Martin');
+        const area = inComposer(element, 'textarea') as HTMLTextAreaElement;
+        expect(composer(element).shadowRoot!.activeElement).toBe(area);
+        area.value = 'Confirmed';
+        area.dispatchEvent(new CustomEvent('input'));
+        area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true }));
         await settle();
         expect(session.postMessage).toHaveBeenCalledWith({
             spaceId: 'room-1',
-            markdown: '<@personEmail:olivia@example.com|Olivia Martin> can you confirm?',
+            markdown: 'Confirmed',
             parentId: 'first',
             file: null
         });
-        expect($(element, '[data-replying-to]')).toBeNull();
-    });
-
-    it('refuses a file over 100 MB when it is chosen, and sends an upload with the message', async () => {
-        const { session } = fakeSession();
-        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
-        session.postMessage.mockResolvedValue(message('f', '2026-12-07T11:00:00Z'));
-        const element = await mount(session);
-        const input = $(element, '[data-upload]') as HTMLInputElement;
-        const big = { name: 'huge.mov', size: 101 * 1024 * 1024 };
-        Object.defineProperty(input, 'files', { configurable: true, value: [big] });
-        input.dispatchEvent(new CustomEvent('change'));
-        await settle();
-        expect($(element, '[data-attach-error]')?.textContent).toContain('c.WebexSpaces_ErrorFileTooLarge');
-        expect($(element, '[data-attachment]')).toBeNull();
-
-        const small = Object.assign(new Blob(['abc']), { name: 'notes.txt' });
-        Object.defineProperty(input, 'files', { configurable: true, value: [small] });
-        input.dispatchEvent(new CustomEvent('change'));
-        await settle();
-        expect($(element, '[data-attach-error]')).toBeNull();
-        expect($(element, '[data-attachment]')?.textContent).toContain('notes.txt');
-        ($(element, '[data-action="send"]') as HTMLElement).click();
-        await settle();
-        expect(session.postMessage).toHaveBeenCalledWith({
-            spaceId: 'room-1',
-            markdown: '',
-            parentId: null,
-            file: small
-        });
-        expect($(element, '[data-attachment]')).toBeNull();
-    });
-
-    it("attaches one of the record's Salesforce Files, downloaded from the org when sent", async () => {
-        const { session } = fakeSession();
-        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
-        session.postMessage.mockResolvedValue(message('f', '2026-12-07T11:00:00Z'));
-        mockRecordFiles.mockResolvedValue([
-            { contentVersionId: '068000000000001AAA', title: 'Quote', fileExtension: 'pdf', size: 2048 }
-        ]);
-        const blob = new Blob(['%PDF'], { type: 'application/pdf' });
-        const fetchMock = jest.fn().mockResolvedValue({ ok: true, blob: () => Promise.resolve(blob) });
-        (globalThis as { fetch?: unknown }).fetch = fetchMock;
-        const element = await mount(session, '006000000000001AAA');
-        ($(element, '[data-action="record-files"]') as HTMLElement).click();
-        await settle();
-        expect(mockRecordFiles).toHaveBeenCalledWith({ recordId: '006000000000001AAA' });
-        ($(element, '[data-action="record-file"]') as HTMLElement).click();
-        await settle();
-        expect($(element, '[data-attachment]')?.textContent).toContain('Quote.pdf');
-        ($(element, '[data-action="send"]') as HTMLElement).click();
-        await settle();
-        expect(fetchMock).toHaveBeenCalledWith('/sfc/servlet.shepherd/version/download/068000000000001AAA', {
-            credentials: 'same-origin'
-        });
-        const sent = session.postMessage.mock.calls[0][0] as { file: File };
-        expect(sent.file.name).toBe('Quote.pdf');
-    });
-
-    it('says when a Salesforce File cannot be downloaded, and keeps it attached', async () => {
-        const { session } = fakeSession();
-        session.listMessages.mockResolvedValue({ messages: [], hasMore: false });
-        mockRecordFiles.mockResolvedValue([
-            { contentVersionId: '068A', title: 'Quote', fileExtension: null, size: 10 }
-        ]);
-        (globalThis as { fetch?: unknown }).fetch = jest.fn().mockResolvedValue({ ok: false });
-        const element = await mount(session, '006A');
-        ($(element, '[data-action="record-files"]') as HTMLElement).click();
-        await settle();
-        ($(element, '[data-action="record-file"]') as HTMLElement).click();
-        await settle();
-        ($(element, '[data-action="send"]') as HTMLElement).click();
-        await settle();
-        expect($(element, '[data-send-error]')?.textContent).toContain('c.WebexSpaces_ErrorFileDownload');
-        expect($(element, '[data-attachment]')).not.toBeNull();
-        expect(session.postMessage).not.toHaveBeenCalled();
+        expect($(element, '[data-message="first"] .replies [data-message="r"]')).not.toBeNull();
+        expect(inComposer(element, '[data-replying-to]')).toBeNull();
     });
 
     it('names each attached file for every member (Webex\'s HEAD), and keeps "Attached file" when Webex does not say', async () => {
