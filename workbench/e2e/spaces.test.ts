@@ -407,6 +407,11 @@ describe(`"Webex Spaces" and "Create Space" (${lwsEnabled() ? 'Lightning Web Sec
                 0,
                 'no people can be added to a space that is gone'
             );
+            assert.equal(
+                await viewOf(page).getByRole('link', { name: 'Open in Webex' }).count(),
+                0,
+                'nothing to open in Webex'
+            );
             await screenshot(h, 'spaces-deleted');
             assert.deepEqual(h.pageErrors, []);
         });

@@ -182,6 +182,11 @@ export default class WebexSpaceView extends LightningElement {
         }
     }
 
+    /** "Open in Webex", except for a space that is gone (Webex would open nothing). */
+    get showOpenInWebex(): boolean {
+        return Boolean(this.webexUrl) && this.loadRetryable;
+    }
+
     /** Retry's label on the load error: none where trying again cannot help (a deleted space). */
     get retryLoadLabel(): string | undefined {
         return this.loadRetryable ? this.labels.retry : undefined;

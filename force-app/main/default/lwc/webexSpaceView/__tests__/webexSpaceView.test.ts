@@ -184,6 +184,7 @@ describe('c-webex-space-view', () => {
         // Trying again cannot bring a deleted space back: no Retry, and the record's list is told.
         expect(inLoadState(element, 'lightning-button')).toBeNull();
         expect(gone).toHaveBeenCalledTimes(1);
+        expect($(element, '[data-open-in-webex]')).toBeNull();
     });
 
     it('offers Retry when Webex could not answer while the space loaded', async () => {
