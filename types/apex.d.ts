@@ -225,6 +225,12 @@ declare module '@salesforce/apex/WebexSpacesController.listMessages' {
 declare module '@salesforce/apex/WebexChatController.listSpaces' {
     export default function listSpaces(params: { max: number | null }): Promise<WebexChatSpace[]>;
 }
+declare module '@salesforce/apex/WebexChatController.searchPeople' {
+    export default function searchPeople(params: { text: string }): Promise<WebexChatPerson[]>;
+}
+declare module '@salesforce/apex/WebexChatController.sendDirect' {
+    export default function sendDirect(params: { person: string; markdown: string }): Promise<WebexSpaceMessage>;
+}
 declare module '@salesforce/apex/WebexSpacesController.postMessage' {
     export default function postMessage(params: {
         spaceId: string;

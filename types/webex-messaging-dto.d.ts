@@ -90,6 +90,8 @@ interface WebexSpaceMessage {
     files: string[];
     /** Not filled by Apex (the SDK knows file names). */
     fileNames?: string[];
+    /** The space it is in (Webex's `roomId`), filled by Apex: for a first message to a person, the 1:1. */
+    spaceId?: string | null;
 }
 
 /** One of the rep's spaces as Apex lists them (listSpaces): Chat's list when the browser's SDK cannot load. */
@@ -100,6 +102,13 @@ interface WebexChatSpace {
     /** ISO 8601. */
     lastActivity: string | null;
     created: string | null;
+}
+
+/** A person Webex found (WebexChatController.searchPeople): Chat's search when the browser's SDK cannot load. */
+interface WebexChatPerson {
+    id: string | null;
+    displayName: string | null;
+    emails: string[];
 }
 
 /** A page of messages (listMessages), newest first. */

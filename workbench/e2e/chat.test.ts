@@ -11,6 +11,8 @@
  * - The same in French (« Conversations », « Non lus : 1 »).
  * - A rep without instant chat sees Calling only.
  * - Search: a space by its title, a person by two letters of their name, and a first message that starts a 1:1.
+ * - Without the Webex SDK (its static resource refused): Chat lists the conversations, finds a person by two letters
+ *   and sends the first message of a 1:1 through Apex; the colleague's Webex has it; nothing typed is kept.
  *
  * Each panel is the admin guide's 420 × 460 and nothing in it scrolls sideways.
  */
@@ -306,6 +308,69 @@ describe('Webex utility item: Chat', () => {
                 await conversations(sam.page).waitFor();
                 assert.ok((await rowTitles(sam.page)).includes(DEAL_SPACE), 'the shared space, listed by Apex');
                 await panelShot(sam.page, 'chat-without-sdk');
+                assertNoPageErrors(sam);
+            } finally {
+                await closeBrowsers(sam);
+            }
+        }));
+
+    it('finds a person and starts a 1:1 through Apex when the Webex SDK cannot load; the colleague has it', () =>
+        story(h, 'chat-without-sdk-direct', async () => {
+            // Sam and Avery have never chatted (Sam and Camille have a 1:1 already: choosing her opens it).
+            await setUp({ chat: true, reps: [SAM] });
+            let sam: RepBrowser | undefined;
+            try {
+                sam = await openBrowser(SAM, 'en');
+                // The static resource refused (a network or a policy that blocks it): the SDK never loads.
+                await sam.context.route(/\/resource\/[^?]*WebexSdk/, (route) => route.abort());
+                await sam.page.reload();
+                await openChat(sam.page);
+                await chat(sam.page).getByText('Live updates are off: the list refreshes every 10 seconds.').waitFor();
+                await conversations(sam.page).waitFor();
+                assert.ok(!(await rowTitles(sam.page)).includes('Avery Admin'), 'no 1:1 with Avery yet');
+
+                // Two letters of her name: Webex finds her through Apex.
+                const search = chat(sam.page).getByRole('searchbox', { name: 'Search a person or space' });
+                await search.fill('Av');
+                const people = chat(sam.page).getByRole('list', { name: 'People' });
+                await people.getByRole('button', { name: /Avery Admin/ }).click();
+
+                const first = chat(sam.page).locator('[data-new-chat]');
+                await first.getByRole('heading', { name: 'New conversation: Avery Admin' }).waitFor();
+                const text = 'Hi Avery, the Dupont discount needs your approval today.';
+                await first.getByLabel('Message').fill(text);
+                await first.getByRole('button', { name: 'Send', exact: true }).click();
+                const space = chat(sam.page).locator('c-webex-space-view');
+                await space.getByText(text).waitFor();
+                assert.equal(await first.count(), 0, 'sent: the new conversation became the 1:1');
+                assert.equal(await space.getByLabel('Message', { exact: true }).inputValue(), '', 'nothing left typed');
+                await panelShot(sam.page, 'chat-without-sdk-direct');
+
+                // Webex has the 1:1 between them, with the message, as Avery's own Webex lists it.
+                const direct = await webexRest<{ items: Array<{ id: string; title: string }> }>(
+                    AVERY,
+                    'GET',
+                    '/rooms?type=direct&max=100'
+                );
+                const withSam = direct.items.filter((room) => room.title === 'Sam Rep');
+                assert.equal(withSam.length, 1, 'one 1:1 with Sam in Avery’s Webex');
+                const received = await messagesIn(AVERY, withSam[0].id);
+                assert.deepEqual(
+                    received.map((m) => [m.personEmail, m.text ?? m.markdown]),
+                    [[SAM, text]],
+                    'Avery has Sam’s first message'
+                );
+
+                // Sam's draft went with the message: after a reload, choosing Avery again opens their 1:1, empty.
+                await sam.page.reload();
+                await openChat(sam.page);
+                await conversations(sam.page).waitFor();
+                assert.equal((await rowTitles(sam.page))[0], 'Avery Admin', 'the new 1:1 is at the top');
+                await search.fill('Av');
+                await people.getByRole('button', { name: /Avery Admin/ }).click();
+                await space.getByText(text).waitFor();
+                assert.equal(await first.count(), 0, 'no new conversation: the 1:1 exists');
+                assert.equal(await space.getByLabel('Message', { exact: true }).inputValue(), '', 'no draft kept');
                 assertNoPageErrors(sam);
             } finally {
                 await closeBrowsers(sam);

@@ -9,7 +9,8 @@
  * - When the SDK cannot load or its socket cannot connect (a CSP or Lightning Web Security refusal, a network that
  *   blocks websockets), `live` is false: the spaces a component `watch`es are refreshed through Apex every 10 s,
  *   paused while the page is hidden, and the new messages are announced as if they had come live. Text is posted
- *   through Apex then; a file needs the SDK.
+ *   through Apex then; a file needs the SDK. Without the SDK at all, Apex also lists Chat's spaces, finds people and
+ *   sends the first message of a 1:1 (`WebexChatController`).
  * - Every failure is a `MessagingFailure` (`code`, `message` a rep can act on, `retryAfterSeconds`), which
  *   `c/webexErrors` reads as it reads the Apex controllers' errors.
  */
@@ -18,12 +19,15 @@ import getMessagingSessionApex from '@salesforce/apex/WebexSpacesController.getM
 import listMessagesApex from '@salesforce/apex/WebexSpacesController.listMessages';
 import listSpacesApex from '@salesforce/apex/WebexChatController.listSpaces';
 import postMessageApex from '@salesforce/apex/WebexSpacesController.postMessage';
+import searchPeopleApex from '@salesforce/apex/WebexChatController.searchPeople';
+import sendDirectApex from '@salesforce/apex/WebexChatController.sendDirect';
 import { loadWebexSdk } from 'c/webexSdk';
 import { asMessagingFailure, toMessagingFailure, MessagingFailure, MAX_FILE_BYTES } from './webexMessagingFailure';
 import { MessageFiles, type FileInfo } from './webexMessagingFiles';
 import { FallbackPoll, POLL_INTERVAL_MS } from './webexMessagingPoll';
 import {
     PAGE_SIZE,
+    fromApexPerson,
     fromApexSpace,
     fromSdkMembership,
     fromSdkMessage,
@@ -259,8 +263,12 @@ export class Session implements MessagingSession {
     }
 
     async searchPeople(text: string): Promise<MessagingPerson[]> {
-        const webex = this.requireSdk();
+        const webex = this.webex;
         const term = text.trim();
+        // Without the SDK, Apex asks Webex the same (`GET /people?displayName=&max=20` or `?email=`).
+        if (!webex) {
+            return asMessagingFailure(async () => (await searchPeopleApex({ text: term })).map(fromApexPerson));
+        }
         // Webex's People API finds by exact email or by the start of a display name (List People).
         const query = term.includes('@') ? { email: term } : { displayName: term };
         return asMessagingFailure(async () => {
@@ -270,7 +278,16 @@ export class Session implements MessagingSession {
     }
 
     async openDirect(person: string, markdown: string): Promise<DirectMessage> {
-        const webex = this.requireSdk();
+        const webex = this.webex;
+        // Without the SDK, Apex posts it (`POST /messages` with `toPersonEmail` or `toPersonId`).
+        if (!webex) {
+            return asMessagingFailure(async () => {
+                const sent = await sendDirectApex({ person, markdown });
+                const spaceId = sent.spaceId ?? '';
+                this.poll.markSeen(spaceId, [sent]);
+                return { ...sent, spaceId };
+            });
+        }
         const to = person.includes('@') ? { toPersonEmail: person } : { toPersonId: person };
         return asMessagingFailure(async () => {
             const created = await webex.messages.create({ ...to, markdown });

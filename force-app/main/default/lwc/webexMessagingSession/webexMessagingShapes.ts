@@ -78,6 +78,11 @@ export function fromSdkPerson(person: SdkPerson): MessagingPerson {
     return { id: person.id, displayName: person.displayName ?? '', emails: person.emails ?? [] };
 }
 
+/** A person as the Apex fallback finds them (`WebexChatController.searchPeople`). */
+export function fromApexPerson(person: WebexChatPerson): MessagingPerson {
+    return { id: person.id ?? '', displayName: person.displayName ?? '', emails: person.emails ?? [] };
+}
+
 /** A space as the Apex fallback lists it (`WebexChatController.listSpaces`). */
 export function fromApexSpace(space: WebexChatSpace): MessagingSpace {
     return {

@@ -12,6 +12,8 @@ import getSessionApex from '@salesforce/apex/WebexSpacesController.getMessagingS
 import listMessagesApex from '@salesforce/apex/WebexSpacesController.listMessages';
 import listSpacesApex from '@salesforce/apex/WebexChatController.listSpaces';
 import postMessageApex from '@salesforce/apex/WebexSpacesController.postMessage';
+import searchPeopleApex from '@salesforce/apex/WebexChatController.searchPeople';
+import sendDirectApex from '@salesforce/apex/WebexChatController.sendDirect';
 import { loadWebexSdk } from 'c/webexSdk';
 import type { LightningElement } from 'lwc';
 import { fileNameOf } from '../webexMessagingFiles';
@@ -22,6 +24,8 @@ jest.mock('@salesforce/apex/WebexSpacesController.getMessagingSession', () => ({
 jest.mock('@salesforce/apex/WebexSpacesController.listMessages', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexChatController.listSpaces', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/WebexSpacesController.postMessage', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WebexChatController.searchPeople', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WebexChatController.sendDirect', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('c/webexSdk', () => ({ loadWebexSdk: jest.fn() }));
 jest.mock('@salesforce/label/c.WebexSpaces_ErrorRateLimited', () => ({ default: 'Try again in {0} s.' }), {
     virtual: true
@@ -31,6 +35,8 @@ const mockSession = jest.mocked(getSessionApex);
 const mockList = jest.mocked(listMessagesApex);
 const mockSpaces = jest.mocked(listSpacesApex);
 const mockPost = jest.mocked(postMessageApex);
+const mockSearchPeople = jest.mocked(searchPeopleApex);
+const mockSendDirect = jest.mocked(sendDirectApex);
 const mockLoad = jest.mocked(loadWebexSdk);
 const component = {} as LightningElement;
 
@@ -241,6 +247,8 @@ describe('c/webexMessagingSession', () => {
             expect(sdk.webex.messages.create).toHaveBeenLastCalledWith({ toPersonEmail: 'o@x.com', markdown: 'Hello' });
             await session.openDirect('p1', 'Hello');
             expect(sdk.webex.messages.create).toHaveBeenLastCalledWith({ toPersonId: 'p1', markdown: 'Hello' });
+            expect(mockSearchPeople).not.toHaveBeenCalled();
+            expect(mockSendDirect).not.toHaveBeenCalled();
         });
 
         it('answers a first message to a person with the 1:1 space Webex put it in', async () => {
@@ -359,6 +367,53 @@ describe('c/webexMessagingSession', () => {
                 body: { message: JSON.stringify({ code: 'RATE_LIMITED', message: 'Wait.', retryAfterSeconds: 3 }) }
             });
             await expect(session.listSpaces()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+        });
+
+        it('finds people and sends the first message of a 1:1 through Apex when the SDK does not load', async () => {
+            jest.useFakeTimers();
+            mockSession.mockResolvedValue(TOKEN);
+            mockLoad.mockRejectedValue(new Error('blocked'));
+            mockSearchPeople.mockResolvedValue([
+                { id: 'p2', displayName: 'Camille Vente', emails: ['camille@x.com'] },
+                { id: null, displayName: null, emails: [] }
+            ]);
+            mockSendDirect.mockResolvedValue({ ...message('d1', '2'), spaceId: 'direct-1' });
+            // The new 1:1 as Apex lists it 10 s later: Sam's first message and Camille's answer.
+            mockList.mockResolvedValue({ messages: [message('d2', '3'), message('d1', '2')], hasMore: false });
+            const session = await getMessagingSession(component);
+            const heard: MessageEvent[] = [];
+            session.onMessage((event) => heard.push(event));
+
+            expect(await session.searchPeople('  Ca ')).toEqual([
+                { id: 'p2', displayName: 'Camille Vente', emails: ['camille@x.com'] },
+                { id: '', displayName: '', emails: [] }
+            ]);
+            expect(mockSearchPeople).toHaveBeenCalledWith({ text: 'Ca' });
+
+            const sent = await session.openDirect('camille@x.com', 'Hello');
+            expect(mockSendDirect).toHaveBeenCalledWith({ person: 'camille@x.com', markdown: 'Hello' });
+            expect(sent.spaceId).toBe('direct-1');
+            expect(sent.id).toBe('d1');
+            // Refreshed through Apex, the new 1:1 announces the answer, not the message sent (already seen).
+            session.watch('direct-1');
+            jest.advanceTimersByTime(POLL_INTERVAL_MS);
+            await flush();
+            expect(mockList).toHaveBeenCalledWith(expect.objectContaining({ spaceId: 'direct-1' }));
+            expect(heard.map((event) => [event.spaceId, event.message.id])).toEqual([['direct-1', 'd2']]);
+
+            // Apex's refusals keep their code and wait.
+            mockSearchPeople.mockRejectedValue({
+                body: { message: JSON.stringify({ code: 'RATE_LIMITED', message: 'Wait.', retryAfterSeconds: 4 }) }
+            });
+            await expect(session.searchPeople('Ca')).rejects.toMatchObject({
+                code: 'RATE_LIMITED',
+                retryAfterSeconds: 4
+            });
+            mockSendDirect.mockRejectedValue({
+                body: { message: JSON.stringify({ code: 'INVALID_INPUT', message: 'Not a person.' }) }
+            });
+            await expect(session.openDirect('nobody', 'Hello')).rejects.toBeInstanceOf(MessagingFailure);
+            await expect(session.openDirect('nobody', 'Hello')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
         });
 
         it('is not live when the socket refuses, after the wait', async () => {
