@@ -114,6 +114,20 @@ async function openChat(page: Page, tab: RegExp = /^Chat/): Promise<void> {
     await panel(page).getByRole('tab', { name: tab }).click();
 }
 
+/**
+ * Opens Chat for `user` with the package's static resource refused (a network or a policy that blocks it): the SDK
+ * never loads, and Chat says live updates are off once Apex has listed the conversations.
+ */
+async function openChatWithoutSdk(user: string): Promise<RepBrowser> {
+    const rep = await openBrowser(user, 'en');
+    await rep.context.route(/\/resource\/[^?]*WebexSdk/, (route) => route.abort());
+    await rep.page.reload();
+    await openChat(rep.page);
+    await chat(rep.page).getByText('Live updates are off: the list refreshes every 10 seconds.').waitFor();
+    await conversations(rep.page).waitFor();
+    return rep;
+}
+
 /** The panel is the guide's 420 × 460 and nothing in it is wider than the panel. */
 async function assertFits(page: Page, what: string): Promise<void> {
     const box = await panel(page).boundingBox();
@@ -299,13 +313,7 @@ describe('Webex utility item: Chat', () => {
             await shareSpace(DEAL_SPACE);
             let sam: RepBrowser | undefined;
             try {
-                sam = await openBrowser(SAM, 'en');
-                // The static resource refused (a network or a policy that blocks it): the SDK never loads.
-                await sam.context.route(/\/resource\/[^?]*WebexSdk/, (route) => route.abort());
-                await sam.page.reload();
-                await openChat(sam.page);
-                await chat(sam.page).getByText('Live updates are off: the list refreshes every 10 seconds.').waitFor();
-                await conversations(sam.page).waitFor();
+                sam = await openChatWithoutSdk(SAM);
                 assert.ok((await rowTitles(sam.page)).includes(DEAL_SPACE), 'the shared space, listed by Apex');
                 await panelShot(sam.page, 'chat-without-sdk');
                 assertNoPageErrors(sam);
@@ -320,13 +328,7 @@ describe('Webex utility item: Chat', () => {
             await setUp({ chat: true, reps: [SAM] });
             let sam: RepBrowser | undefined;
             try {
-                sam = await openBrowser(SAM, 'en');
-                // The static resource refused (a network or a policy that blocks it): the SDK never loads.
-                await sam.context.route(/\/resource\/[^?]*WebexSdk/, (route) => route.abort());
-                await sam.page.reload();
-                await openChat(sam.page);
-                await chat(sam.page).getByText('Live updates are off: the list refreshes every 10 seconds.').waitFor();
-                await conversations(sam.page).waitFor();
+                sam = await openChatWithoutSdk(SAM);
                 assert.ok(!(await rowTitles(sam.page)).includes('Avery Admin'), 'no 1:1 with Avery yet');
 
                 // Two letters of her name: Webex finds her through Apex.
