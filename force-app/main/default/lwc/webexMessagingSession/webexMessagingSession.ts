@@ -42,7 +42,7 @@ import { timer } from './webexMessagingTimer';
 import type { SdkConstructor, SdkEvent, SdkInstance, SdkMembership, SdkMessage, SdkRoom } from './webexMessagingSdk';
 
 export { MessagingFailure, MAX_FILE_BYTES, toMessagingFailure, type FileInfo };
-export { PAGE_SIZE, POLL_INTERVAL_MS, fromSdkMessage, type MessageEvent, type MessagingMember, type MessagingPerson };
+export { POLL_INTERVAL_MS, type MessageEvent, type MessagingMember, type MessagingPerson };
 export type { MessagingSpace };
 
 /** The token is renewed this long before it expires (Apex refreshes it when it has less than 5 minutes left). */
